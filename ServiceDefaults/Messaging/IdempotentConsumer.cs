@@ -1,0 +1,44 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.ServiceDefaults.Data;
+
+namespace PropertyPlatform.ServiceDefaults.Messaging;
+
+/// <summary>
+/// The base of every consumer: applies a message once. The message id is recorded in the inbox in the
+/// same transaction as the consumer's changes (and any events it publishes), so a redelivered message
+/// finds its id and is skipped, and a failure rolls back both and lets MassTransit retry.
+/// </summary>
+public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, TimeProvider time) : IConsumer<TMessage>
+    where TMessage : class
+    where TDbContext : ServiceDbContext
+{
+    protected TDbContext Db => db;
+
+    protected TimeProvider Time => time;
+
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be deduplicated.");
+        var consumer = GetType().Name;
+        var cancellationToken = context.CancellationToken;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // A concurrent delivery of the same message waits on this row and then inserts nothing.
+        var firstTime = await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ({messageId}, {consumer}, {time.GetUtcNow()}) ON CONFLICT DO NOTHING",
+            cancellationToken) == 1;
+        if (!firstTime)
+        {
+            return;
+        }
+
+        await HandleAsync(context.Message, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Applies the message to the service's data; changes are saved and committed by the base.</summary>
+    protected abstract Task HandleAsync(TMessage message, CancellationToken cancellationToken);
+}

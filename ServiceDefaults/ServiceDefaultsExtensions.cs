@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.Problems;
+
+namespace PropertyPlatform.ServiceDefaults;
+
+/// <summary>
+/// What every service and the gateway share: telemetry, health, problem details, JSON conventions and
+/// outgoing HTTP defaults. Shaped like .NET Aspire's ServiceDefaults so an Aspire AppHost could host
+/// the services unchanged.
+/// </summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Health checks with this tag answer <c>/alive</c>; every check answers <c>/health</c>.</summary>
+    public const string LiveTag = "live";
+
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddTelemetry();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetailsDefaults();
+        builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+
+        builder.Services.AddHttpClientDefaults();
+        return builder;
+    }
+
+    /// <summary>The platform's JSON conventions: camelCase, enums as snake_case strings, ISO-8601 dates with offset.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    }
+
+    /// <summary>Error handling that turns every failure into an RFC 9457 problem response.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary>Maps <c>/health</c> (ready: every check, e.g. database and broker) and <c>/alive</c> (the process answers).</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync })
+            .DisableHttpMetrics();
+        app.MapHealthChecks("/alive", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(LiveTag),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        }).DisableHttpMetrics();
+        return app;
+    }
+}
+
+/// <summary>Writes a health report as JSON that names every check, so an operator sees what is down.</summary>
+internal static class HealthReportWriter
+{
+    private static readonly JsonSerializerOptions Options = CreateOptions();
+
+    public static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        var body = new
+        {
+            status = report.Status.ToString(),
+            totalDurationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
+            entries = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new
+                {
+                    status = e.Value.Status.ToString(),
+                    description = e.Value.Description ?? e.Value.Exception?.Message,
+                    durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+                }),
+        };
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, Options));
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions();
+        ServiceDefaultsExtensions.ConfigureJson(options);
+        return options;
+    }
+}
