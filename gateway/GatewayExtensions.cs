@@ -1,0 +1,65 @@
+using PropertyPlatform.Gateway.Apis;
+using PropertyPlatform.Gateway.Health;
+using PropertyPlatform.Gateway.Middleware;
+using PropertyPlatform.Gateway.Proxy;
+using PropertyPlatform.Gateway.RateLimiting;
+
+namespace PropertyPlatform.Gateway;
+
+public static class GatewayExtensions
+{
+    /// <summary>Tag of the checks that report the backend services in /health.</summary>
+    public const string BackendTag = "backend";
+
+    public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.Services.AddSingleton(options);
+
+        builder.Services.AddReverseProxy()
+            .LoadFromMemory(ProxyConfiguration.Routes(), ProxyConfiguration.Clusters(builder.Configuration, options.HealthCheck));
+
+        builder.Services.AddGatewayRateLimits(options.RateLimit);
+
+        // No origins configured: the policy allows none, so browsers on other origins are refused.
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+            .WithOrigins(options.Cors.Origins)
+            .AllowAnyMethod()
+            .AllowAnyHeader()
+            .WithExposedHeaders(CorrelationIdMiddleware.HeaderName, "Retry-After")));
+
+        builder.Services.AddSingleton(_ => new BackendProbe(options.HealthCheck.Timeout));
+        var health = builder.Services.AddHealthChecks();
+        foreach (var service in BackendServices.Names)
+        {
+            var addresses = BackendServices.Addresses(builder.Configuration, service);
+            health.Add(new(
+                service,
+                sp => new BackendHealthCheck(service, addresses, sp.GetRequiredService<BackendProbe>(), options.HealthCheck.Path),
+                failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded,
+                tags: [BackendTag]));
+        }
+        return builder;
+    }
+
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        return app;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.MapGatewayApi();
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.Use(ProxyErrorProblems.InvokeAsync);
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+        return app;
+    }
+}
