@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Messaging;
 
 namespace PropertyPlatform.ServiceDefaults.Data;
@@ -18,16 +19,41 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     /// <summary>Queues an integration event; it is saved with the next <c>SaveChanges</c> and published after commit.</summary>
-    public void Publish<TEvent>(TEvent integrationEvent) where TEvent : class, IIntegrationEvent
+    public void Publish(IIntegrationEvent integrationEvent)
     {
+        var type = integrationEvent.GetType();
         OutboxMessages.Add(new OutboxMessage
         {
             MessageId = integrationEvent.EventId,
-            MessageType = typeof(TEvent).FullName!,
-            Body = JsonSerializer.Serialize(integrationEvent, MessageJson.Options),
+            MessageType = type.FullName!,
+            Body = JsonSerializer.Serialize(integrationEvent, type, MessageJson.Options),
             TraceParent = Activity.Current?.Id,
             CreatedAt = integrationEvent.OccurredAt,
         });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        MovePendingEventsToOutbox();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        MovePendingEventsToOutbox();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void MovePendingEventsToOutbox()
+    {
+        foreach (var aggregate in ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList())
+        {
+            foreach (var integrationEvent in aggregate.PendingEvents)
+            {
+                Publish(integrationEvent);
+            }
+            aggregate.ClearPendingEvents();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -77,9 +77,9 @@ internal sealed partial class OutboxRelay<TDbContext>(
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var isRelay = await db.Database
+        var isRelay = (await db.Database
             .SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({RelayLockKey}) AS \"Value\"")
-            .SingleAsync(cancellationToken);
+            .ToListAsync(cancellationToken)).Single();
         if (!isRelay)
         {
             return false; // Another replica is relaying; it will find these rows too.

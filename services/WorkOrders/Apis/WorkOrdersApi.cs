@@ -1,0 +1,133 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Contracts.WorkOrders;
+using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Problems;
+using PropertyPlatform.WorkOrders.Domain;
+using PropertyPlatform.WorkOrders.Infrastructure;
+
+namespace PropertyPlatform.WorkOrders.Apis;
+
+public static class WorkOrdersApi
+{
+    public static IEndpointRouteBuilder MapWorkOrdersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/work-orders").WithTags("Work orders");
+
+        api.MapGet("/", ListWorkOrders).WithName("ListWorkOrders");
+        api.MapGet("/{id:guid}", GetWorkOrder).WithName("GetWorkOrder");
+        api.MapPost("/", SubmitWorkOrder).WithName("SubmitWorkOrder").Validate<SubmitWorkOrderRequest>();
+        return app;
+    }
+
+    public static async Task<Ok<Page<WorkOrderView>>> ListWorkOrders(
+        [AsParameters] WorkOrderQuery query, [AsParameters] PageRequest page, WorkOrdersDbContext db, CancellationToken cancellationToken)
+    {
+        var orders = db.WorkOrders.AsNoTracking();
+        if (query.PropertyId is { } propertyId)
+        {
+            orders = orders.Where(o => o.PropertyId == propertyId);
+        }
+        if (query.Status is { } status)
+        {
+            orders = orders.Where(o => o.Status == status);
+        }
+        if (query.UnitId is { } unitId)
+        {
+            orders = orders.Where(o => o.UnitId == unitId);
+        }
+
+        var rows = from o in orders
+                   join u in db.Units on o.UnitId equals u.Id
+                   orderby o.SubmittedAt descending, o.Id descending
+                   select new { Order = o, Unit = u };
+        return TypedResults.Ok(await rows.ToPageAsync(page, r => WorkOrderView.From(r.Order, r.Unit), cancellationToken));
+    }
+
+    public static async Task<Results<Ok<WorkOrderView>, ProblemHttpResult>> GetWorkOrder(
+        Guid id, WorkOrdersDbContext db, CancellationToken cancellationToken)
+    {
+        var row = await (from o in db.WorkOrders.AsNoTracking()
+                         join u in db.Units on o.UnitId equals u.Id
+                         where o.Id == id
+                         select new { Order = o, Unit = u }).SingleOrDefaultAsync(cancellationToken);
+        return row is null ? ProblemResults.NotFound("work order", id) : TypedResults.Ok(WorkOrderView.From(row.Order, row.Unit));
+    }
+
+    public static async Task<Results<Created<WorkOrderView>, ValidationProblem>> SubmitWorkOrder(
+        SubmitWorkOrderRequest request, WorkOrdersDbContext db, WorkOrderNumbering numbering, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.FindAsync([request.UnitId], cancellationToken);
+        if (unit is null)
+        {
+            return ProblemResults.Invalid("unitId", "No unit with this id is registered.");
+        }
+
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var number = await numbering.NextAsync(db, unit.PropertyId, now, cancellationToken);
+        var order = WorkOrder.Submit(unit, number, request.ToIntake(), now);
+        db.WorkOrders.Add(order);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        return TypedResults.Created($"/work-orders/{order.Id}", WorkOrderView.From(order, unit));
+    }
+}
+
+public sealed record WorkOrderQuery(Guid? PropertyId, Guid? UnitId, WorkOrderStatus? Status);
+
+public sealed record SubmitWorkOrderRequest(
+    Guid UnitId,
+    WorkOrderCategory Category,
+    WorkOrderPriority Priority,
+    IntakeChannel Channel,
+    string Description,
+    string? Location,
+    string? ContactName,
+    string? ContactPhone,
+    DateTimeOffset? PreferredTime)
+{
+    public WorkOrderIntake ToIntake() =>
+        new(Category, Priority, Channel, Description, Location, ContactName, ContactPhone, PreferredTime);
+}
+
+public sealed class SubmitWorkOrderRequestValidator : AbstractValidator<SubmitWorkOrderRequest>
+{
+    public SubmitWorkOrderRequestValidator()
+    {
+        RuleFor(r => r.UnitId).NotEmpty();
+        RuleFor(r => r.Category).IsInEnum();
+        RuleFor(r => r.Priority).IsInEnum();
+        RuleFor(r => r.Channel).IsInEnum();
+        RuleFor(r => r.Description).NotEmpty().MaximumLength(WorkOrder.DescriptionMaxLength);
+        RuleFor(r => r.Location).MaximumLength(200);
+        RuleFor(r => r.ContactName).MaximumLength(100);
+        RuleFor(r => r.ContactPhone).MaximumLength(32).Matches(@"^\+?[0-9][0-9 \-]{4,30}$").When(r => !string.IsNullOrEmpty(r.ContactPhone))
+            .WithMessage("Enter a phone number of digits, optionally with +, spaces or dashes.");
+    }
+}
+
+public sealed record WorkOrderView(
+    Guid Id,
+    Guid PropertyId,
+    string Number,
+    Guid UnitId,
+    string UnitNumber,
+    string BuildingName,
+    WorkOrderCategory Category,
+    WorkOrderPriority Priority,
+    IntakeChannel Channel,
+    WorkOrderStatus Status,
+    string Description,
+    string? Location,
+    string? ContactName,
+    string? ContactPhone,
+    DateTimeOffset? PreferredTime,
+    DateTimeOffset SubmittedAt)
+{
+    public static WorkOrderView From(WorkOrder o, Unit u) => new(
+        o.Id, o.PropertyId, o.Number, o.UnitId, u.Number, u.BuildingName, o.Category, o.Priority, o.Channel, o.Status,
+        o.Description, o.Location, o.ContactName, o.ContactPhone, o.PreferredTime, o.SubmittedAt);
+}

@@ -1,0 +1,21 @@
+using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Problems;
+using PropertyPlatform.WorkOrders.Infrastructure;
+using PropertyPlatform.WorkOrders.IntegrationEvents;
+
+namespace PropertyPlatform.WorkOrders;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<WorkOrdersDbContext>("workordersdb");
+        builder.AddMessaging<WorkOrdersDbContext>(bus => bus.AddConsumer<UnitRegisteredConsumer>());
+        builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
+
+        // Work-order numbers follow the property's calendar day; the centres run on China Standard Time.
+        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration["WorkOrders:TimeZone"] ?? "Asia/Shanghai");
+        builder.Services.AddSingleton(new WorkOrderNumbering(timeZone));
+    }
+}

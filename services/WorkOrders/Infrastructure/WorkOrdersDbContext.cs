@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.WorkOrders.Domain;
+
+namespace PropertyPlatform.WorkOrders.Infrastructure;
+
+public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
+
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<DailyCounter> DailyCounters => Set<DailyCounter>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<WorkOrder>(order =>
+        {
+            order.HasKey(o => o.Id);
+            order.Property(o => o.Number).HasMaxLength(32);
+            order.HasIndex(o => new { o.PropertyId, o.Number }).IsUnique();
+            order.Property(o => o.Category).HasConversion<string>().HasMaxLength(32);
+            order.Property(o => o.Priority).HasConversion<string>().HasMaxLength(32);
+            order.Property(o => o.Channel).HasConversion<string>().HasMaxLength(32);
+            order.Property(o => o.Status).HasConversion<string>().HasMaxLength(32);
+            order.Property(o => o.Description).HasMaxLength(WorkOrder.DescriptionMaxLength);
+            order.Property(o => o.Location).HasMaxLength(200);
+            order.Property(o => o.ContactName).HasMaxLength(100);
+            order.Property(o => o.ContactPhone).HasMaxLength(32);
+            // Optimistic concurrency on PostgreSQL's row version: two clerks changing one order cannot both win.
+            order.Property<uint>("xmin").IsRowVersion();
+            order.HasOne<Unit>().WithMany().HasForeignKey(o => o.UnitId).OnDelete(DeleteBehavior.Restrict);
+            order.HasIndex(o => new { o.PropertyId, o.SubmittedAt });
+        });
+
+        modelBuilder.Entity<Unit>(unit =>
+        {
+            unit.HasKey(u => u.Id);
+            unit.Property(u => u.Id).ValueGeneratedNever();
+            unit.Property(u => u.BuildingName).HasMaxLength(100);
+            unit.Property(u => u.Number).HasMaxLength(32);
+            unit.Property(u => u.Type).HasConversion<string>().HasMaxLength(32);
+            unit.HasIndex(u => u.PropertyId);
+        });
+
+        modelBuilder.Entity<DailyCounter>(counter =>
+        {
+            counter.HasKey(c => new { c.PropertyId, c.Day });
+        });
+    }
+}
+
+/// <summary>The last work-order number handed out per property and day.</summary>
+public sealed class DailyCounter
+{
+    public Guid PropertyId { get; init; }
+
+    public DateOnly Day { get; init; }
+
+    public int LastSequence { get; init; }
+}

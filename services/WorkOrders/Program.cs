@@ -1,0 +1,17 @@
+using PropertyPlatform.ServiceDefaults;
+using PropertyPlatform.WorkOrders;
+using PropertyPlatform.WorkOrders.Apis;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapOpenApi();
+app.MapWorkOrdersApi();
+app.MapDefaultEndpoints();
+app.Run();
+
+public partial class Program;
