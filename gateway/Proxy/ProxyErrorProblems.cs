@@ -1,11 +1,11 @@
 using PropertyPlatform.Gateway.Middleware;
-using Yarp.ReverseProxy.Forwarder;
 
 namespace PropertyPlatform.Gateway.Proxy;
 
 /// <summary>
-/// YARP answers a failed forward with a bare status code; this turns it into a problem that says which
-/// service failed, without internal details.
+/// YARP answers a failed forward with a bare status code (502, 503, 504, or 4xx when the client's body
+/// was at fault, e.g. 413 for a chunked body over the limit); this gives it a problem body that names
+/// the service, without internal details.
 /// </summary>
 internal static class ProxyErrorProblems
 {
@@ -13,26 +13,21 @@ internal static class ProxyErrorProblems
     {
         await next();
 
-        var error = context.GetForwarderErrorFeature();
-        if (error is null || context.Response.HasStarted)
+        var status = context.Response.StatusCode;
+        if (context.GetForwarderErrorFeature() is null || context.Response.HasStarted || status < 400)
         {
             return;
         }
 
-        var service = context.GetReverseProxyFeature().Route.Config.ClusterId;
-        var (status, title) = error.Error switch
+        var title = status switch
         {
-            ForwarderError.NoAvailableDestinations => (StatusCodes.Status503ServiceUnavailable, "The service is unavailable."),
-            ForwarderError.RequestTimedOut => (StatusCodes.Status504GatewayTimeout, "The service did not answer in time."),
-            // A chunked body that outgrew the limit: Kestrel's read fails with 413, which YARP would report as 400.
-            ForwarderError.RequestBodyClient when error.Exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
-                => (StatusCodes.Status413PayloadTooLarge, RequestBodyLimitMiddleware.TooLargeTitle),
-            // The client broke off: keep YARP's status, nobody may be listening anyway.
-            ForwarderError.RequestBodyClient or ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled
-                => (context.Response.StatusCode, "The request was not completed."),
-            _ => (StatusCodes.Status502BadGateway, "The service could not be reached."),
+            StatusCodes.Status413PayloadTooLarge => RequestBodyLimitMiddleware.TooLargeTitle,
+            StatusCodes.Status503ServiceUnavailable => "The service is unavailable.",
+            StatusCodes.Status504GatewayTimeout => "The service did not answer in time.",
+            >= 500 => "The service could not be reached.",
+            _ => "The request could not be forwarded.",
         };
-
-        await ProblemWriter.WriteAsync(context, status, title, $"Service '{service}'.");
+        var service = context.GetReverseProxyFeature().Route.Config.ClusterId;
+        await ProblemWriter.WriteAsync(context, status, title, $"Service: {service}.");
     }
 }
