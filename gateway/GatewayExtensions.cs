@@ -17,7 +17,8 @@ public static class GatewayExtensions
         builder.Services.AddSingleton(options);
 
         builder.Services.AddReverseProxy()
-            .LoadFromMemory(ProxyConfiguration.Routes(), ProxyConfiguration.Clusters(builder.Configuration, options.HealthCheck));
+            .LoadFromMemory(ProxyConfiguration.Routes(), ProxyConfiguration.Clusters(builder.Configuration, options.HealthCheck))
+            .AddTransforms(LocationTransform.Add);
 
         builder.Services.AddGatewayRateLimits(options.RateLimit);
 

@@ -9,6 +9,7 @@ namespace PropertyPlatform.Gateway.Tests;
 /// <summary>
 /// A real Kestrel server on a free loopback port standing in for a service: it answers /health and
 /// echoes every other request (method, path, query, headers) as JSON.
+/// A request header <c>X-Echo-Location</c> makes it answer 201 with that Location (<c>{self}</c>: its own address).
 /// </summary>
 public sealed class EchoBackend : IAsyncDisposable
 {
@@ -40,6 +41,12 @@ public sealed class EchoBackend : IAsyncDisposable
         {
             backend.ReceivedPaths.Enqueue(context.Request.Path.Value ?? "");
             var bodyBytes = await DrainAsync(context.Request.Body);
+            // Lets a test play a service that answers 201 Created with a Location of its choosing.
+            if (context.Request.Headers["X-Echo-Location"] is [{ } location])
+            {
+                context.Response.StatusCode = StatusCodes.Status201Created;
+                context.Response.Headers.Location = location.Replace("{self}", backend.Address, StringComparison.Ordinal);
+            }
             return new EchoResponse(
                 backend.Name,
                 context.Request.Method,

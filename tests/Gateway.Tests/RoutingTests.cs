@@ -46,6 +46,20 @@ public sealed class RoutingTests : IAsyncLifetime
         echo.BodyBytes.ShouldBeGreaterThan(0);
     }
 
+    [Theory]
+    [InlineData("/work-orders/42")]
+    [InlineData("{self}/work-orders/42")]
+    public async Task Location_of_a_created_record_is_an_address_on_the_gateway(string locationFromService)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/workorders/work-orders");
+        request.Headers.Add("X-Echo-Location", locationFromService);
+
+        using var response = await _gateway.Client.SendAsync(request, Cancel);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        response.Headers.Location!.OriginalString.ShouldBe("/api/workorders/work-orders/42");
+    }
+
     [Fact]
     public async Task Trace_context_of_the_caller_is_continued_at_the_service()
     {
