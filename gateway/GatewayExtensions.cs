@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PropertyPlatform.Gateway.Apis;
 using PropertyPlatform.Gateway.Health;
 using PropertyPlatform.Gateway.Middleware;
@@ -37,7 +38,7 @@ public static class GatewayExtensions
             health.Add(new(
                 service,
                 sp => new BackendHealthCheck(service, addresses, sp.GetRequiredService<BackendProbe>(), options.HealthCheck.Path),
-                failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded,
+                failureStatus: HealthStatus.Degraded,
                 tags: [BackendTag]));
         }
         return builder;
@@ -45,6 +46,7 @@ public static class GatewayExtensions
 
     public static WebApplication UseGateway(this WebApplication app)
     {
+        // First, so every response carries the id, refusals below included.
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseCors();
         app.UseRateLimiter();
