@@ -1,0 +1,246 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.Reception.Infrastructure;
+using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Problems;
+
+namespace PropertyPlatform.Reception.Apis;
+
+public static class VisitsApi
+{
+    public static IEndpointRouteBuilder MapVisitsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/visits").WithTags("Visits");
+
+        api.MapGet("/", ListVisits).WithName("ListVisits");
+        api.MapGet("/{id:guid}", GetVisit).WithName("GetVisit");
+        api.MapGet("/by-pass-code/{code}", FindVisitByPassCode).WithName("FindVisitByPassCode");
+        api.MapPost("/", RegisterVisit).WithName("RegisterVisit").Validate<RegisterVisitRequest>();
+        api.MapPost("/{id:guid}/check-in", CheckIn).WithName("CheckInVisitor").ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id:guid}/check-out", CheckOut).WithName("CheckOutVisitor").ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id:guid}/cancel", CancelVisit).WithName("CancelVisit").Validate<CancelVisitRequest>()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    public static async Task<Results<Ok<Page<VisitView>>, ValidationProblem>> ListVisits(
+        [AsParameters] VisitQuery query, [AsParameters] PageRequest page, ReceptionDbContext db, PropertyCalendar calendar,
+        CancellationToken cancellationToken)
+    {
+        var visits = db.Visits.AsNoTracking();
+        if (query.PropertyId is { } propertyId)
+        {
+            visits = visits.Where(v => v.PropertyId == propertyId);
+        }
+        if (query.UnitId is { } unitId)
+        {
+            visits = visits.Where(v => v.UnitId == unitId);
+        }
+        if (query.Status is { } statusText)
+        {
+            if (!QueryEnum.TryParse<VisitStatus>(statusText, out var status))
+            {
+                return ProblemResults.Invalid("status", QueryEnum.Choices<VisitStatus>());
+            }
+            visits = visits.Where(v => v.Status == status);
+        }
+        if (query.Date is { } date)
+        {
+            // Every visit whose window touches the property's local day, e.g. the gate's list for today.
+            var (start, end) = calendar.DayBounds(date);
+            visits = visits.Where(v => v.ExpectedFrom < end && v.ExpectedUntil > start);
+        }
+
+        var rows = from v in visits
+                   join u in db.Units on v.UnitId equals u.Id
+                   select new { Visit = v, Unit = u };
+        // A day's list reads in order of arrival; otherwise the newest visits come first.
+        rows = query.Date is null
+            ? rows.OrderByDescending(r => r.Visit.ExpectedFrom).ThenByDescending(r => r.Visit.Id)
+            : rows.OrderBy(r => r.Visit.ExpectedFrom).ThenBy(r => r.Visit.Id);
+        return TypedResults.Ok(await rows.ToPageAsync(page, r => VisitView.From(r.Visit, r.Unit), cancellationToken));
+    }
+
+    public static async Task<Results<Ok<VisitView>, ProblemHttpResult>> GetVisit(
+        Guid id, ReceptionDbContext db, CancellationToken cancellationToken)
+    {
+        var row = await (from v in db.Visits.AsNoTracking()
+                         join u in db.Units on v.UnitId equals u.Id
+                         where v.Id == id
+                         select new { Visit = v, Unit = u }).SingleOrDefaultAsync(cancellationToken);
+        return row is null ? ProblemResults.NotFound("visit", id) : TypedResults.Ok(VisitView.From(row.Visit, row.Unit));
+    }
+
+    /// <summary>The guard's look-up at the gate: the property's active (expected or checked-in) visit with this code.</summary>
+    public static async Task<Results<Ok<VisitView>, ProblemHttpResult, ValidationProblem>> FindVisitByPassCode(
+        string code, Guid? propertyId, ReceptionDbContext db, CancellationToken cancellationToken)
+    {
+        if (propertyId is null)
+        {
+            return ProblemResults.Invalid("propertyId", "Say which property's gate is asking: pass codes are unique per property.");
+        }
+        if (!PassCode.IsWellFormed(code))
+        {
+            return ProblemResults.Invalid("code", $"A pass code has {PassCode.Length} digits.");
+        }
+
+        var row = await (from v in db.Visits.AsNoTracking()
+                         join u in db.Units on v.UnitId equals u.Id
+                         where v.PropertyId == propertyId && v.PassCode == code
+                             && (v.Status == VisitStatus.Expected || v.Status == VisitStatus.CheckedIn)
+                         select new { Visit = v, Unit = u }).SingleOrDefaultAsync(cancellationToken);
+        return row is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No active visit has this pass code.",
+                detail: "The code is unknown, or its visit was cancelled or is over.")
+            : TypedResults.Ok(VisitView.From(row.Visit, row.Unit));
+    }
+
+    public static async Task<Results<Created<VisitView>, ValidationProblem>> RegisterVisit(
+        RegisterVisitRequest request, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.FindAsync([request.UnitId], cancellationToken);
+        if (unit is null)
+        {
+            return ProblemResults.Invalid("unitId", "No unit with this id is registered.");
+        }
+
+        var now = time.GetUtcNow();
+        var registration = request.ToRegistration();
+        for (var attempt = 1; ; attempt++)
+        {
+            var visit = Visit.Register(unit, registration, await PassCodes.DrawFreeAsync(db, unit.PropertyId, cancellationToken), now);
+            db.Visits.Add(visit);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.Created($"/visits/{visit.Id}", VisitView.From(visit, unit));
+            }
+            catch (DbUpdateException exception) when (PassCodes.IsClash(exception) && attempt < 3)
+            {
+                // Another registration took the same code between the check and the insert: draw again.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public static Task<Results<Ok<VisitView>, ProblemHttpResult>> CheckIn(
+        Guid id, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, (visit, unit) => visit.CheckIn(unit, time.GetUtcNow()), cancellationToken);
+
+    public static Task<Results<Ok<VisitView>, ProblemHttpResult>> CheckOut(
+        Guid id, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, (visit, unit) => visit.CheckOut(unit, time.GetUtcNow()), cancellationToken);
+
+    public static Task<Results<Ok<VisitView>, ProblemHttpResult>> CancelVisit(
+        Guid id, CancelVisitRequest request, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, (visit, _) => visit.Cancel(request.Reason, time.GetUtcNow()), cancellationToken);
+
+    /// <summary>Loads a visit, lets the entity apply (or refuse with 409) the change, and saves it with its event.</summary>
+    private static async Task<Results<Ok<VisitView>, ProblemHttpResult>> ChangeAsync(
+        Guid id, ReceptionDbContext db, Action<Visit, Unit> change, CancellationToken cancellationToken)
+    {
+        var visit = await db.Visits.FindAsync([id], cancellationToken);
+        if (visit is null)
+        {
+            return ProblemResults.NotFound("visit", id);
+        }
+        var unit = await db.Units.SingleAsync(u => u.Id == visit.UnitId, cancellationToken);
+
+        change(visit, unit);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(VisitView.From(visit, unit));
+    }
+}
+
+public sealed record VisitQuery(Guid? PropertyId, Guid? UnitId, string? Status, DateOnly? Date);
+
+public sealed record RegisterVisitRequest(
+    Guid UnitId,
+    string VisitorName,
+    string VisitorPhone,
+    IdDocumentType? IdType,
+    string IdNumber,
+    string? PlateNumber,
+    string Purpose,
+    int PartySize,
+    DateTimeOffset? ExpectedFrom,
+    DateTimeOffset? ExpectedUntil)
+{
+    public VisitRegistration ToRegistration() => new(
+        VisitorName, VisitorPhone, IdDocument.Create(IdType!.Value, IdNumber), Purpose, PartySize,
+        ExpectedFrom!.Value, ExpectedUntil!.Value, PlateNumber);
+}
+
+public sealed class RegisterVisitRequestValidator : AbstractValidator<RegisterVisitRequest>
+{
+    public RegisterVisitRequestValidator(TimeProvider time)
+    {
+        RuleFor(r => r.UnitId).NotEmpty();
+        RuleFor(r => r.VisitorName).NotEmpty().MaximumLength(Visit.VisitorNameMaxLength);
+        RuleFor(r => r.VisitorPhone).NotEmpty().MaximumLength(32).Matches(@"^\+?[0-9][0-9 \-]{4,30}$")
+            .WithMessage("Enter a phone number of digits, optionally with +, spaces or dashes.");
+        RuleFor(r => r.IdType).NotNull().IsInEnum();
+        RuleFor(r => r.IdNumber).NotEmpty().Custom((number, context) =>
+        {
+            if (context.InstanceToValidate.IdType is { } type && Enum.IsDefined(type) && !string.IsNullOrWhiteSpace(number)
+                && IdDocument.Problem(type, number) is { } problem)
+            {
+                context.AddFailure(problem);
+            }
+        });
+        RuleFor(r => r.PlateNumber).MaximumLength(Visit.PlateNumberMaxLength);
+        RuleFor(r => r.Purpose).NotEmpty().MaximumLength(Visit.PurposeMaxLength);
+        RuleFor(r => r.PartySize).Must(size => Visit.PartySizeProblem(size) is null)
+            .WithMessage(r => Visit.PartySizeProblem(r.PartySize));
+        RuleFor(r => r.ExpectedFrom).NotNull();
+        RuleFor(r => r.ExpectedUntil).NotNull();
+        RuleFor(r => r.ExpectedFrom).Must(from => Visit.WindowStartProblem(from!.Value, time.GetUtcNow()) is null)
+            .When(r => r.ExpectedFrom is not null)
+            .WithMessage(r => Visit.WindowStartProblem(r.ExpectedFrom!.Value, time.GetUtcNow()));
+        RuleFor(r => r.ExpectedUntil).Must((r, until) => Visit.WindowOrderProblem(r.ExpectedFrom!.Value, until!.Value) is null)
+            .When(r => r is { ExpectedFrom: not null, ExpectedUntil: not null })
+            .WithMessage(r => Visit.WindowOrderProblem(r.ExpectedFrom!.Value, r.ExpectedUntil!.Value));
+    }
+}
+
+public sealed record CancelVisitRequest(string Reason);
+
+public sealed class CancelVisitRequestValidator : AbstractValidator<CancelVisitRequest>
+{
+    public CancelVisitRequestValidator()
+    {
+        RuleFor(r => r.Reason).NotEmpty().MaximumLength(Visit.ReasonMaxLength);
+    }
+}
+
+/// <summary>A visit as staff see it: the ID number is masked.</summary>
+public sealed record VisitView(
+    Guid Id,
+    Guid PropertyId,
+    Guid UnitId,
+    string UnitNumber,
+    string BuildingName,
+    string VisitorName,
+    string VisitorPhone,
+    IdDocumentType IdType,
+    string IdNumberMasked,
+    string? PlateNumber,
+    string Purpose,
+    int PartySize,
+    DateTimeOffset ExpectedFrom,
+    DateTimeOffset ExpectedUntil,
+    string PassCode,
+    VisitStatus Status,
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset? CheckedInAt,
+    DateTimeOffset? CheckedOutAt,
+    DateTimeOffset? CancelledAt,
+    string? CancelReason)
+{
+    public static VisitView From(Visit v, Unit u) => new(
+        v.Id, v.PropertyId, v.UnitId, u.Number, u.BuildingName, v.VisitorName, v.VisitorPhone, v.IdType, v.MaskedIdNumber,
+        v.PlateNumber, v.Purpose, v.PartySize, v.ExpectedFrom, v.ExpectedUntil, v.PassCode, v.Status, v.RegisteredAt,
+        v.CheckedInAt, v.CheckedOutAt, v.CancelledAt, v.CancelReason);
+}

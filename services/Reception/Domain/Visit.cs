@@ -1,0 +1,210 @@
+using PropertyPlatform.Contracts.Reception;
+using PropertyPlatform.ServiceDefaults.Domain;
+using PropertyPlatform.ServiceDefaults.Problems;
+
+namespace PropertyPlatform.Reception.Domain;
+
+/// <summary>
+/// A pre-registered visit (来访登记): who is coming to which unit and when, and the pass code that lets them
+/// in. Security checks the visitor in inside the agreed window and out again; a visit that has not begun
+/// can be cancelled. Every change raises the event that tells the other services.
+/// </summary>
+public sealed class Visit : AggregateRoot
+{
+    public const int VisitorNameMaxLength = 100;
+    public const int PurposeMaxLength = 200;
+    public const int PlateNumberMaxLength = 16;
+    public const int ReasonMaxLength = 500;
+    public const int MinPartySize = 1;
+    public const int MaxPartySize = 50;
+
+    /// <summary>How far in the past a window may start: the front desk often registers a visitor who is already at the door.</summary>
+    public static readonly TimeSpan PastTolerance = TimeSpan.FromMinutes(5);
+
+    private Visit()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PropertyId { get; private set; }
+
+    /// <summary>The host unit the visitor is going to.</summary>
+    public Guid UnitId { get; private set; }
+
+    public string VisitorName { get; private set; } = "";
+
+    public string VisitorPhone { get; private set; } = "";
+
+    public IdDocumentType IdType { get; private set; }
+
+    /// <summary>The full number, for the check at the gate; views show <see cref="IdDocument.Mask"/> of it.</summary>
+    public string IdNumber { get; private set; } = "";
+
+    public string? PlateNumber { get; private set; }
+
+    public string Purpose { get; private set; } = "";
+
+    public int PartySize { get; private set; }
+
+    public DateTimeOffset ExpectedFrom { get; private set; }
+
+    public DateTimeOffset ExpectedUntil { get; private set; }
+
+    /// <summary>Unique among the property's expected and checked-in visits.</summary>
+    public string PassCode { get; private set; } = "";
+
+    public VisitStatus Status { get; private set; }
+
+    public DateTimeOffset RegisteredAt { get; private set; }
+
+    public DateTimeOffset? CheckedInAt { get; private set; }
+
+    public DateTimeOffset? CheckedOutAt { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public string? CancelReason { get; private set; }
+
+    public string MaskedIdNumber => IdDocument.Mask(IdNumber);
+
+    /// <summary>Registers a visit to a known unit and raises <see cref="VisitRegistered"/>.</summary>
+    public static Visit Register(Unit hostUnit, VisitRegistration registration, PassCode passCode, DateTimeOffset now)
+    {
+        if (PartySizeProblem(registration.PartySize) is { } partySize)
+        {
+            throw new DomainRuleException(partySize);
+        }
+        if ((WindowOrderProblem(registration.ExpectedFrom, registration.ExpectedUntil)
+            ?? WindowStartProblem(registration.ExpectedFrom, now)) is { } window)
+        {
+            throw new DomainRuleException(window);
+        }
+        if (string.IsNullOrWhiteSpace(registration.VisitorName) || string.IsNullOrWhiteSpace(registration.Purpose))
+        {
+            throw new DomainRuleException("A visit needs the visitor's name and the purpose of the visit.");
+        }
+
+        var visit = new Visit
+        {
+            Id = Guid.CreateVersion7(now),
+            PropertyId = hostUnit.PropertyId,
+            UnitId = hostUnit.Id,
+            VisitorName = registration.VisitorName.Trim(),
+            VisitorPhone = registration.VisitorPhone.Trim(),
+            IdType = registration.IdDocument.Type,
+            IdNumber = registration.IdDocument.Number,
+            PlateNumber = NormalizePlate(registration.PlateNumber),
+            Purpose = registration.Purpose.Trim(),
+            PartySize = registration.PartySize,
+            // PostgreSQL keeps instants in UTC; clients may send any offset.
+            ExpectedFrom = registration.ExpectedFrom.ToUniversalTime(),
+            ExpectedUntil = registration.ExpectedUntil.ToUniversalTime(),
+            PassCode = passCode.Value,
+            Status = VisitStatus.Expected,
+            RegisteredAt = now.ToUniversalTime(),
+        };
+        visit.Raise(new VisitRegistered(
+            Guid.CreateVersion7(now), now, visit.PropertyId, visit.Id, hostUnit.Id, hostUnit.Number, visit.VisitorName,
+            visit.PartySize, visit.Purpose, visit.ExpectedFrom, visit.ExpectedUntil));
+        return visit;
+    }
+
+    /// <summary>Security lets the visitor in: only an expected visit, and only inside its window.</summary>
+    public void CheckIn(Unit hostUnit, DateTimeOffset now)
+    {
+        switch (Status)
+        {
+            case VisitStatus.CheckedIn:
+                throw new DomainRuleException("The visitor is already checked in.");
+            case VisitStatus.CheckedOut:
+                throw new DomainRuleException("The visitor has already checked out; register a new visit for another entry.");
+            case VisitStatus.Cancelled:
+                throw new DomainRuleException("The visit was cancelled; its pass code no longer admits anyone.");
+        }
+        if (now < ExpectedFrom)
+        {
+            throw new DomainRuleException(
+                $"The visitor is early: the visit window opens at {ExpectedFrom:yyyy-MM-dd'T'HH:mm'Z'}. Ask the host to confirm or change the visit.");
+        }
+        if (now > ExpectedUntil)
+        {
+            throw new DomainRuleException(
+                $"The visit window closed at {ExpectedUntil:yyyy-MM-dd'T'HH:mm'Z'}. Ask the host to register the visit again.");
+        }
+
+        Status = VisitStatus.CheckedIn;
+        CheckedInAt = now.ToUniversalTime();
+        Raise(new VisitorCheckedIn(Guid.CreateVersion7(now), now, PropertyId, Id, UnitId, hostUnit.Number, VisitorName, PartySize));
+    }
+
+    /// <summary>The visitor leaves. Late leavers are still checked out: an overstay is reported, not refused.</summary>
+    public void CheckOut(Unit hostUnit, DateTimeOffset now)
+    {
+        switch (Status)
+        {
+            case VisitStatus.Expected:
+                throw new DomainRuleException("The visitor has not checked in.");
+            case VisitStatus.CheckedOut:
+                throw new DomainRuleException("The visitor has already checked out.");
+            case VisitStatus.Cancelled:
+                throw new DomainRuleException("The visit was cancelled; the visitor never checked in.");
+        }
+
+        Status = VisitStatus.CheckedOut;
+        CheckedOutAt = now.ToUniversalTime();
+        Raise(new VisitorCheckedOut(Guid.CreateVersion7(now), now, PropertyId, Id, UnitId, hostUnit.Number, VisitorName));
+    }
+
+    /// <summary>Calls the visit off before the visitor arrives; the pass code stops working.</summary>
+    public void Cancel(string reason, DateTimeOffset now)
+    {
+        switch (Status)
+        {
+            case VisitStatus.CheckedIn:
+                throw new DomainRuleException("The visitor has already checked in; check them out instead.");
+            case VisitStatus.CheckedOut:
+                throw new DomainRuleException("The visit is over: the visitor has already checked out.");
+            case VisitStatus.Cancelled:
+                throw new DomainRuleException("The visit is already cancelled.");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Say why the visit is cancelled.");
+        }
+
+        Status = VisitStatus.Cancelled;
+        CancelledAt = now.ToUniversalTime();
+        CancelReason = reason.Trim();
+        Raise(new VisitCancelled(Guid.CreateVersion7(now), now, PropertyId, Id, UnitId, CancelReason));
+    }
+
+    public static string? PartySizeProblem(int partySize) =>
+        partySize is < MinPartySize or > MaxPartySize
+            ? $"A party has {MinPartySize} to {MaxPartySize} people; larger groups are arranged with the property manager."
+            : null;
+
+    public static string? WindowOrderProblem(DateTimeOffset expectedFrom, DateTimeOffset expectedUntil) =>
+        expectedUntil <= expectedFrom ? "The visit must end after it starts." : null;
+
+    /// <summary>A window may not start in the past, give or take <see cref="PastTolerance"/>.</summary>
+    public static string? WindowStartProblem(DateTimeOffset expectedFrom, DateTimeOffset now) =>
+        expectedFrom < now - PastTolerance ? "The visit cannot start in the past." : null;
+
+    private static string? NormalizePlate(string? plate)
+    {
+        var normalized = string.Concat((plate ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-' && c != '·')).ToUpperInvariant();
+        return normalized.Length == 0 ? null : normalized;
+    }
+}
+
+/// <summary>What the host or the front desk fills in when pre-registering a visitor.</summary>
+public sealed record VisitRegistration(
+    string VisitorName,
+    string VisitorPhone,
+    IdDocument IdDocument,
+    string Purpose,
+    int PartySize,
+    DateTimeOffset ExpectedFrom,
+    DateTimeOffset ExpectedUntil,
+    string? PlateNumber = null);

@@ -1,0 +1,21 @@
+using PropertyPlatform.Reception.Infrastructure;
+using PropertyPlatform.Reception.IntegrationEvents;
+using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Problems;
+
+namespace PropertyPlatform.Reception;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<ReceptionDbContext>("receptiondb");
+        builder.AddMessaging<ReceptionDbContext>(bus => bus.AddConsumer<UnitRegisteredConsumer>());
+        builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
+
+        // "Visits on a date" follows the property's calendar day; the centres run on China Standard Time.
+        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration["Reception:TimeZone"] ?? "Asia/Shanghai");
+        builder.Services.AddSingleton(new PropertyCalendar(timeZone));
+    }
+}

@@ -1,0 +1,17 @@
+using PropertyPlatform.Reception;
+using PropertyPlatform.Reception.Apis;
+using PropertyPlatform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapOpenApi();
+app.MapVisitsApi();
+app.MapDefaultEndpoints();
+app.Run();
+
+public partial class Program;
