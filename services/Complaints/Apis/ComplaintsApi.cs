@@ -1,0 +1,209 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Complaints.Domain;
+using PropertyPlatform.Complaints.Infrastructure;
+using PropertyPlatform.Contracts.Complaints;
+using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Problems;
+
+namespace PropertyPlatform.Complaints.Apis;
+
+public static class ComplaintsApi
+{
+    public static IEndpointRouteBuilder MapComplaintsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/complaints").WithTags("Complaints");
+
+        api.MapGet("/", ListComplaints).WithName("ListComplaints");
+        api.MapGet("/{id:guid}", GetComplaint).WithName("GetComplaint");
+        api.MapPost("/", ReceiveComplaint).WithName("ReceiveComplaint").Validate<ReceiveComplaintRequest>();
+        api.MapPost("/{id:guid}/investigate", StartInvestigation).WithName("StartComplaintInvestigation")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{id:guid}/respond", RespondToComplaint).WithName("RespondToComplaint").Validate<RespondToComplaintRequest>()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    public static async Task<Results<Ok<Page<ComplaintView>>, ValidationProblem>> ListComplaints(
+        [AsParameters] ComplaintQuery query, [AsParameters] PageRequest page, ComplaintsDbContext db, CancellationToken cancellationToken)
+    {
+        var complaints = db.Complaints.AsNoTracking();
+        if (query.PropertyId is { } propertyId)
+        {
+            complaints = complaints.Where(c => c.PropertyId == propertyId);
+        }
+        if (query.Status is { } statusText)
+        {
+            if (!QueryEnum.TryParse<ComplaintStatus>(statusText, out var status))
+            {
+                return ProblemResults.Invalid("status", QueryEnum.Choices<ComplaintStatus>());
+            }
+            complaints = complaints.Where(c => c.Status == status);
+        }
+        if (query.Tier is { } tierText)
+        {
+            if (!QueryEnum.TryParse<ComplaintTier>(tierText, out var tier))
+            {
+                return ProblemResults.Invalid("tier", QueryEnum.Choices<ComplaintTier>());
+            }
+            complaints = complaints.Where(c => c.Tier == tier);
+        }
+
+        var rows = from c in complaints
+                   join u in db.Units on c.UnitId equals u.Id into units
+                   from u in units.DefaultIfEmpty()
+                   orderby c.ReceivedAt descending, c.Id descending
+                   select new { Complaint = c, Unit = u };
+        return TypedResults.Ok(await rows.ToPageAsync(page, r => ComplaintView.From(r.Complaint, r.Unit), cancellationToken));
+    }
+
+    public static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> GetComplaint(
+        Guid id, ComplaintsDbContext db, CancellationToken cancellationToken)
+    {
+        var row = await (from c in db.Complaints.AsNoTracking()
+                         join u in db.Units on c.UnitId equals u.Id into units
+                         from u in units.DefaultIfEmpty()
+                         where c.Id == id
+                         select new { Complaint = c, Unit = u }).SingleOrDefaultAsync(cancellationToken);
+        return row is null ? ProblemResults.NotFound("complaint", id) : TypedResults.Ok(ComplaintView.From(row.Complaint, row.Unit));
+    }
+
+    public static async Task<Results<Created<ComplaintView>, ValidationProblem>> ReceiveComplaint(
+        ReceiveComplaintRequest request, ComplaintsDbContext db, ComplaintNumbering numbering, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        Unit? unit = null;
+        if (request.UnitId is { } unitId)
+        {
+            unit = await db.Units.FindAsync([unitId], cancellationToken);
+            if (unit is null)
+            {
+                return ProblemResults.Invalid("unitId", "No unit with this id is registered.");
+            }
+            if (unit.PropertyId != request.PropertyId)
+            {
+                return ProblemResults.Invalid("unitId", "The unit belongs to another property.");
+            }
+        }
+        else if (!await db.Units.AnyAsync(u => u.PropertyId == request.PropertyId, cancellationToken))
+        {
+            // Properties are known here through their units; one without any is a typo, not a property.
+            return ProblemResults.Invalid("propertyId", "No property with this id is known: Directory has registered no unit in it.");
+        }
+
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var number = await numbering.NextAsync(db, request.PropertyId, now, cancellationToken);
+        var complaint = Complaint.Receive(request.PropertyId, unit, number, request.ToIntake(), now);
+        db.Complaints.Add(complaint);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        return TypedResults.Created($"/complaints/{complaint.Id}", ComplaintView.From(complaint, unit));
+    }
+
+    public static Task<Results<Ok<ComplaintView>, ProblemHttpResult>> StartInvestigation(
+        Guid id, ComplaintsDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, complaint => complaint.StartInvestigation(time.GetUtcNow()), cancellationToken);
+
+    public static Task<Results<Ok<ComplaintView>, ProblemHttpResult>> RespondToComplaint(
+        Guid id, RespondToComplaintRequest request, ComplaintsDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, complaint => complaint.Respond(request.ToResponse(), time.GetUtcNow()), cancellationToken);
+
+    /// <summary>Loads a complaint, lets the entity apply (or refuse with 409) the step, and saves it with its event.</summary>
+    private static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> ChangeAsync(
+        Guid id, ComplaintsDbContext db, Action<Complaint> change, CancellationToken cancellationToken)
+    {
+        var complaint = await db.Complaints.FindAsync([id], cancellationToken);
+        if (complaint is null)
+        {
+            return ProblemResults.NotFound("complaint", id);
+        }
+
+        change(complaint);
+        await db.SaveChangesAsync(cancellationToken);
+        var unit = complaint.UnitId is { } unitId ? await db.Units.FindAsync([unitId], cancellationToken) : null;
+        return TypedResults.Ok(ComplaintView.From(complaint, unit));
+    }
+}
+
+public sealed record ComplaintQuery(Guid? PropertyId, string? Status, string? Tier);
+
+public sealed record ReceiveComplaintRequest(
+    Guid PropertyId,
+    Guid? UnitId,
+    bool Anonymous,
+    string? ComplainantName,
+    string? ComplainantPhone,
+    ComplaintChannel? Channel,
+    ComplaintCategory? Category,
+    ComplaintTier? Tier,
+    string Description)
+{
+    public ComplaintIntake ToIntake() =>
+        new(Channel!.Value, Category!.Value, Tier ?? ComplaintTier.General, Description, Anonymous, ComplainantName, ComplainantPhone);
+}
+
+public sealed class ReceiveComplaintRequestValidator : AbstractValidator<ReceiveComplaintRequest>
+{
+    public ReceiveComplaintRequestValidator()
+    {
+        RuleFor(r => r.PropertyId).NotEmpty();
+        RuleFor(r => r.UnitId).NotEqual(Guid.Empty);
+        RuleFor(r => r.Channel).NotNull().IsInEnum();
+        RuleFor(r => r.Category).NotNull().IsInEnum();
+        RuleFor(r => r.Tier).IsInEnum();
+        RuleFor(r => r.Description).NotEmpty().MaximumLength(Complaint.DescriptionMaxLength);
+        RuleFor(r => r.ComplainantName).MaximumLength(Complaint.NameMaxLength);
+        RuleFor(r => r.ComplainantPhone).MaximumLength(Complaint.PhoneMaxLength).Matches(@"^\+?[0-9][0-9 \-]{4,30}$")
+            .When(r => !string.IsNullOrEmpty(r.ComplainantPhone))
+            .WithMessage("Enter a phone number of digits, optionally with +, spaces or dashes.");
+        RuleFor(r => r.Anonymous)
+            .Must((r, anonymous) => Complaint.AnonymityProblem(anonymous, r.UnitId is not null, r.ComplainantName, r.ComplainantPhone) is null)
+            .WithMessage(r => Complaint.AnonymityProblem(r.Anonymous, r.UnitId is not null, r.ComplainantName, r.ComplainantPhone));
+    }
+}
+
+public sealed record RespondToComplaintRequest(string Finding, string ActionTaken, bool? Justified)
+{
+    public ComplaintResponse ToResponse() => new(Finding, ActionTaken, Justified!.Value);
+}
+
+public sealed class RespondToComplaintRequestValidator : AbstractValidator<RespondToComplaintRequest>
+{
+    public RespondToComplaintRequestValidator()
+    {
+        RuleFor(r => r.Finding).NotEmpty().MaximumLength(Complaint.ResponseTextMaxLength);
+        RuleFor(r => r.ActionTaken).NotEmpty().MaximumLength(Complaint.ResponseTextMaxLength);
+        RuleFor(r => r.Justified).NotNull().WithMessage("Say whether the complaint was justified (true) or not (false).");
+    }
+}
+
+public sealed record ComplaintView(
+    Guid Id,
+    Guid PropertyId,
+    string Number,
+    Guid? UnitId,
+    string? UnitNumber,
+    string? BuildingName,
+    bool Anonymous,
+    string? ComplainantName,
+    string? ComplainantPhone,
+    ComplaintChannel Channel,
+    ComplaintCategory Category,
+    ComplaintTier Tier,
+    ComplaintStatus Status,
+    string Description,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? InvestigationStartedAt,
+    DateTimeOffset? RespondedAt,
+    string? Finding,
+    string? ActionTaken,
+    bool? Justified)
+{
+    public static ComplaintView From(Complaint c, Unit? u) => new(
+        c.Id, c.PropertyId, c.Number, c.UnitId, u?.Number, u?.BuildingName, c.Anonymous, c.ComplainantName, c.ComplainantPhone,
+        c.Channel, c.Category, c.Tier, c.Status, c.Description, c.ReceivedAt, c.InvestigationStartedAt, c.RespondedAt,
+        c.Finding, c.ActionTaken, c.Justified);
+}

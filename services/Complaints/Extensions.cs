@@ -1,0 +1,21 @@
+using PropertyPlatform.Complaints.Infrastructure;
+using PropertyPlatform.Complaints.IntegrationEvents;
+using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Problems;
+
+namespace PropertyPlatform.Complaints;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<ComplaintsDbContext>("complaintsdb");
+        builder.AddMessaging<ComplaintsDbContext>(bus => bus.AddConsumer<UnitRegisteredConsumer>());
+        builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
+
+        // Complaint numbers follow the property's calendar day; the centres run on China Standard Time.
+        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration["Complaints:TimeZone"] ?? "Asia/Shanghai");
+        builder.Services.AddSingleton(new ComplaintNumbering(timeZone));
+    }
+}

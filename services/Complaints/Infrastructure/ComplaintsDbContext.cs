@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Complaints.Domain;
+using PropertyPlatform.ServiceDefaults.Data;
+
+namespace PropertyPlatform.Complaints.Infrastructure;
+
+public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<DailyCounter> DailyCounters => Set<DailyCounter>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<Complaint>(complaint =>
+        {
+            complaint.HasKey(c => c.Id);
+            complaint.Property(c => c.Number).HasMaxLength(32);
+            complaint.HasIndex(c => new { c.PropertyId, c.Number }).IsUnique();
+            complaint.Property(c => c.ComplainantName).HasMaxLength(Complaint.NameMaxLength);
+            complaint.Property(c => c.ComplainantPhone).HasMaxLength(Complaint.PhoneMaxLength);
+            complaint.Property(c => c.Channel).HasConversion<string>().HasMaxLength(32);
+            complaint.Property(c => c.Category).HasConversion<string>().HasMaxLength(32);
+            complaint.Property(c => c.Tier).HasConversion<string>().HasMaxLength(32);
+            complaint.Property(c => c.Status).HasConversion<string>().HasMaxLength(32);
+            complaint.Property(c => c.Description).HasMaxLength(Complaint.DescriptionMaxLength);
+            complaint.Property(c => c.Finding).HasMaxLength(Complaint.ResponseTextMaxLength);
+            complaint.Property(c => c.ActionTaken).HasMaxLength(Complaint.ResponseTextMaxLength);
+            // Optimistic concurrency on PostgreSQL's row version: two clerks answering one complaint cannot both win.
+            complaint.Property<uint>("xmin").IsRowVersion();
+            complaint.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
+            complaint.HasIndex(c => new { c.PropertyId, c.ReceivedAt });
+        });
+
+        modelBuilder.Entity<Unit>(unit =>
+        {
+            unit.HasKey(u => u.Id);
+            unit.Property(u => u.Id).ValueGeneratedNever();
+            unit.Property(u => u.BuildingName).HasMaxLength(100);
+            unit.Property(u => u.Number).HasMaxLength(32);
+            unit.HasIndex(u => u.PropertyId);
+        });
+
+        modelBuilder.Entity<DailyCounter>(counter =>
+        {
+            counter.HasKey(c => new { c.PropertyId, c.Day });
+        });
+    }
+}
+
+/// <summary>The last complaint number handed out per property and day.</summary>
+public sealed class DailyCounter
+{
+    public Guid PropertyId { get; init; }
+
+    public DateOnly Day { get; init; }
+
+    public int LastSequence { get; init; }
+}

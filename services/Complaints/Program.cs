@@ -1,0 +1,17 @@
+using PropertyPlatform.Complaints;
+using PropertyPlatform.Complaints.Apis;
+using PropertyPlatform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapOpenApi();
+app.MapComplaintsApi();
+app.MapDefaultEndpoints();
+app.Run();
+
+public partial class Program;
