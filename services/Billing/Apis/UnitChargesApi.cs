@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Billing.Domain;
+using PropertyPlatform.Billing.Infrastructure;
+using PropertyPlatform.Contracts.Billing;
+using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.Problems;
+
+namespace PropertyPlatform.Billing.Apis;
+
+public static class UnitChargesApi
+{
+    public static IEndpointRouteBuilder MapUnitChargesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/units").WithTags("Unit charges");
+
+        api.MapGet("/{unitId:guid}/monthly-service-charge", GetMonthlyServiceCharge).WithName("GetMonthlyServiceCharge")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    /// <summary>
+    /// What the unit's property-service fee comes to for a month at the rate in effect on <paramref name="asOf"/>
+    /// (today by default): 409 when no rate is in effect or the unit is not charged by area.
+    /// </summary>
+    public static async Task<Results<Ok<MonthlyServiceChargeView>, ProblemHttpResult>> GetMonthlyServiceCharge(
+        Guid unitId, DateOnly? asOf, BillingDbContext db, PropertyCalendar calendar, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
+        if (unit is null)
+        {
+            return ProblemResults.NotFound("unit", unitId);
+        }
+
+        var day = asOf ?? calendar.Today(time.GetUtcNow());
+        var schedule = await db.FeeSchedules.AsNoTracking().Include(s => s.Rates)
+            .SingleOrDefaultAsync(s => s.PropertyId == unit.PropertyId && s.Item == FeeItem.PropertyService && s.UnitType == unit.Type,
+                cancellationToken);
+        return TypedResults.Ok(MonthlyServiceChargeView.From(MonthlyServiceCharge.For(unit, schedule, day), unit));
+    }
+}
+
+public sealed record MonthlyServiceChargeView(
+    Guid UnitId,
+    Guid PropertyId,
+    string UnitNumber,
+    string BuildingName,
+    UnitType UnitType,
+    decimal ChargeableArea,
+    decimal Rate,
+    DateOnly RateEffectiveFrom,
+    DateOnly AsOf,
+    decimal Amount,
+    string AmountInWords,
+    string Currency)
+{
+    public static MonthlyServiceChargeView From(MonthlyServiceCharge charge, Unit unit) => new(
+        charge.UnitId, unit.PropertyId, unit.Number, unit.BuildingName, charge.UnitType, charge.ChargeableArea, charge.Rate,
+        charge.RateEffectiveFrom, charge.AsOf, charge.Amount, charge.AmountInWords, "CNY");
+}

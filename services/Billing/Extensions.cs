@@ -1,0 +1,21 @@
+using PropertyPlatform.Billing.Infrastructure;
+using PropertyPlatform.Billing.IntegrationEvents;
+using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Problems;
+
+namespace PropertyPlatform.Billing;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<BillingDbContext>("billingdb");
+        builder.AddMessaging<BillingDbContext>(bus => bus.AddConsumer<UnitRegisteredConsumer>());
+        builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
+
+        // Rates take effect on the property's calendar days; the centres run on China Standard Time.
+        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration["Billing:TimeZone"] ?? "Asia/Shanghai");
+        builder.Services.AddSingleton(new PropertyCalendar(timeZone));
+    }
+}

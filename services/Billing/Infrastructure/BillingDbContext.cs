@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Billing.Domain;
+using PropertyPlatform.ServiceDefaults.Data;
+
+namespace PropertyPlatform.Billing.Infrastructure;
+
+public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<FeeSchedule> FeeSchedules => Set<FeeSchedule>();
+
+    public DbSet<FeeRate> FeeRates => Set<FeeRate>();
+
+    public DbSet<Unit> Units => Set<Unit>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<FeeSchedule>(schedule =>
+        {
+            schedule.HasKey(s => s.Id);
+            schedule.Property(s => s.Item).HasConversion<string>().HasMaxLength(32);
+            schedule.Property(s => s.UnitType).HasConversion<string>().HasMaxLength(32);
+            // One schedule per property, item and unit type; "no unit type" counts as one value, not many.
+            schedule.HasIndex(s => new { s.PropertyId, s.Item, s.UnitType }).IsUnique().AreNullsDistinct(false);
+            // Optimistic concurrency on PostgreSQL's row version: two admins setting rates of one schedule cannot both win.
+            schedule.Property<uint>("xmin").IsRowVersion();
+            schedule.HasMany(s => s.Rates).WithOne().HasForeignKey(r => r.FeeScheduleId).OnDelete(DeleteBehavior.Cascade);
+            schedule.Navigation(s => s.Rates).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<FeeRate>(rate =>
+        {
+            rate.HasKey(r => r.Id);
+            rate.Property(r => r.Id).ValueGeneratedNever();
+            rate.Property(r => r.Rate).HasPrecision(12, FeeSchedule.RateDecimals);
+            rate.HasIndex(r => new { r.FeeScheduleId, r.EffectiveFrom }).IsUnique();
+        });
+
+        modelBuilder.Entity<Unit>(unit =>
+        {
+            unit.HasKey(u => u.Id);
+            unit.Property(u => u.Id).ValueGeneratedNever();
+            unit.Property(u => u.BuildingName).HasMaxLength(100);
+            unit.Property(u => u.Number).HasMaxLength(32);
+            unit.Property(u => u.Type).HasConversion<string>().HasMaxLength(32);
+            unit.Property(u => u.ChargeableArea).HasPrecision(10, 2);
+            unit.HasIndex(u => u.PropertyId);
+        });
+    }
+}

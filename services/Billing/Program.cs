@@ -1,0 +1,18 @@
+using PropertyPlatform.Billing;
+using PropertyPlatform.Billing.Apis;
+using PropertyPlatform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapOpenApi();
+app.MapFeeSchedulesApi();
+app.MapUnitChargesApi();
+app.MapDefaultEndpoints();
+app.Run();
+
+public partial class Program;
