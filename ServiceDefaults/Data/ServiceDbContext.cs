@@ -25,7 +25,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         OutboxMessages.Add(new OutboxMessage
         {
             MessageId = integrationEvent.EventId,
-            MessageType = type.FullName!,
+            MessageType = OutboxMessage.TypeName(type),
             Body = JsonSerializer.Serialize(integrationEvent, type, MessageJson.Options),
             TraceParent = Activity.Current?.Id,
             CreatedAt = integrationEvent.OccurredAt,

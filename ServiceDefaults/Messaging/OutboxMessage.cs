@@ -11,7 +11,7 @@ public sealed class OutboxMessage
 
     public Guid MessageId { get; init; }
 
-    /// <summary>Full name of the Contracts type, e.g. <c>PropertyPlatform.Contracts.WorkOrders.WorkOrderSubmitted</c>.</summary>
+    /// <summary>The event's type and assembly, e.g. <c>PropertyPlatform.Contracts.WorkOrders.WorkOrderSubmitted, PropertyPlatform.Contracts</c>.</summary>
     public required string MessageType { get; init; }
 
     public required string Body { get; init; }
@@ -26,6 +26,9 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>A type name that <see cref="Type.GetType(string)"/> resolves and that survives a version bump.</summary>
+    public static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 }
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>

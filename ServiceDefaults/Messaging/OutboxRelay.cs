@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
@@ -7,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PropertyPlatform.Contracts;
 using PropertyPlatform.ServiceDefaults.Data;
 
 namespace PropertyPlatform.ServiceDefaults.Messaging;
@@ -33,7 +33,7 @@ internal sealed partial class OutboxRelay<TDbContext>(
     private const long RelayLockKey = 0x6f7574626f78; // "outbox"
 
     private static readonly Counter<long> Published = PlatformDiagnostics.Meter.CreateCounter<long>("outbox.published", "{message}");
-    private static readonly Dictionary<string, Type?> Types = [];
+    private static readonly ConcurrentDictionary<string, Type?> Types = new();
 
     private readonly OutboxOptions _options = options.Value;
     private DateTimeOffset _nextCleanup;
@@ -132,18 +132,7 @@ internal sealed partial class OutboxRelay<TDbContext>(
         await bus.Publish(integrationEvent, type, context => context.MessageId = message.MessageId, timeout.Token);
     }
 
-    private static Type? ResolveType(string name)
-    {
-        lock (Types)
-        {
-            if (!Types.TryGetValue(name, out var type))
-            {
-                type = typeof(IIntegrationEvent).Assembly.GetType(name);
-                Types[name] = type;
-            }
-            return type;
-        }
-    }
+    private static Type? ResolveType(string name) => Types.GetOrAdd(name, static n => Type.GetType(n));
 
     private async Task CleanupWhenDueAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,16 @@
+using PropertyPlatform.TestSupport;
+using PropertyPlatform.WorkOrders.Infrastructure;
+
+namespace PropertyPlatform.WorkOrders.Tests;
+
+public sealed class MigrationTests(TestInfrastructure infrastructure)
+{
+    [Fact]
+    public async Task The_hand_written_migrations_build_exactly_the_schema_of_the_model()
+    {
+        var difference = await SchemaComparison.CompareMigrationsWithModelAsync<WorkOrdersDbContext>(
+            infrastructure.CreateDatabaseAsync, options => new WorkOrdersDbContext(options));
+
+        difference.IsEmpty.ShouldBeTrue(difference.ToString());
+    }
+}

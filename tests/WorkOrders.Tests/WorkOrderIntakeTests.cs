@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using PropertyPlatform.TestSupport;
+
+namespace PropertyPlatform.WorkOrders.Tests;
+
+/// <summary>The front desk takes repair requests over HTTP; WorkOrders runs on real PostgreSQL and RabbitMQ.</summary>
+public sealed class WorkOrderIntakeTests(TestInfrastructure infrastructure)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_repair_request_for_a_known_unit_is_numbered_stored_and_announced()
+    {
+        await using var app = await WorkOrdersApp.StartAsync(infrastructure);
+        var unit = await app.RegisterUnitAsync();
+        var client = app.CreateClient();
+        await WaitForUnitAsync(app, unit.UnitId);
+
+        var response = await client.PostAsJsonAsync("/work-orders", Request(unit.UnitId), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        created.GetProperty("number").GetString()!.ShouldMatch(@"^WO-\d{8}-0001$");
+        created.GetProperty("status").GetString().ShouldBe("submitted");
+        created.GetProperty("unitNumber").GetString().ShouldBe("1201");
+        created.GetProperty("propertyId").GetGuid().ShouldBe(unit.PropertyId);
+
+        var id = created.GetProperty("id").GetGuid();
+        response.Headers.Location!.ToString().ShouldBe($"/work-orders/{id}");
+        var fetched = await client.GetFromJsonAsync<JsonElement>($"/work-orders/{id}", TestContext.Current.CancellationToken);
+        fetched.GetProperty("description").GetString().ShouldBe("卫生间漏水");
+
+        // The event left through the outbox: the broker confirmed it.
+        await Eventually.ReturnsAsync(
+            () => Scalar<long>(app, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NOT NULL AND message_type LIKE '%WorkOrderSubmitted%'"),
+            count => count == 1, Patience);
+    }
+
+    [Fact]
+    public async Task Numbers_run_on_per_property_and_day()
+    {
+        await using var app = await WorkOrdersApp.StartAsync(infrastructure);
+        var unit = await app.RegisterUnitAsync();
+        var client = app.CreateClient();
+        await WaitForUnitAsync(app, unit.UnitId);
+
+        var numbers = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await client.PostAsJsonAsync("/work-orders", Request(unit.UnitId), TestContext.Current.CancellationToken);
+            numbers.Add((await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("number").GetString()!);
+        }
+
+        numbers.Select(n => n[^4..]).ShouldBe(["0001", "0002", "0003"]);
+        var page = await client.GetFromJsonAsync<JsonElement>($"/work-orders?propertyId={unit.PropertyId}", TestContext.Current.CancellationToken);
+        page.GetProperty("total").GetInt32().ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_request_for_an_unknown_unit_is_refused_with_a_field_error_and_nothing_is_stored()
+    {
+        await using var app = await WorkOrdersApp.StartAsync(infrastructure);
+        var client = app.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/work-orders", Request(Guid.NewGuid()), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        problem.GetProperty("errors").GetProperty("unitId").GetArrayLength().ShouldBe(1);
+        await ShouldHaveStoredNothingAsync(app);
+    }
+
+    [Theory]
+    [InlineData("{\"unitId\": ")]
+    [InlineData("{\"unitId\": 42, \"category\": \"plumbing\", \"priority\": \"high\", \"channel\": \"phone\", \"description\": \"x\"}")]
+    [InlineData("{\"unitId\": \"00000000-0000-0000-0000-000000000001\", \"category\": \"gardening\", \"priority\": \"high\", \"channel\": \"phone\", \"description\": \"x\"}")]
+    [InlineData("{\"unitId\": \"00000000-0000-0000-0000-000000000001\", \"category\": \"plumbing\", \"priority\": \"high\", \"channel\": \"phone\", \"description\": \"\"}")]
+    [InlineData("{\"unitId\": \"00000000-0000-0000-0000-000000000001\", \"category\": \"plumbing\", \"priority\": \"high\", \"channel\": \"phone\", \"description\": \"x\", \"contactPhone\": \"call me\"}")]
+    [InlineData("")]
+    public async Task Malformed_or_invalid_requests_get_a_400_problem_and_change_nothing(string body)
+    {
+        await using var app = await WorkOrdersApp.StartAsync(infrastructure);
+        var client = app.CreateClient();
+
+        var response = await client.PostAsync("/work-orders", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        problem.GetProperty("status").GetInt32().ShouldBe(400);
+        problem.GetProperty("title").GetString().ShouldNotBeNullOrWhiteSpace();
+        await ShouldHaveStoredNothingAsync(app);
+    }
+
+    [Fact]
+    public async Task An_unknown_work_order_is_a_404_problem()
+    {
+        await using var app = await WorkOrdersApp.StartAsync(infrastructure);
+
+        var response = await app.CreateClient().GetAsync($"/work-orders/{Guid.NewGuid()}", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    /// <summary>Units arrive by event; a request is only valid once WorkOrders has its copy.</summary>
+    private static async Task WaitForUnitAsync(WorkOrdersApp app, Guid unitId) =>
+        await Eventually.ReturnsAsync(() => Scalar<long>(app, $"SELECT count(*) FROM units WHERE id = '{unitId}'"), c => c == 1, Patience);
+
+    private static async Task ShouldHaveStoredNothingAsync(WorkOrdersApp app)
+    {
+        (await Scalar<long>(app, "SELECT count(*) FROM work_orders")).ShouldBe(0);
+        (await Scalar<long>(app, "SELECT count(*) FROM outbox_messages")).ShouldBe(0);
+        (await Scalar<long>(app, "SELECT count(*) FROM daily_counters")).ShouldBe(0);
+    }
+
+    private static async Task<T> Scalar<T>(WorkOrdersApp app, string sql)
+    {
+        await using var connection = new NpgsqlConnection(app.DatabaseConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static object Request(Guid unitId) => new
+    {
+        unitId,
+        category = "plumbing",
+        priority = "high",
+        channel = "phone",
+        description = "卫生间漏水",
+        contactPhone = "13800138000",
+    };
+}
