@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Directory.Domain;
+using PropertyPlatform.ServiceDefaults.Data;
+
+namespace PropertyPlatform.Directory.Infrastructure;
+
+public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<Property> Properties => Set<Property>();
+
+    public DbSet<Building> Buildings => Set<Building>();
+
+    public DbSet<Unit> Units => Set<Unit>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<Property>(property =>
+        {
+            property.HasKey(p => p.Id);
+            property.Property(p => p.Id).ValueGeneratedNever();
+            property.Property(p => p.Name).HasMaxLength(Property.NameMaxLength);
+            property.Property(p => p.Type).HasConversion<string>().HasMaxLength(32);
+            property.Property(p => p.Address).HasMaxLength(Property.AddressMaxLength);
+            property.Property<uint>("xmin").IsRowVersion();
+        });
+
+        modelBuilder.Entity<Building>(building =>
+        {
+            building.HasKey(b => b.Id);
+            building.Property(b => b.Id).ValueGeneratedNever();
+            building.Property(b => b.Name).HasMaxLength(Building.NameMaxLength);
+            building.Property<uint>("xmin").IsRowVersion();
+            building.HasOne<Property>().WithMany().HasForeignKey(b => b.PropertyId).OnDelete(DeleteBehavior.Restrict);
+            // Two buildings named A座 in one property could not be told apart on a work order or a bill.
+            building.HasIndex(b => new { b.PropertyId, b.Name }).IsUnique();
+        });
+
+        modelBuilder.Entity<Unit>(unit =>
+        {
+            unit.HasKey(u => u.Id);
+            unit.Property(u => u.Id).ValueGeneratedNever();
+            unit.Property(u => u.Number).HasMaxLength(Unit.NumberMaxLength);
+            unit.Property(u => u.Type).HasConversion<string>().HasMaxLength(32);
+            unit.Property(u => u.ChargeableArea).HasPrecision(10, 2);
+            unit.Property<uint>("xmin").IsRowVersion();
+            unit.HasOne<Property>().WithMany().HasForeignKey(u => u.PropertyId).OnDelete(DeleteBehavior.Restrict);
+            unit.HasOne<Building>().WithMany().HasForeignKey(u => u.BuildingId).OnDelete(DeleteBehavior.Restrict);
+            unit.HasIndex(u => new { u.BuildingId, u.Number }).IsUnique();
+        });
+    }
+}
