@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+using PropertyPlatform.Notifications.Domain;
+using PropertyPlatform.Notifications.Infrastructure;
+using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Problems;
+
+namespace PropertyPlatform.Notifications.Apis;
+
+/// <summary>
+/// The in-app inbox. Texts come in the language of <c>Accept-Language</c> (zh-CN unless English is preferred),
+/// named in the response's <c>Content-Language</c> and each entry's <c>language</c>.
+/// </summary>
+public static class InboxApi
+{
+    public static IEndpointRouteBuilder MapInboxApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/inbox").WithTags("Inbox");
+
+        api.MapGet("/", ListInbox).WithName("ListInbox");
+        api.MapGet("/{id:guid}", GetInboxEntry).WithName("GetInboxEntry");
+        api.MapPost("/{id:guid}/read", MarkRead).WithName("MarkInboxEntryRead");
+        return app;
+    }
+
+    public static async Task<Results<Ok<Page<InboxEntryView>>, ValidationProblem>> ListInbox(
+        [AsParameters] InboxQuery query, [AsParameters] PageRequest page, HttpContext http, NotificationsDbContext db,
+        CancellationToken cancellationToken)
+    {
+        if (!TryParseRole(query.Role, out var role))
+        {
+            return ProblemResults.Invalid("role", $"Unknown role; use one of: {string.Join(", ", Enum.GetValues<RecipientRole>().Select(RoleName))}.");
+        }
+
+        var entries = db.InboxEntries.AsNoTracking();
+        if (query.PropertyId is { } propertyId)
+        {
+            entries = entries.Where(e => e.PropertyId == propertyId);
+        }
+        if (role is { } recipientRole)
+        {
+            entries = entries.Where(e => e.RecipientRole == recipientRole);
+        }
+        if (query.PersonId is { } personId)
+        {
+            entries = entries.Where(e => e.RecipientPersonId == personId);
+        }
+        if (query.Unread is { } unread)
+        {
+            entries = unread ? entries.Where(e => e.ReadAt == null) : entries.Where(e => e.ReadAt != null);
+        }
+
+        var language = ChooseLanguage(http);
+        var ordered = entries.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id);
+        return TypedResults.Ok(await ordered.ToPageAsync(page, e => InboxEntryView.From(e, language), cancellationToken));
+    }
+
+    public static async Task<Results<Ok<InboxEntryView>, ProblemHttpResult>> GetInboxEntry(
+        Guid id, HttpContext http, NotificationsDbContext db, CancellationToken cancellationToken)
+    {
+        var entry = await db.InboxEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        return entry is null ? ProblemResults.NotFound("inbox entry", id) : TypedResults.Ok(InboxEntryView.From(entry, ChooseLanguage(http)));
+    }
+
+    /// <summary>Idempotent: reading a read message again answers the same, with the first read time.</summary>
+    public static async Task<Results<Ok<InboxEntryView>, ProblemHttpResult>> MarkRead(
+        Guid id, HttpContext http, NotificationsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var entry = await db.InboxEntries.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (entry is null)
+        {
+            return ProblemResults.NotFound("inbox entry", id);
+        }
+
+        if (entry.MarkRead(time.GetUtcNow()))
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone marked it read at the same moment; theirs was first, so answer with it.
+                await db.Entry(entry).ReloadAsync(cancellationToken);
+            }
+        }
+        return TypedResults.Ok(InboxEntryView.From(entry, ChooseLanguage(http)));
+    }
+
+    /// <summary>Picks the language from <c>Accept-Language</c> and says which one the response is in.</summary>
+    private static Language ChooseLanguage(HttpContext http)
+    {
+        var language = AcceptLanguage.Preferred(http.Request.GetTypedHeaders().AcceptLanguage);
+        http.Response.Headers[HeaderNames.ContentLanguage] = language.Tag();
+        http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
+        return language;
+    }
+
+    private static string RoleName(RecipientRole role) => JsonNamingPolicy.SnakeCaseLower.ConvertName(role.ToString());
+
+    /// <summary>Reads the role as the API writes it (<c>frontdesk</c>); empty means "any role".</summary>
+    private static bool TryParseRole(string? value, out RecipientRole? role)
+    {
+        role = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+        role = Enum.GetValues<RecipientRole>().Cast<RecipientRole?>()
+            .FirstOrDefault(r => string.Equals(RoleName(r!.Value), value.Trim(), StringComparison.OrdinalIgnoreCase));
+        return role is not null;
+    }
+}
+
+/// <summary><c>unread=true</c>: only unread; <c>unread=false</c>: only read; absent: all.</summary>
+public sealed record InboxQuery(Guid? PropertyId, string? Role, Guid? PersonId, bool? Unread);
+
+public sealed record RecipientView(RecipientRole? Role, Guid? PersonId);
+
+public sealed record InboxEntryView(
+    Guid Id,
+    Guid PropertyId,
+    RecipientView Recipient,
+    string Language,
+    string Title,
+    string Body,
+    string Link,
+    Guid SourceEventId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ReadAt)
+{
+    public static InboxEntryView From(InboxEntry e, Language language)
+    {
+        var (title, body) = e.TextIn(language);
+        return new(e.Id, e.PropertyId, new RecipientView(e.RecipientRole, e.RecipientPersonId), language.Tag(), title, body, e.Link,
+            e.SourceEventId, e.CreatedAt, e.ReadAt);
+    }
+}

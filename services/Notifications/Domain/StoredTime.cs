@@ -1,0 +1,10 @@
+namespace PropertyPlatform.Notifications.Domain;
+
+internal static class StoredTime
+{
+    /// <summary>
+    /// PostgreSQL keeps microseconds; entities keep the time as it will be read back, so a record answered
+    /// at creation equals the same record read later.
+    /// </summary>
+    public static DateTimeOffset Of(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMicrosecond));
+}

@@ -1,0 +1,15 @@
+using PropertyPlatform.Notifications.Infrastructure;
+using PropertyPlatform.Notifications.IntegrationEvents;
+using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Messaging;
+
+namespace PropertyPlatform.Notifications;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<NotificationsDbContext>("notificationsdb");
+        builder.AddMessaging<NotificationsDbContext>(bus => bus.AddConsumer<WorkOrderSubmittedConsumer>());
+    }
+}

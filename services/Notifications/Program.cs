@@ -1,0 +1,17 @@
+using PropertyPlatform.Notifications;
+using PropertyPlatform.Notifications.Apis;
+using PropertyPlatform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapOpenApi();
+app.MapInboxApi();
+app.MapDefaultEndpoints();
+app.Run();
+
+public partial class Program;
