@@ -1,0 +1,16 @@
+using PropertyPlatform.Directory.Infrastructure;
+using PropertyPlatform.TestSupport;
+
+namespace PropertyPlatform.Directory.Tests;
+
+public sealed class MigrationTests(TestInfrastructure infrastructure)
+{
+    [Fact]
+    public async Task The_hand_written_migrations_build_exactly_the_schema_of_the_model()
+    {
+        var difference = await SchemaComparison.CompareMigrationsWithModelAsync<DirectoryDbContext>(
+            infrastructure.CreateDatabaseAsync, options => new DirectoryDbContext(options));
+
+        difference.IsEmpty.ShouldBeTrue(difference.ToString());
+    }
+}
