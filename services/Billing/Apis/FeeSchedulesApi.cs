@@ -100,12 +100,12 @@ public sealed class SetFeeRateRequestValidator : AbstractValidator<SetFeeRateReq
     {
         RuleFor(r => r.PropertyId).NotEmpty();
         RuleFor(r => r.Item).NotNull().IsInEnum();
-        RuleFor(r => r.UnitType).IsInEnum()
-            .Must((r, unitType) => FeeSchedule.UnitTypeProblem(r.Item!.Value, unitType) is null)
+        RuleFor(r => r.UnitType).IsInEnum();
+        RuleFor(r => r.UnitType).Must((r, unitType) => FeeSchedule.UnitTypeProblem(r.Item!.Value, unitType) is null)
             .When(r => r.Item is { } item && Enum.IsDefined(item))
             .WithMessage(r => FeeSchedule.UnitTypeProblem(r.Item!.Value, r.UnitType));
-        RuleFor(r => r.Rate).NotNull()
-            .Must(rate => FeeSchedule.RateProblem(rate!.Value) is null).When(r => r.Rate is not null)
+        RuleFor(r => r.Rate).NotNull();
+        RuleFor(r => r.Rate).Must(rate => FeeSchedule.RateProblem(rate!.Value) is null).When(r => r.Rate is not null)
             .WithMessage(r => FeeSchedule.RateProblem(r.Rate!.Value));
         RuleFor(r => r.EffectiveFrom).NotNull();
     }

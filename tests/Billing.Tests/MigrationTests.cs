@@ -1,0 +1,16 @@
+using PropertyPlatform.Billing.Infrastructure;
+using PropertyPlatform.TestSupport;
+
+namespace PropertyPlatform.Billing.Tests;
+
+public sealed class MigrationTests(TestInfrastructure infrastructure)
+{
+    [Fact]
+    public async Task The_hand_written_migrations_build_exactly_the_schema_of_the_model()
+    {
+        var difference = await SchemaComparison.CompareMigrationsWithModelAsync<BillingDbContext>(
+            infrastructure.CreateDatabaseAsync, options => new BillingDbContext(options));
+
+        difference.IsEmpty.ShouldBeTrue(difference.ToString());
+    }
+}
