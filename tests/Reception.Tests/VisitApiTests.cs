@@ -106,10 +106,16 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
         page.GetProperty("pageSize").GetInt32().ShouldBe(2);
     }
 
-    [Fact]
-    public async Task An_unknown_status_filter_is_a_field_error() =>
-        await (await (await ReceptionApp.StartAsync(infrastructure)).CreateClient().GetAsync("/visits?status=arrived", Cancel))
-            .ShouldHaveFieldErrorAsync("status");
+    [Theory]
+    [InlineData("status=arrived", "status")]
+    [InlineData("date=0001-01-01", "date")]
+    [InlineData("date=9999-12-31", "date")]
+    public async Task Unusable_list_filters_are_field_errors(string query, string field)
+    {
+        await using var app = await ReceptionApp.StartAsync(infrastructure);
+
+        await (await app.CreateClient().GetAsync($"/visits?{query}", Cancel)).ShouldHaveFieldErrorAsync(field);
+    }
 
     [Fact]
     public async Task Security_checks_a_visitor_in_inside_the_window_and_out_again()

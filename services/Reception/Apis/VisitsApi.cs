@@ -48,6 +48,10 @@ public static class VisitsApi
         }
         if (query.Date is { } date)
         {
+            if (date.Year is <= 1 or >= 9999)
+            {
+                return ProblemResults.Invalid("date", "The date is out of range.");
+            }
             // Every visit whose window touches the property's local day, e.g. the gate's list for today.
             var (start, end) = calendar.DayBounds(date);
             visits = visits.Where(v => v.ExpectedFrom < end && v.ExpectedUntil > start);
