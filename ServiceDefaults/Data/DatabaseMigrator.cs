@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace PropertyPlatform.ServiceDefaults.Data;
@@ -11,7 +12,7 @@ namespace PropertyPlatform.ServiceDefaults.Data;
 /// Replicas starting together take turns through a PostgreSQL advisory lock, so only one migrates and
 /// the others find the schema up to date.
 /// </summary>
-internal sealed partial class DatabaseMigrator<TDbContext>(IServiceScopeFactory scopes, ILogger<DatabaseMigrator<TDbContext>> logger)
+internal sealed class DatabaseMigrator<TDbContext>(IServiceScopeFactory scopes)
     : IHostedLifecycleService
     where TDbContext : DbContext
 {
@@ -33,12 +34,10 @@ internal sealed partial class DatabaseMigrator<TDbContext>(IServiceScopeFactory 
         }
         try
         {
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            if (pending.Count > 0)
-            {
-                LogMigrating(logger, typeof(TDbContext).Name, string.Join(", ", pending));
-                await db.Database.MigrateAsync(cancellationToken);
-            }
+            // Without the history table EF's first query fails and logs an error on every fresh database.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+            // EF logs each migration it applies; an up-to-date database costs one query.
+            await db.Database.MigrateAsync(cancellationToken);
         }
         finally
         {
@@ -82,7 +81,4 @@ internal sealed partial class DatabaseMigrator<TDbContext>(IServiceScopeFactory 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applying migrations to {Context}: {Migrations}")]
-    private static partial void LogMigrating(ILogger logger, string context, string migrations);
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PropertyPlatform.ServiceDefaults.Data;
 
 namespace PropertyPlatform.ServiceDefaults.Problems;
 
@@ -34,8 +35,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, TitleFor(bad.StatusCode), DescribeBadRequest(bad)),
-            DomainRuleException rule => (StatusCodes.Status409Conflict, "The request conflicts with the current state.", rule.Message),
+            DomainRuleException rule => (StatusCodes.Status409Conflict, ProblemTitles.Conflict, rule.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "The record was changed by someone else.", "Reload it and try again."),
+            // A unique index caught what a check could not (two requests racing): the same answer as the check.
+            DbUpdateException unique when unique.IsUniqueViolation() => (StatusCodes.Status409Conflict, ProblemTitles.Conflict, "A record with the same identifying values already exists."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "Client closed request.", null),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null),
         };

@@ -10,7 +10,16 @@ public static class ProblemResults
     public static ProblemHttpResult NotFound(string what, object id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"The {what} was not found.", detail: $"No {what} with id '{id}'.");
 
+    /// <summary>409 for a request the current state refuses, e.g. a record that would duplicate one that exists.</summary>
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: ProblemTitles.Conflict, detail: detail);
+
     /// <summary>400 with one field error, for rules that need data (e.g. an unknown unit id in the body).</summary>
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+}
+
+internal static class ProblemTitles
+{
+    public const string Conflict = "The request conflicts with the current state.";
 }

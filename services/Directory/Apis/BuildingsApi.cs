@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Directory.Domain;
 using PropertyPlatform.Directory.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Directory.Apis;
@@ -49,7 +50,7 @@ public static class BuildingsApi
         }
 
         var building = Building.Register(property, request.Name!, time.GetUtcNow());
-        var duplicate = ApiSupport.Conflict($"The property already has a building named '{building.Name}'.");
+        var duplicate = ProblemResults.Conflict($"The property already has a building named '{building.Name}'.");
         if (await db.Buildings.AnyAsync(b => b.PropertyId == property.Id && b.Name == building.Name, cancellationToken))
         {
             return duplicate;

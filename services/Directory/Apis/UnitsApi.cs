@@ -5,6 +5,7 @@ using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.Directory.Domain;
 using PropertyPlatform.Directory.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Directory.Apis;
@@ -24,9 +25,9 @@ public static class UnitsApi
     public static async Task<Results<Ok<Page<UnitView>>, ValidationProblem>> ListUnits(
         [AsParameters] UnitQuery query, [AsParameters] PageRequest page, DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        if (!ApiSupport.TryParseFilter<UnitType>(query.Type, out var type))
+        if (!QueryEnum.TryParse<UnitType>(query.Type, out var type))
         {
-            return ProblemResults.Invalid("type", $"Unknown unit type; use one of: {ApiSupport.AllowedValues<UnitType>()}.");
+            return ProblemResults.Invalid("type", $"Unknown unit type; use one of: {QueryEnum.AllowedValues<UnitType>()}.");
         }
 
         var units = db.Units.AsNoTracking();
@@ -71,7 +72,7 @@ public static class UnitsApi
         }
 
         var unit = Unit.Register(building, request.Number!, request.Floor!.Value, request.Type!.Value, request.ChargeableArea!.Value, time.GetUtcNow());
-        var duplicate = ApiSupport.Conflict($"Building '{building.Name}' already has a unit numbered '{unit.Number}'.");
+        var duplicate = ProblemResults.Conflict($"Building '{building.Name}' already has a unit numbered '{unit.Number}'.");
         if (await db.Units.AnyAsync(u => u.BuildingId == building.Id && u.Number == unit.Number, cancellationToken))
         {
             return duplicate;

@@ -1,9 +1,9 @@
-namespace PropertyPlatform.Notifications.Domain;
+namespace PropertyPlatform.ServiceDefaults.Domain;
 
-internal static class StoredTime
+public static class StoredTime
 {
     /// <summary>
-    /// PostgreSQL keeps microseconds; entities keep the time as it will be read back, so a record answered
+    /// PostgreSQL keeps microseconds; entities keep a time as it will be read back, so a record answered
     /// at creation equals the same record read later.
     /// </summary>
     public static DateTimeOffset Of(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMicrosecond));
