@@ -17,9 +17,10 @@ public sealed class PlatformApp : IAsyncDisposable
     private bool _allRunning;
     private bool _stopped;
 
-    internal PlatformApp(PlatformContext context, List<Resource> resources, IReadOnlyList<ServiceResource> services)
+    internal PlatformApp(PlatformContext context, FileStream stateLock, List<Resource> resources, IReadOnlyList<ServiceResource> services)
     {
         _context = context;
+        _stateLock = stateLock;
         _resources = resources;
         _services = services;
         foreach (var resource in resources)
@@ -50,7 +51,6 @@ public sealed class PlatformApp : IAsyncDisposable
     /// <summary>Starts every resource and waits until all are running. Throws when one cannot start or after the start timeout.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        LockStateDirectory();
         _context.Log.Info($"starting {_resources.Count} resources (state in {_context.StateDirectory}, {_context.Configuration} build)");
         var allRunning = Task.WhenAll(_resources.Select(resource => resource.StartAsync(cancellationToken)));
         try
@@ -92,17 +92,19 @@ public sealed class PlatformApp : IAsyncDisposable
     internal async Task<int> RunAsync()
     {
         using var shutdown = new CancellationTokenSource();
-        var signals = 0;
+        var firstSignalAt = DateTime.MinValue;
         void OnSignal(PosixSignalContext signal)
         {
             signal.Cancel = true; // we end ourselves, after stopping everything in order
-            if (Interlocked.Increment(ref signals) == 1)
+            if (firstSignalAt == DateTime.MinValue)
             {
+                firstSignalAt = DateTime.UtcNow;
                 _context.Log.Info($"{signal.Signal}: stopping (press Ctrl+C again to kill everything at once)");
                 shutdown.Cancel();
             }
-            else
+            else if (DateTime.UtcNow - firstSignalAt > TimeSpan.FromSeconds(1))
             {
+                // (A signal within a second is the same one delivered twice, e.g. to us and to our process group.)
                 _context.Log.Info("killing every process now");
                 ChildProcess.KillAll();
             }
@@ -168,23 +170,21 @@ public sealed class PlatformApp : IAsyncDisposable
         }
     }
 
-    /// <summary>One platform per state folder: a second one would fight the first over the same data.</summary>
-    private void LockStateDirectory()
+    /// <summary>
+    /// One platform per state folder: a second one would fight the first over the same data, and would
+    /// take its servers for leftovers of a killed run. Held from <see cref="PlatformBuilder.Build"/> until stopped.
+    /// </summary>
+    internal static FileStream LockStateDirectory(string stateDirectory)
     {
-        if (_stateLock is not null)
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(_context.StateDirectory);
+        Directory.CreateDirectory(stateDirectory);
         try
         {
-            // FileShare.None takes an exclusive flock(2), so the `platform reset` script can test it with flock(1).
-            _stateLock = new FileStream(Path.Combine(_context.StateDirectory, "apphost.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            // FileShare.None takes an exclusive flock(2), which the `platform reset` script tests with flock(1).
+            return new FileStream(Path.Combine(stateDirectory, "apphost.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException)
         {
-            throw new PlatformStartupException($"The platform is already running with its state in {_context.StateDirectory}: stop it first.");
+            throw new PlatformStartupException($"The platform is already running with its state in {stateDirectory}: stop it first.");
         }
     }
 

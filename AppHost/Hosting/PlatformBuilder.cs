@@ -74,24 +74,34 @@ public sealed class PlatformBuilder
         var log = new ConsoleLog(Options.Output ?? Console.Out, colour: Options.Output is null && ConsoleLog.ConsoleSupportsColour);
         var context = new PlatformContext(Options, log, repositoryRoot, stateDirectory, Options.Configuration ?? PlatformPaths.CurrentConfiguration());
 
+        var stateLock = PlatformApp.LockStateDirectory(stateDirectory);
         var resources = new List<Resource>();
-        foreach (var server in _servers)
+        try
         {
-            server.Attach(context);
-            if (IsNeeded(server, context))
+            foreach (var server in _servers)
             {
-                server.Prepare();
-                resources.Add(server);
+                server.Attach(context);
+                if (IsNeeded(server, context))
+                {
+                    server.Prepare();
+                    resources.Add(server);
+                }
+            }
+
+            foreach (var service in _services)
+            {
+                foreach (var replica in service.CreateReplicas(context))
+                {
+                    replica.Attach(context);
+                    resources.Add(replica);
+                }
             }
         }
-
-        foreach (var service in _services)
+        catch
         {
-            foreach (var replica in service.CreateReplicas(context))
-            {
-                replica.Attach(context);
-                resources.Add(replica);
-            }
+            stateLock.Dispose();
+            context.Dispose();
+            throw;
         }
 
         // Dependencies last: a service's replicas exist only now.
@@ -111,7 +121,7 @@ public sealed class PlatformBuilder
             log.Register(resource.Name);
         }
 
-        return new PlatformApp(context, resources, _services);
+        return new PlatformApp(context, stateLock, resources, _services);
     }
 
     private T AddServer<T>(T server)

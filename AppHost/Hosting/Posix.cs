@@ -12,8 +12,8 @@ internal static class Posix
     /// <summary>Sends <paramref name="signal"/> to <paramref name="pid"/>; false when there is no such process.</summary>
     public static bool Signal(int pid, int signal) => NativeMethods.Kill(pid, signal) == 0;
 
-    /// <summary>True while a process with this id exists (signal 0 checks without sending anything).</summary>
-    public static bool IsAlive(int pid) => pid > 0 && NativeMethods.Kill(pid, 0) == 0;
+    /// <summary>True while a process with this id runs: it exists (signal 0 checks without sending anything) and is not a zombie.</summary>
+    public static bool IsAlive(int pid) => pid > 0 && NativeMethods.Kill(pid, 0) == 0 && !IsZombie(pid);
 
     /// <summary>The program name of a running process (<c>/proc/&lt;pid&gt;/comm</c>), or null.</summary>
     public static string? ProgramName(int pid)
@@ -46,7 +46,7 @@ internal static class Posix
     /// Stops a server an earlier run left behind (the AppHost was killed): it would hold the data
     /// directory and the ports. Only called for our own state folder, which nobody else uses.
     /// </summary>
-    public static async Task StopLeftoverAsync(string pidFile, string expectedProgram, int signal, Action<string> log)
+    public static void StopLeftover(string pidFile, string expectedProgram, int signal, Action<string> log)
     {
         var pid = ReadPidFile(pidFile);
         if (!IsAlive(pid) || ProgramName(pid) != expectedProgram)
@@ -58,12 +58,26 @@ internal static class Posix
         Signal(pid, signal);
         for (var waited = 0; waited < 600 && IsAlive(pid); waited++)
         {
-            await Task.Delay(100);
+            Thread.Sleep(100);
         }
 
         if (IsAlive(pid))
         {
             Signal(pid, SigKill);
+        }
+    }
+
+    // An exited process whose parent has not collected it yet (state Z in /proc/<pid>/stat, after the name).
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 

@@ -50,9 +50,11 @@ public sealed class PostgresResource : Resource
                 $"PostgreSQL is not installed: run `sudo apt-get install -y postgresql` or set ConnectionStrings__{Name}");
         }
 
+        var directory = Path.Combine(context.StateDirectory, Name);
+        PostgresServer.StopLeftover(directory, line => context.Log.Write(Name, line));
         _server = new PostgresServer(new PostgresServerOptions
         {
-            Directory = Path.Combine(context.StateDirectory, Name),
+            Directory = directory,
             Port = context.Options.PreferStandardPorts ? Ports.PreferredOrFree(StandardPort) : Ports.Free(),
             Durable = context.Options.DurableStorage,
             Output = line => context.Log.Write(Name, line),

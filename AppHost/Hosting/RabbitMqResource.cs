@@ -49,10 +49,12 @@ public sealed class RabbitMqResource : Resource, IResourceReference
                 $"RabbitMQ is not installed: run `sudo apt-get install -y rabbitmq-server` or set ConnectionStrings__{Name}");
         }
 
+        var directory = Path.Combine(Context.StateDirectory, Name);
+        RabbitMqServer.StopLeftover(directory, line => Context.Log.Write(Name, line));
         var preferStandard = Context.Options.PreferStandardPorts;
         _server = new RabbitMqServer(new RabbitMqServerOptions
         {
-            Directory = Path.Combine(Context.StateDirectory, Name),
+            Directory = directory,
             NodeName = NodeName(Context.StateDirectory),
             Port = preferStandard ? Ports.PreferredOrFree(StandardPort) : Ports.Free(),
             ManagementPort = !Context.Options.RabbitMqManagement ? 0

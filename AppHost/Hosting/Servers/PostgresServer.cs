@@ -68,6 +68,13 @@ public sealed class PostgresServer : IAsyncDisposable
             : null;
     }
 
+    /// <summary>
+    /// Stops a server that an earlier run left running on <paramref name="directory"/> (its AppHost was killed).
+    /// Call it before picking ports: the leftover still holds them.
+    /// </summary>
+    public static void StopLeftover(string directory, Action<string> log) =>
+        Posix.StopLeftover(Path.Combine(directory, "data", "postmaster.pid"), "postgres", Posix.SigInt, log);
+
     /// <summary>Npgsql connection string to <paramref name="database"/> on this server.</summary>
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Database={database};Username={_options.Username};Password={_options.Password}";
@@ -78,7 +85,7 @@ public sealed class PostgresServer : IAsyncDisposable
         var bin = FindBinDirectory() ?? throw new PlatformStartupException(
             "PostgreSQL is not installed: run `sudo apt-get install -y postgresql` or set ConnectionStrings__postgres");
         await PrepareDirectoryAsync();
-        await Posix.StopLeftoverAsync(Path.Combine(DataDirectory, "postmaster.pid"), "postgres", Posix.SigInt, Log);
+        StopLeftover(_options.Directory, Log);
         if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
         {
             await InitializeDataDirectoryAsync(bin, cancellationToken);

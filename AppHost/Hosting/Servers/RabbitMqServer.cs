@@ -71,8 +71,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
 
         _distributionPort = Ports.Free();
         WriteConfiguration();
-        await Posix.StopLeftoverAsync(PidFile, "beam.smp", Posix.SigTerm, Log);
-        await KillLeftoverEpmdAsync();
+        StopLeftover(_options.Directory, Log);
         // Remembered so a later run can clean up this epmd if we are killed before we stop it.
         await File.WriteAllTextAsync(EpmdPortFile, EpmdPort.ToString(), cancellationToken);
 
@@ -110,6 +109,20 @@ public sealed class RabbitMqServer : IAsyncDisposable
         StopEpmdAsync(EpmdPort).Wait(TimeSpan.FromSeconds(5));
     }
 
+    /// <summary>
+    /// Stops a node, and its epmd, that an earlier run left running on <paramref name="directory"/> (its AppHost
+    /// was killed). Call it before picking ports: the leftovers still hold them.
+    /// </summary>
+    public static void StopLeftover(string directory, Action<string> log)
+    {
+        Posix.StopLeftover(Path.Combine(directory, "rabbitmq.pid"), "beam.smp", Posix.SigTerm, log);
+        var epmdPortFile = Path.Combine(directory, "epmd.port");
+        if (File.Exists(epmdPortFile) && int.TryParse(File.ReadAllText(epmdPortFile), out var port))
+        {
+            StopEpmdAsync(port).Wait(TimeSpan.FromSeconds(15));
+        }
+    }
+
     /// <summary>Creates a virtual host the guest user may use: a cheap way to keep tests' queues apart.</summary>
     public async Task AddVirtualHostAsync(string name, CancellationToken cancellationToken)
     {
@@ -135,6 +148,9 @@ public sealed class RabbitMqServer : IAsyncDisposable
         ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_options.Directory, "enabled_plugins"),
         ["RABBITMQ_PID_FILE"] = PidFile,
         ["ERL_EPMD_PORT"] = EpmdPort.ToString(),
+        ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+        // The inter-node listener on loopback too, like everything we start.
+        ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
         // Inter-node port, otherwise AMQP port + 20000, which may be taken.
         ["RABBITMQ_DIST_PORT"] = _distributionPort.ToString(),
     };
@@ -206,23 +222,26 @@ public sealed class RabbitMqServer : IAsyncDisposable
             TimeSpan.FromSeconds(60),
             cancellationToken);
 
-    private async Task KillLeftoverEpmdAsync()
-    {
-        if (File.Exists(EpmdPortFile) && int.TryParse(await File.ReadAllTextAsync(EpmdPortFile), out var port))
-        {
-            await StopEpmdAsync(port);
-        }
-    }
-
     private static async Task StopEpmdAsync(int port)
     {
-        // `epmd -kill` refuses while nodes are registered, so it can only end an idle epmd on this port.
         var epmd = Executables.FindOnPath("epmd");
-        if (epmd is not null)
+        if (epmd is null)
         {
-            await ChildProcess.RunAsync(
-                new ProcessCommand(epmd, ["-kill"]) { Environment = new Dictionary<string, string?> { ["ERL_EPMD_PORT"] = port.ToString() } },
-                TimeSpan.FromSeconds(10));
+            return;
+        }
+
+        // `epmd -kill` refuses while a node is registered, so it only ends an idle epmd on this port. A node
+        // that has just exited can take a moment to be forgotten: retry briefly.
+        var kill = new ProcessCommand(epmd, ["-kill"]) { Environment = new Dictionary<string, string?> { ["ERL_EPMD_PORT"] = port.ToString() } };
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var (_, output) = await ChildProcess.RunAsync(kill, TimeSpan.FromSeconds(10));
+            if (output.Contains("Killed", StringComparison.Ordinal) || output.Contains("Cannot connect", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(250);
         }
     }
 
