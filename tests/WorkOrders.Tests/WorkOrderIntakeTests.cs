@@ -55,8 +55,13 @@ public sealed class WorkOrderIntakeTests(TestInfrastructure infrastructure)
         }
 
         numbers.Select(n => n[^4..]).ShouldBe(["0001", "0002", "0003"]);
-        var page = await client.GetFromJsonAsync<JsonElement>($"/work-orders?propertyId={unit.PropertyId}", TestContext.Current.CancellationToken);
+        var page = await client.GetFromJsonAsync<JsonElement>($"/work-orders?propertyId={unit.PropertyId}&status=submitted", TestContext.Current.CancellationToken);
         page.GetProperty("total").GetInt32().ShouldBe(3);
+        page.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("number").GetString()).ShouldBe(numbers.AsEnumerable().Reverse(), "newest first");
+        var none = await client.GetFromJsonAsync<JsonElement>($"/work-orders?propertyId={unit.PropertyId}&status=in_progress", TestContext.Current.CancellationToken);
+        none.GetProperty("total").GetInt32().ShouldBe(0);
+        var unknown = await client.GetAsync($"/work-orders?status=nonsense", TestContext.Current.CancellationToken);
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]

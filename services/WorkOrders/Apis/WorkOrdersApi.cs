@@ -21,17 +21,22 @@ public static class WorkOrdersApi
         return app;
     }
 
-    public static async Task<Ok<Page<WorkOrderView>>> ListWorkOrders(
+    public static async Task<Results<Ok<Page<WorkOrderView>>, ValidationProblem>> ListWorkOrders(
         [AsParameters] WorkOrderQuery query, [AsParameters] PageRequest page, WorkOrdersDbContext db, CancellationToken cancellationToken)
     {
+        if (!QueryEnum.TryParse<WorkOrderStatus>(query.Status, out var status))
+        {
+            return ProblemResults.Invalid("status", $"Unknown status; use one of: {QueryEnum.AllowedValues<WorkOrderStatus>()}.");
+        }
+
         var orders = db.WorkOrders.AsNoTracking();
         if (query.PropertyId is { } propertyId)
         {
             orders = orders.Where(o => o.PropertyId == propertyId);
         }
-        if (query.Status is { } status)
+        if (status is { } wanted)
         {
-            orders = orders.Where(o => o.Status == status);
+            orders = orders.Where(o => o.Status == wanted);
         }
         if (query.UnitId is { } unitId)
         {
@@ -76,7 +81,7 @@ public static class WorkOrdersApi
     }
 }
 
-public sealed record WorkOrderQuery(Guid? PropertyId, Guid? UnitId, WorkOrderStatus? Status);
+public sealed record WorkOrderQuery(Guid? PropertyId, Guid? UnitId, string? Status);
 
 public sealed record SubmitWorkOrderRequest(
     Guid UnitId,
