@@ -27,6 +27,9 @@ public sealed class PlatformApp : IAsyncDisposable
         {
             resource.StateChanged += OnStateChanged;
         }
+
+        // A host that exits without stopping us (a test host that crashed or was cancelled) must not leave servers behind.
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
     }
 
     public IReadOnlyList<Resource> Resources => _resources;
@@ -78,6 +81,7 @@ public sealed class PlatformApp : IAsyncDisposable
             _stopped = true;
         }
 
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         var stopTasks = new Dictionary<Resource, Task>();
         await Task.WhenAll(_resources.Select(resource => StopAfterDependents(resource, stopTasks)));
         _stateLock?.Dispose();
@@ -148,6 +152,16 @@ public sealed class PlatformApp : IAsyncDisposable
     {
         await StopAsync();
         _context.Dispose();
+    }
+
+    private void KillOnExit(object? sender, EventArgs e)
+    {
+        foreach (var resource in _resources)
+        {
+            resource.KillNow();
+        }
+
+        ChildProcess.KillAll();
     }
 
     private Task StopAfterDependents(Resource resource, Dictionary<Resource, Task> stopTasks)

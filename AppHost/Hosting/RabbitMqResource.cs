@@ -76,6 +76,9 @@ public sealed class RabbitMqResource : Resource, IResourceReference
         return new RunningInstance(_server.Exited, _server.StopAsync);
     }
 
+    // The node dies with the child processes; its epmd is a daemon and needs its own kill.
+    internal override void KillNow() => _server?.Kill();
+
     protected override Task<bool> ProbeAsync(CancellationToken cancellationToken)
     {
         var uri = new Uri(ConnectionString);

@@ -126,6 +126,11 @@ public abstract class Resource
     {
     }
 
+    /// <summary>Ends what this resource started at once, without waiting: for a host process that is exiting.</summary>
+    internal virtual void KillNow()
+    {
+    }
+
     /// <summary>Starts the resource and returns once it is ready. Throws if it exits or does not become ready.</summary>
     protected abstract Task<RunningInstance> LaunchAsync(CancellationToken cancellationToken);
 
