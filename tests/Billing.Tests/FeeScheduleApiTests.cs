@@ -33,6 +33,8 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
         var rate = fetched.GetProperty("rates").EnumerateArray().ShouldHaveSingleItem();
         rate.GetProperty("rate").GetDecimal().ShouldBe(3.5m);
         rate.GetProperty("effectiveFrom").GetString().ShouldBe("2026-01-01");
+        rate.GetProperty("setAt").GetDateTimeOffset()
+            .ShouldBe(schedule.GetProperty("rates")[0].GetProperty("setAt").GetDateTimeOffset());
 
         await Eventually.ReturnsAsync(
             () => app.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE sent_at IS NOT NULL AND message_type LIKE '%.FeeRateSet,%'"),

@@ -40,6 +40,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
         fetched.GetProperty("channel").GetString().ShouldBe("walk_in");
         fetched.GetProperty("category").GetString().ShouldBe("noise");
         fetched.GetProperty("description").GetString().ShouldBe("楼上装修噪音");
+        fetched.GetProperty("receivedAt").GetDateTimeOffset().ShouldBe(created.GetProperty("receivedAt").GetDateTimeOffset());
 
         await Eventually.ReturnsAsync(
             () => app.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE sent_at IS NOT NULL AND message_type LIKE '%.ComplaintReceived,%'"),

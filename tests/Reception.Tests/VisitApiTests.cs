@@ -46,6 +46,11 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
         visit.GetProperty("visitorName").GetString().ShouldBe("张三");
         visit.GetProperty("plateNumber").GetString().ShouldBe("京A12345");
         visit.GetProperty("expectedFrom").GetDateTimeOffset().ShouldBe(from, TimeSpan.FromMilliseconds(1));
+        // What the creation answered is what is read back, to the microsecond.
+        foreach (var time in new[] { "expectedFrom", "expectedUntil", "registeredAt" })
+        {
+            visit.GetProperty(time).GetDateTimeOffset().ShouldBe(created.GetProperty(time).GetDateTimeOffset());
+        }
 
         var byCode = await client.GetFromJsonAsync<JsonElement>($"/visits/by-pass-code/{passCode}?propertyId={unit.PropertyId}", Cancel);
         byCode.GetProperty("id").GetGuid().ShouldBe(id);

@@ -46,6 +46,17 @@ public sealed class VisitTests
     }
 
     [Fact]
+    public void Times_are_kept_to_the_microsecond_as_the_database_reads_them_back()
+    {
+        var precise = From.AddTicks(1234567);
+
+        var visit = Visit.Register(Unit1201, Registration() with { ExpectedFrom = precise }, Code, Now.AddTicks(7));
+
+        visit.ExpectedFrom.ShouldBe(From.AddTicks(1234560));
+        visit.RegisteredAt.ShouldBe(Now);
+    }
+
+    [Fact]
     public void Text_is_trimmed_and_the_plate_is_stored_in_one_spelling()
     {
         var visit = Visit.Register(Unit1201,

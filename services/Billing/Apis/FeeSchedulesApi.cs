@@ -1,11 +1,11 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.Billing.Infrastructure;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Billing.Apis;
@@ -81,11 +81,10 @@ public static class FeeSchedulesApi
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             // Someone created the same schedule, or set a rate for the same day, in the same moment.
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The fee schedule was changed by someone else.",
-                detail: "Reload it and try again.");
+            return ProblemResults.Conflict("Someone set a rate of this fee schedule at the same moment; reload it and try again.");
         }
 
         return TypedResults.Created($"/fee-schedules/{schedule.Id}", FeeScheduleView.From(schedule));

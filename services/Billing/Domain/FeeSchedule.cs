@@ -61,7 +61,7 @@ public sealed class FeeSchedule : AggregateRoot
             PropertyId = propertyId,
             Item = item,
             UnitType = unitType,
-            LastChangedAt = now.ToUniversalTime(),
+            LastChangedAt = Stored(now),
         };
     }
 
@@ -81,9 +81,9 @@ public sealed class FeeSchedule : AggregateRoot
             throw new DomainRuleException($"A rate effective from {effectiveFrom:yyyy-MM-dd} is already set; set a new rate from a later date.");
         }
 
-        var feeRate = new FeeRate(Guid.CreateVersion7(now), Id, rate, effectiveFrom, now.ToUniversalTime());
+        var feeRate = new FeeRate(Guid.CreateVersion7(now), Id, rate, effectiveFrom, Stored(now));
         _rates.Add(feeRate);
-        LastChangedAt = now.ToUniversalTime();
+        LastChangedAt = Stored(now);
         Raise(new FeeRateSet(Guid.CreateVersion7(now), now, PropertyId, Id, Item, UnitType, rate, effectiveFrom));
         return feeRate;
     }
@@ -91,6 +91,9 @@ public sealed class FeeSchedule : AggregateRoot
     /// <summary>The rate in effect on <paramref name="day"/>: the latest one effective on or before it, if any.</summary>
     public FeeRate? RateOn(DateOnly day) =>
         _rates.Where(r => r.EffectiveFrom <= day).MaxBy(r => r.EffectiveFrom);
+
+    /// <summary>As PostgreSQL reads it back: in UTC and to the microsecond.</summary>
+    private static DateTimeOffset Stored(DateTimeOffset time) => StoredTime.Of(time.ToUniversalTime());
 
     public static FeeBasis BasisOf(FeeItem item) => item switch
     {

@@ -28,26 +28,27 @@ public static class ComplaintsApi
     public static async Task<Results<Ok<Page<ComplaintView>>, ValidationProblem>> ListComplaints(
         [AsParameters] ComplaintQuery query, [AsParameters] PageRequest page, ComplaintsDbContext db, CancellationToken cancellationToken)
     {
+        if (!QueryEnum.TryParse<ComplaintStatus>(query.Status, out var status))
+        {
+            return ProblemResults.Invalid("status", $"Unknown status; use one of: {QueryEnum.AllowedValues<ComplaintStatus>()}.");
+        }
+        if (!QueryEnum.TryParse<ComplaintTier>(query.Tier, out var tier))
+        {
+            return ProblemResults.Invalid("tier", $"Unknown tier; use one of: {QueryEnum.AllowedValues<ComplaintTier>()}.");
+        }
+
         var complaints = db.Complaints.AsNoTracking();
         if (query.PropertyId is { } propertyId)
         {
             complaints = complaints.Where(c => c.PropertyId == propertyId);
         }
-        if (query.Status is { } statusText)
+        if (status is { } wantedStatus)
         {
-            if (!QueryEnum.TryParse<ComplaintStatus>(statusText, out var status))
-            {
-                return ProblemResults.Invalid("status", QueryEnum.Choices<ComplaintStatus>());
-            }
-            complaints = complaints.Where(c => c.Status == status);
+            complaints = complaints.Where(c => c.Status == wantedStatus);
         }
-        if (query.Tier is { } tierText)
+        if (tier is { } wantedTier)
         {
-            if (!QueryEnum.TryParse<ComplaintTier>(tierText, out var tier))
-            {
-                return ProblemResults.Invalid("tier", QueryEnum.Choices<ComplaintTier>());
-            }
-            complaints = complaints.Where(c => c.Tier == tier);
+            complaints = complaints.Where(c => c.Tier == wantedTier);
         }
 
         var rows = from c in complaints

@@ -95,7 +95,7 @@ public sealed class Complaint : AggregateRoot
             Tier = intake.Tier,
             Description = intake.Description.Trim(),
             Status = ComplaintStatus.Received,
-            ReceivedAt = now.ToUniversalTime(),
+            ReceivedAt = Stored(now),
         };
         complaint.Raise(new ComplaintReceived(
             Guid.CreateVersion7(now), now, propertyId, complaint.Id, complaint.Number, unit?.Id, unit?.Number,
@@ -114,7 +114,7 @@ public sealed class Complaint : AggregateRoot
         }
 
         Status = ComplaintStatus.Investigating;
-        InvestigationStartedAt = now.ToUniversalTime();
+        InvestigationStartedAt = Stored(now);
     }
 
     /// <summary>Answers an investigated complaint (已答复) and raises <see cref="ComplaintResponded"/>.</summary>
@@ -136,7 +136,7 @@ public sealed class Complaint : AggregateRoot
         }
 
         Status = ComplaintStatus.Responded;
-        RespondedAt = now.ToUniversalTime();
+        RespondedAt = Stored(now);
         Finding = response.Finding.Trim();
         ActionTaken = response.ActionTaken.Trim();
         Justified = response.Justified;
@@ -169,6 +169,9 @@ public sealed class Complaint : AggregateRoot
         ComplaintStatus.Reopened => "reopened",
         _ => status.ToString(),
     };
+
+    /// <summary>As PostgreSQL reads it back: in UTC and to the microsecond.</summary>
+    private static DateTimeOffset Stored(DateTimeOffset time) => StoredTime.Of(time.ToUniversalTime());
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -38,13 +38,13 @@ public static class VisitsApi
         {
             visits = visits.Where(v => v.UnitId == unitId);
         }
-        if (query.Status is { } statusText)
+        if (!QueryEnum.TryParse<VisitStatus>(query.Status, out var status))
         {
-            if (!QueryEnum.TryParse<VisitStatus>(statusText, out var status))
-            {
-                return ProblemResults.Invalid("status", QueryEnum.Choices<VisitStatus>());
-            }
-            visits = visits.Where(v => v.Status == status);
+            return ProblemResults.Invalid("status", $"Unknown status; use one of: {QueryEnum.AllowedValues<VisitStatus>()}.");
+        }
+        if (status is { } wanted)
+        {
+            visits = visits.Where(v => v.Status == wanted);
         }
         if (query.Date is { } date)
         {

@@ -97,12 +97,11 @@ public sealed class Visit : AggregateRoot
             PlateNumber = NormalizePlate(registration.PlateNumber),
             Purpose = registration.Purpose.Trim(),
             PartySize = registration.PartySize,
-            // PostgreSQL keeps instants in UTC; clients may send any offset.
-            ExpectedFrom = registration.ExpectedFrom.ToUniversalTime(),
-            ExpectedUntil = registration.ExpectedUntil.ToUniversalTime(),
+            ExpectedFrom = Stored(registration.ExpectedFrom),
+            ExpectedUntil = Stored(registration.ExpectedUntil),
             PassCode = passCode.Value,
             Status = VisitStatus.Expected,
-            RegisteredAt = now.ToUniversalTime(),
+            RegisteredAt = Stored(now),
         };
         visit.Raise(new VisitRegistered(
             Guid.CreateVersion7(now), now, visit.PropertyId, visit.Id, hostUnit.Id, hostUnit.Number, visit.VisitorName,
@@ -134,7 +133,7 @@ public sealed class Visit : AggregateRoot
         }
 
         Status = VisitStatus.CheckedIn;
-        CheckedInAt = now.ToUniversalTime();
+        CheckedInAt = Stored(now);
         Raise(new VisitorCheckedIn(Guid.CreateVersion7(now), now, PropertyId, Id, UnitId, hostUnit.Number, VisitorName, PartySize));
     }
 
@@ -152,7 +151,7 @@ public sealed class Visit : AggregateRoot
         }
 
         Status = VisitStatus.CheckedOut;
-        CheckedOutAt = now.ToUniversalTime();
+        CheckedOutAt = Stored(now);
         Raise(new VisitorCheckedOut(Guid.CreateVersion7(now), now, PropertyId, Id, UnitId, hostUnit.Number, VisitorName));
     }
 
@@ -174,7 +173,7 @@ public sealed class Visit : AggregateRoot
         }
 
         Status = VisitStatus.Cancelled;
-        CancelledAt = now.ToUniversalTime();
+        CancelledAt = Stored(now);
         CancelReason = reason.Trim();
         Raise(new VisitCancelled(Guid.CreateVersion7(now), now, PropertyId, Id, UnitId, CancelReason));
     }
@@ -190,6 +189,9 @@ public sealed class Visit : AggregateRoot
     /// <summary>A window may not start in the past, give or take <see cref="PastTolerance"/>.</summary>
     public static string? WindowStartProblem(DateTimeOffset expectedFrom, DateTimeOffset now) =>
         expectedFrom < now - PastTolerance ? "The visit cannot start in the past." : null;
+
+    /// <summary>As PostgreSQL reads it back: in UTC (clients may send any offset) and to the microsecond.</summary>
+    private static DateTimeOffset Stored(DateTimeOffset time) => StoredTime.Of(time.ToUniversalTime());
 
     private static string? NormalizePlate(string? plate)
     {
