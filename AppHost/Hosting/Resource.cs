@@ -74,7 +74,8 @@ public abstract class Resource
     {
         lock (_lock)
         {
-            if (_supervision is null)
+            // Not yet started, stopped, or failed for good last time: (re)start supervising.
+            if (_supervision is null || _supervision.IsCompleted)
             {
                 _stopping = new CancellationTokenSource();
                 _running = NewSignal();
@@ -166,6 +167,7 @@ public abstract class Resource
                     failure = $"exited with code {exitCode}";
                     LastError = failure;
                     SetState(ResourceState.Exited);
+                    await instance.StopAsync(); // releases what is left: process handles, RabbitMQ's epmd
                 }
                 catch (OperationCanceledException) when (stopping.IsCancellationRequested)
                 {
