@@ -7,7 +7,8 @@ public sealed record PageRequest(int? Page, int? PageSize)
 {
     public const int MaxPageSize = 200;
 
-    public int PageNumber => Math.Max(1, Page ?? 1);
+    /// <summary>Capped so the row offset always fits an int: a huge page number is simply an empty page.</summary>
+    public int PageNumber => Math.Clamp(Page ?? 1, 1, int.MaxValue / MaxPageSize);
 
     public int Size => Math.Clamp(PageSize ?? 50, 1, MaxPageSize);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PropertyPlatform.Contracts;
 using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Messaging;
@@ -65,5 +66,11 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Conventions.Add(_ => new SnakeCaseNamingConvention());
+        // Npgsql stores timestamptz only from UTC values; clients may send any offset (+08:00 is common here).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcConverter>();
     }
 }
+
+/// <summary>Stores every <see cref="DateTimeOffset"/> as UTC; the instant is unchanged.</summary>
+internal sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(value => value.ToUniversalTime(), value => value);

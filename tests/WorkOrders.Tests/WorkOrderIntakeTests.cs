@@ -65,6 +65,35 @@ public sealed class WorkOrderIntakeTests(TestInfrastructure infrastructure)
     }
 
     [Fact]
+    public async Task A_preferred_time_in_China_Standard_Time_is_kept_as_the_same_instant()
+    {
+        await using var app = await WorkOrdersApp.StartAsync(infrastructure);
+        var unit = await app.RegisterUnitAsync();
+        var client = app.CreateClient();
+        await WaitForUnitAsync(app, unit.UnitId);
+        var request = new StringContent(
+            $"{{\"unitId\": \"{unit.UnitId}\", \"category\": \"hvac\", \"priority\": \"normal\", \"channel\": \"walk_in\", \"description\": \"空调不制冷\", \"preferredTime\": \"2026-11-23T14:30:00+08:00\"}}",
+            Encoding.UTF8, "application/json");
+
+        var response = await client.PostAsync("/work-orders", request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+        var fetched = await client.GetFromJsonAsync<JsonElement>($"/work-orders/{id}", TestContext.Current.CancellationToken);
+        fetched.GetProperty("preferredTime").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 11, 23, 14, 30, 0, TimeSpan.FromHours(8)));
+    }
+
+    [Fact]
+    public async Task A_page_far_beyond_the_end_is_empty_not_an_error()
+    {
+        await using var app = await WorkOrdersApp.StartAsync(infrastructure);
+
+        var page = await app.CreateClient().GetFromJsonAsync<JsonElement>("/work-orders?page=2147483647&pageSize=200", TestContext.Current.CancellationToken);
+
+        page.GetProperty("items").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_request_for_an_unknown_unit_is_refused_with_a_field_error_and_nothing_is_stored()
     {
         await using var app = await WorkOrdersApp.StartAsync(infrastructure);
