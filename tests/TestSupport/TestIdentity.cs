@@ -17,7 +17,8 @@ namespace PropertyPlatform.TestSupport;
 /// Stands in for Directory's sign-in when a test needs access tokens but not Directory itself: a real Kestrel
 /// server on a free loopback port serving <c>/.well-known/jwks.json</c>, and tokens signed with its keys in the
 /// platform's layout (<see cref="PlatformAccessToken"/>). Point a service at it with
-/// <c>services:directory:http:0</c> = <see cref="Address"/>.
+/// <c>services:directory:http:0</c> = <see cref="Address"/>. Every other path answers 200 with the path and
+/// Authorization header it received.
 /// </summary>
 public sealed class TestIdentity : IAsyncDisposable
 {
@@ -38,6 +39,9 @@ public sealed class TestIdentity : IAsyncDisposable
 
     public string Address { get; private set; } = "";
 
+    /// <summary>Paths other than the key set that were asked for.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> ReceivedPaths { get; } = new();
+
     /// <summary>The key that signs new tokens.</summary>
     public string SigningKeyId => _signing.KeyId;
 
@@ -52,6 +56,12 @@ public sealed class TestIdentity : IAsyncDisposable
         var server = builder.Build();
         var identity = new TestIdentity(server);
         server.MapGet("/.well-known/jwks.json", identity.Jwks);
+        // Any other path answers 200 with what it received, so a test playing "Directory behind the gateway" sees what got through.
+        server.Map("/{**path}", (HttpContext context) =>
+        {
+            identity.ReceivedPaths.Enqueue(context.Request.Path.Value ?? "");
+            return Results.Json(new { path = context.Request.Path.Value, authorization = context.Request.Headers.Authorization.ToString() });
+        });
         await server.StartAsync(cancellationToken);
         identity.Address = server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return identity;
