@@ -257,6 +257,19 @@ public sealed class SignInApiTests(TestInfrastructure infrastructure)
             System.Security.Cryptography.ECDsa.Create().ImportPkcs8PrivateKey(stored, out _));
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_sign_in_and_me()
+    {
+        await using var app = await SignInApp.StartAsync(infrastructure);
+
+        var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json", Cancellation);
+
+        var paths = document.GetProperty("paths");
+        paths.TryGetProperty("/auth/token", out _).ShouldBeTrue();
+        paths.TryGetProperty("/auth/refresh", out _).ShouldBeTrue();
+        paths.TryGetProperty("/me", out _).ShouldBeTrue();
+    }
+
     internal static async Task<JsonElement> ShouldBeProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync(Cancellation));
