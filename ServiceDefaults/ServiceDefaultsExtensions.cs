@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -53,24 +54,33 @@ public static class ServiceDefaultsExtensions
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
     }
 
-    /// <summary>Error handling that turns every failure into an RFC 9457 problem response.</summary>
+    /// <summary>Error handling that turns every failure into an RFC 9457 problem response, then authentication when registered.</summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // After the error handlers, so their problems cover authentication too; only where AddPlatformAuthentication ran.
+        if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
         return app;
     }
 
     /// <summary>Maps <c>/health</c> (ready: every check, e.g. database and broker) and <c>/alive</c> (the process answers).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // Anonymous: probes carry no token, also once every other endpoint needs one.
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync })
-            .DisableHttpMetrics();
+            .DisableHttpMetrics()
+            .AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(LiveTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
-        }).DisableHttpMetrics();
+        }).DisableHttpMetrics().AllowAnonymous();
         return app;
     }
 }

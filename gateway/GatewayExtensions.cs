@@ -4,6 +4,7 @@ using PropertyPlatform.Gateway.Health;
 using PropertyPlatform.Gateway.Middleware;
 using PropertyPlatform.Gateway.Proxy;
 using PropertyPlatform.Gateway.RateLimiting;
+using PropertyPlatform.ServiceDefaults.Auth;
 
 namespace PropertyPlatform.Gateway;
 
@@ -22,6 +23,12 @@ public static class GatewayExtensions
             .AddTransforms(LocationTransform.Add);
 
         builder.Services.AddGatewayRateLimits(options.RateLimit);
+
+        if (options.RequireAuthentication)
+        {
+            // The same token check as every service, with Directory's keys from services:directory:http:0.
+            builder.AddPlatformAuthentication();
+        }
 
         // No origins configured: the policy allows none, so browsers on other origins are refused.
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
@@ -50,6 +57,10 @@ public static class GatewayExtensions
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseCors();
         app.UseRateLimiter();
+        if (app.Services.GetRequiredService<GatewayOptions>().RequireAuthentication)
+        {
+            app.UseMiddleware<RequireTokenMiddleware>();
+        }
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         return app;
     }

@@ -8,6 +8,13 @@ public sealed class GatewayOptions
     /// <summary>Largest request body accepted. Photo uploads (up to 6 × 5 MB) must fit, with room for the form.</summary>
     public long MaxRequestBodyBytes { get; set; } = 32 * 1024 * 1024;
 
+    /// <summary>
+    /// Refuse <c>/api/**</c> requests without a valid access token (401 problem) before they are routed, except
+    /// sign-in (<c>/api/directory/auth/**</c>), Directory's public keys, health and the OpenAPI documents.
+    /// Off until every service and client sends tokens.
+    /// </summary>
+    public bool RequireAuthentication { get; set; }
+
     public RateLimitOptions RateLimit { get; set; } = new();
 
     public CorsOptions Cors { get; set; } = new();

@@ -1,4 +1,5 @@
 using PropertyPlatform.Directory.Infrastructure;
+using PropertyPlatform.Directory.SignIn;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -13,5 +14,6 @@ internal static class Extensions
         // Directory consumes nothing yet; messaging is here for the outbox relay that publishes its events.
         builder.AddMessaging<DirectoryDbContext>();
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
+        builder.AddSignIn();
     }
 }

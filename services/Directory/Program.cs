@@ -13,6 +13,7 @@ app.MapOpenApi();
 app.MapPropertiesApi();
 app.MapBuildingsApi();
 app.MapUnitsApi();
+app.MapAuthApi();
 app.MapDefaultEndpoints();
 app.Run();
 

@@ -12,6 +12,12 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
 
     public DbSet<Unit> Units => Set<Unit>();
 
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -49,5 +55,7 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
             unit.HasOne<Building>().WithMany().HasForeignKey(u => u.BuildingId).OnDelete(DeleteBehavior.Restrict);
             unit.HasIndex(u => new { u.BuildingId, u.Number }).IsUnique();
         });
+
+        modelBuilder.ConfigureSignIn();
     }
 }

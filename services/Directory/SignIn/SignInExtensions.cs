@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using PropertyPlatform.Directory.Domain;
+using PropertyPlatform.ServiceDefaults.Auth;
+
+namespace PropertyPlatform.Directory.SignIn;
+
+internal static class SignInExtensions
+{
+    /// <summary>Accounts, tokens and signing keys; Directory checks tokens itself with its own keys.</summary>
+    public static void AddSignIn(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SignInOptions>()
+            .Bind(builder.Configuration.GetSection(SignInOptions.SectionName))
+            .Validate(o => o.SigningKeys.PublishLead < o.SigningKeys.RotationInterval, "Directory:SigningKeys:PublishLead must be shorter than RotationInterval.")
+            .Validate(o => o.Lockout.MaxFailedAttempts > 0, "Directory:Lockout:MaxFailedAttempts must be positive.")
+            .ValidateOnStart();
+
+        // Encrypts the signing keys' private parts. Its own key ring lives outside the database (by default in the
+        // user profile; Directory:DataProtection:KeysPath for a shared folder), so a copy of the database alone
+        // cannot sign tokens.
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("PropertyPlatform.Directory");
+        if (builder.Configuration["Directory:DataProtection:KeysPath"] is { Length: > 0 } keysPath)
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+        }
+
+        builder.Services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        builder.Services.AddSingleton<SigningKeyRing>();
+        builder.Services.AddHostedService<SigningKeyRotationService>();
+        builder.Services.AddScoped<TokenService>();
+        builder.Services.AddScoped<AccountRegistration>();
+        builder.Services.AddHostedService<AdminBootstrap>();
+
+        builder.Services.AddSingleton<ISigningKeySource, LocalSigningKeySource>();
+        builder.AddPlatformAuthentication();
+    }
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using PropertyPlatform.ServiceDefaults.Auth;
+using PropertyPlatform.TestSupport;
+using static PropertyPlatform.Gateway.Tests.TestHelpers;
+
+namespace PropertyPlatform.Gateway.Tests;
+
+/// <summary>
+/// With Gateway:RequireAuthentication on, /api/** needs a valid access token before anything is routed; what a
+/// caller needs before signing in stays open. Directory is played by a TestIdentity (its keys and its sign-in path).
+/// </summary>
+public sealed class AuthenticationTests : IAsyncLifetime
+{
+    private EchoBackend _workOrders = null!;
+    private TestIdentity _directory = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _workOrders = await EchoBackend.StartAsync("workorders");
+        _directory = await TestIdentity.StartAsync(Cancel);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _workOrders.DisposeAsync();
+        await _directory.DisposeAsync();
+    }
+
+    private GatewayHost Gateway(bool? requireAuthentication)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["services:workorders:http:0"] = _workOrders.Address,
+            ["services:directory:http:0"] = _directory.Address,
+        };
+        if (requireAuthentication is { } required)
+        {
+            settings["Gateway:RequireAuthentication"] = required.ToString();
+        }
+        return new GatewayHost(settings);
+    }
+
+    [Fact]
+    public async Task Without_a_token_an_api_request_is_a_401_problem_and_never_reaches_the_service()
+    {
+        await using var gateway = Gateway(true);
+
+        using var response = await gateway.Client.GetAsync("/api/workorders/work-orders", Cancel);
+
+        var problem = await response.ShouldBeProblemAsync(401);
+        problem.GetProperty("detail").GetString()!.ShouldContain("Bearer");
+        response.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer");
+        response.Headers.GetValues("X-Correlation-Id").Single().ShouldNotBeNullOrWhiteSpace();
+        _workOrders.ReceivedPaths.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("/api/workorders/work-orders")]
+    [InlineData("/API/WorkOrders/work-orders")]
+    [InlineData("/api/nosuchservice/things")]
+    [InlineData("/api/directory/units")]
+    [InlineData("/api/directory/authx")]
+    public async Task Every_api_path_but_the_public_ones_needs_a_token(string path)
+    {
+        await using var gateway = Gateway(true);
+
+        using var response = await gateway.Client.GetAsync(path, Cancel);
+
+        await response.ShouldBeProblemAsync(401);
+    }
+
+    [Theory]
+    [InlineData("/api/directory/auth/token", "/auth/token")]
+    [InlineData("/api/directory/auth/refresh", "/auth/refresh")]
+    [InlineData("/API/Directory/Auth/sign-out", "/Auth/sign-out")]
+    [InlineData("/api/directory/openapi/v1.json", "/openapi/v1.json")]
+    [InlineData("/api/directory/health", "/health")]
+    public async Task Sign_in_refresh_sign_out_documents_and_health_pass_without_a_token(string path, string reachedAs)
+    {
+        await using var gateway = Gateway(true);
+
+        using var response = await gateway.Client.PostAsync(path, null, Cancel);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("path").GetString().ShouldBe(reachedAs);
+    }
+
+    [Fact]
+    public async Task Directorys_public_keys_the_gateways_own_health_and_the_openapi_index_pass_without_a_token()
+    {
+        await using var gateway = Gateway(true);
+
+        using var keys = await gateway.Client.GetAsync("/api/directory/.well-known/jwks.json", Cancel);
+        keys.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await keys.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("keys").GetArrayLength().ShouldBe(1);
+        (await gateway.Client.GetAsync("/health", Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await gateway.Client.GetAsync("/openapi", Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_valid_token_passes_and_reaches_the_service_with_the_request()
+    {
+        await using var gateway = Gateway(true);
+        var token = _directory.TokenFor([Roles.FrontDesk]);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/workorders/work-orders");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        using var response = await gateway.Client.SendAsync(request, Cancel);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The service checks the token again itself.
+        (await response.ReadEchoAsync())!.Headers["Authorization"].ShouldBe($"Bearer {token}");
+    }
+
+    [Fact]
+    public async Task An_expired_or_foreign_token_is_a_401_problem()
+    {
+        await using var gateway = Gateway(true);
+
+        foreach (var token in new[]
+        {
+            _directory.TokenFor([Roles.FrontDesk], issuedAt: DateTimeOffset.UtcNow.AddHours(-1)),
+            TestIdentity.TokenWithUnpublishedKey([Roles.FrontDesk]),
+        })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/workorders/work-orders");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await gateway.Client.SendAsync(request, Cancel);
+            await response.ShouldBeProblemAsync(401);
+        }
+        _workOrders.ReceivedPaths.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(false)]
+    public async Task Until_the_switch_is_on_requests_without_a_token_pass_as_before(bool? requireAuthentication)
+    {
+        await using var gateway = Gateway(requireAuthentication);
+
+        using var response = await gateway.Client.GetAsync("/api/workorders/work-orders", Cancel);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}

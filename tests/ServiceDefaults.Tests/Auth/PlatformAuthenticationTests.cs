@@ -1,0 +1,215 @@
+using System.Net;
+using System.Text.Json;
+using PropertyPlatform.ServiceDefaults.Auth;
+using PropertyPlatform.TestSupport;
+
+namespace PropertyPlatform.ServiceDefaults.Tests.Auth;
+
+/// <summary>A service using AddPlatformAuthentication: who gets in, who is refused, and how it follows Directory's keys.</summary>
+public sealed class PlatformAuthenticationTests : IAsyncLifetime
+{
+    private TestIdentity _identity = null!;
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _identity = await TestIdentity.StartAsync(Cancellation);
+
+    public async ValueTask DisposeAsync() => await _identity.DisposeAsync();
+
+    // Most tests let an unknown key be fetched at once; the flood test keeps the default.
+    private Task<ProtectedApi> StartApiAsync(string? minimumRefresh = "00:00:00") =>
+        ProtectedApi.StartAsync(_identity.Address, minimumRefresh is null ? null : new() { ["Auth:JwksMinimumRefreshInterval"] = minimumRefresh });
+
+    [Fact]
+    public async Task Without_a_token_a_protected_endpoint_answers_401_problem_and_an_open_one_answers()
+    {
+        await using var api = await StartApiAsync();
+
+        using var response = await api.GetAsync("/desk", null);
+
+        var problem = await ShouldBeProblemAsync(response, HttpStatusCode.Unauthorized);
+        problem.GetProperty("detail").GetString()!.ShouldContain("Bearer");
+        response.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer");
+        (await api.GetAsync("/open", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await api.GetAsync("/health", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_caller_without_one_of_the_roles_gets_403_problem()
+    {
+        await using var api = await StartApiAsync();
+
+        using var response = await api.GetAsync("/desk", _identity.TokenFor([Roles.Engineer]));
+
+        await ShouldBeProblemAsync(response, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_caller_with_one_of_the_roles_gets_in_and_the_endpoint_sees_who_they_are()
+    {
+        await using var api = await StartApiAsync();
+        var personId = Guid.NewGuid();
+        var propertyId = Guid.NewGuid();
+
+        using var response = await api.GetAsync("/desk", _identity.TokenFor([Roles.Supervisor, Roles.Finance], [propertyId], personId));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var caller = (await response.Content.ReadFromJsonAsync<CallerView>(Cancellation))!;
+        caller.PersonId.ShouldBe(personId);
+        caller.Name.ShouldBe("测试用户");
+        caller.Roles.ShouldBe([Roles.Supervisor, Roles.Finance], ignoreOrder: true);
+        caller.PropertyIds.ShouldBe([propertyId]);
+        (await api.GetAsync("/admin", _identity.TokenFor([Roles.Supervisor]))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Data_of_a_property_outside_the_callers_scope_is_not_found()
+    {
+        await using var api = await StartApiAsync();
+        var mine = Guid.NewGuid();
+        var other = Guid.NewGuid();
+        var token = _identity.TokenFor([Roles.FrontDesk], [mine]);
+
+        (await api.GetAsync($"/properties/{mine}", token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await ShouldBeProblemAsync(await api.GetAsync($"/properties/{other}", token), HttpStatusCode.NotFound);
+        var admin = _identity.TokenFor(new AccessTokenContent(Guid.NewGuid(), "管理员", [Roles.Admin], true, [], []));
+        (await api.GetAsync($"/properties/{other}", admin)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("not-a-jwt")]
+    [InlineData("eyJhbGciOiJub25lIiwidHlwIjoiYXQrand0In0.eyJzdWIiOiIxIiwicm9sZSI6ImFkbWluIn0.")]
+    public async Task A_malformed_or_unsigned_token_is_refused_with_401_problem(string token)
+    {
+        await using var api = await StartApiAsync();
+
+        using var response = await api.GetAsync("/desk", token);
+
+        await ShouldBeProblemAsync(response, HttpStatusCode.Unauthorized);
+        response.Headers.WwwAuthenticate.ToString().ShouldContain("invalid_token");
+    }
+
+    [Fact]
+    public async Task A_token_for_another_audience_or_signed_with_an_unpublished_key_is_refused()
+    {
+        await using var api = await StartApiAsync();
+        var content = new AccessTokenContent(Guid.NewGuid(), "x", [Roles.FrontDesk], false, [], []);
+
+        await ShouldBeProblemAsync(await api.GetAsync("/desk", _identity.TokenFor(content, audience: "elsewhere")), HttpStatusCode.Unauthorized);
+        await ShouldBeProblemAsync(await api.GetAsync("/desk", TestIdentity.TokenWithUnpublishedKey([Roles.FrontDesk])), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_token_past_its_expiry_is_refused()
+    {
+        await using var api = await StartApiAsync();
+        var token = _identity.TokenFor([Roles.FrontDesk], issuedAt: api.Time.GetUtcNow());
+        (await api.GetAsync("/desk", token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        api.Time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(31)); // lifetime + clock skew
+        using var response = await api.GetAsync("/desk", token);
+
+        (await ShouldBeProblemAsync(response, HttpStatusCode.Unauthorized)).GetProperty("detail").GetString()!.ShouldContain("expired");
+    }
+
+    [Fact]
+    public async Task After_a_key_rotation_tokens_of_the_new_and_the_previous_key_are_accepted()
+    {
+        await using var api = await StartApiAsync();
+        var previous = _identity.TokenFor([Roles.FrontDesk]);
+        (await api.GetAsync("/desk", previous)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var fetches = _identity.JwksRequests;
+
+        _identity.RotateKey();
+        var next = _identity.TokenFor([Roles.FrontDesk]);
+
+        // The unknown key id makes the service fetch the keys again, within the same request.
+        (await api.GetAsync("/desk", next)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        _identity.JwksRequests.ShouldBe(fetches + 1);
+        (await api.GetAsync("/desk", previous)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_withdrawn_key_is_refused_once_the_cached_keys_are_refreshed()
+    {
+        await using var api = await StartApiAsync();
+        var withdrawnKey = _identity.SigningKeyId;
+        (await api.GetAsync("/desk", _identity.TokenFor([Roles.FrontDesk]))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        _identity.RotateKey();
+        _identity.Withdraw(withdrawnKey);
+
+        api.Time.Advance(TimeSpan.FromMinutes(6)); // past Auth:JwksRefreshInterval (5 min)
+        var content = new AccessTokenContent(Guid.NewGuid(), "x", [Roles.FrontDesk], false, [], []);
+        // Not yet expired, but its key is no longer published.
+        using var response = await api.GetAsync("/desk", _identity.TokenFor(content, issuedAt: api.Time.GetUtcNow(), keyId: withdrawnKey));
+
+        await ShouldBeProblemAsync(response, HttpStatusCode.Unauthorized);
+        (await api.GetAsync("/desk", _identity.TokenFor(content, issuedAt: api.Time.GetUtcNow()))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Tokens_naming_unknown_keys_do_not_make_the_service_flood_directory_with_fetches()
+    {
+        await using var api = await StartApiAsync(minimumRefresh: null);
+        (await api.GetAsync("/desk", _identity.TokenFor([Roles.FrontDesk]))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var fetches = _identity.JwksRequests;
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await api.GetAsync("/desk", TestIdentity.TokenWithUnpublishedKey([Roles.FrontDesk]))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        _identity.JwksRequests.ShouldBe(fetches); // within the minimum interval (10 s) after the first fetch
+        api.Time.Advance(TimeSpan.FromSeconds(11));
+        (await api.GetAsync("/desk", TestIdentity.TokenWithUnpublishedKey([Roles.FrontDesk]))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        _identity.JwksRequests.ShouldBe(fetches + 1);
+    }
+
+    [Fact]
+    public async Task While_directory_cannot_be_reached_tokens_are_refused_with_401_not_an_error()
+    {
+        await using var api = await ProtectedApi.StartAsync("http://127.0.0.1:9");
+
+        using var response = await api.GetAsync("/desk", _identity.TokenFor([Roles.FrontDesk]));
+
+        await ShouldBeProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public void Require_roles_refuses_a_role_that_does_not_exist()
+    {
+        var app = WebApplication.CreateBuilder().Build();
+
+        Should.Throw<ArgumentException>(() => app.MapGet("/x", () => "x").RequireRoles("janitor"));
+    }
+
+    [Fact]
+    public void A_query_keeps_only_the_rows_of_properties_in_the_callers_scope()
+    {
+        var mine = Guid.NewGuid();
+        var rows = new[] { (Id: 1, PropertyId: mine), (Id: 2, PropertyId: Guid.NewGuid()) }.AsQueryable();
+        var frontDesk = Caller.From(Principal([Roles.FrontDesk], [mine.ToString()]));
+        var admin = Caller.From(Principal([Roles.Admin], [PlatformClaims.AllProperties]));
+
+        rows.InPropertiesOf(frontDesk, r => r.PropertyId).Select(r => r.Id).ShouldBe([1]);
+        rows.InPropertiesOf(admin, r => r.PropertyId).Select(r => r.Id).ShouldBe([1, 2]);
+        rows.InPropertiesOf(Caller.Anonymous, r => r.PropertyId).ShouldBeEmpty();
+    }
+
+    private static System.Security.Claims.ClaimsPrincipal Principal(string[] roles, string[] properties) =>
+        new(new System.Security.Claims.ClaimsIdentity(
+            roles.Select(r => new System.Security.Claims.Claim(PlatformClaims.Role, r))
+                .Concat(properties.Select(p => new System.Security.Claims.Claim(PlatformClaims.Property, p)))
+                .Append(new System.Security.Claims.Claim(PlatformClaims.Subject, Guid.NewGuid().ToString())),
+            "test"));
+
+    internal static async Task<JsonElement> ShouldBeProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        response.StatusCode.ShouldBe(status, await response.Content.ReadAsStringAsync(Cancellation));
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        problem.GetProperty("status").GetInt32().ShouldBe((int)status);
+        problem.GetProperty("title").GetString().ShouldNotBeNullOrWhiteSpace();
+        return problem;
+    }
+}
