@@ -1,0 +1,46 @@
+using PropertyPlatform.Contracts.Directory;
+
+namespace PropertyPlatform.ServiceDefaults.LocalCopies;
+
+/// <summary>
+/// A service's local copy of a Directory unit, fed by Directory's events, so the service can check and
+/// describe a unit (and work out fees from its type and area) without calling Directory. One
+/// <c>Apply</c> per event that changes a unit.
+/// </summary>
+public sealed class UnitCopy
+{
+    public Guid Id { get; private set; }
+
+    public Guid PropertyId { get; private set; }
+
+    public Guid BuildingId { get; private set; }
+
+    public string BuildingName { get; private set; } = "";
+
+    public string Number { get; private set; } = "";
+
+    public int Floor { get; private set; }
+
+    public UnitType Type { get; private set; }
+
+    /// <summary>Chargeable area (计费面积) in m², two decimals.</summary>
+    public decimal ChargeableArea { get; private set; }
+
+    public static UnitCopy From(UnitRegistered registered)
+    {
+        var unit = new UnitCopy { Id = registered.UnitId };
+        unit.Apply(registered);
+        return unit;
+    }
+
+    public void Apply(UnitRegistered registered)
+    {
+        PropertyId = registered.PropertyId;
+        BuildingId = registered.BuildingId;
+        BuildingName = registered.BuildingName;
+        Number = registered.UnitNumber;
+        Floor = registered.Floor;
+        Type = registered.Type;
+        ChargeableArea = registered.ChargeableArea;
+    }
+}
