@@ -20,7 +20,8 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be deduplicated.");
-        var consumer = GetType().Name;
+        // A generic consumer (UnitRegisteredConsumer<TDbContext>) is recorded by its name without the arity (`1).
+        var consumer = GetType().Name.Split('`')[0];
         var cancellationToken = context.CancellationToken;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

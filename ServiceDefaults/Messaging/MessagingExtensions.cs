@@ -30,7 +30,7 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ServiceQueuePrefix(serviceName), includeNamespace: false));
+            bus.SetEndpointNameFormatter(new ServiceEndpointNameFormatter(ServiceQueuePrefix(serviceName)));
             configureConsumers?.Invoke(bus);
 
             bus.UsingRabbitMq((context, rabbit) =>

@@ -1,6 +1,6 @@
 using PropertyPlatform.Billing.Infrastructure;
-using PropertyPlatform.Billing.IntegrationEvents;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
 
@@ -11,7 +11,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<BillingDbContext>("billingdb");
-        builder.AddMessaging<BillingDbContext>(bus => bus.AddConsumer<UnitRegisteredConsumer>());
+        builder.AddMessaging<BillingDbContext>(bus => bus.AddUnitCopies<BillingDbContext>());
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
 
         // Rates take effect on the property's calendar days; the centres run on China Standard Time.

@@ -1,6 +1,6 @@
 using PropertyPlatform.Complaints.Infrastructure;
-using PropertyPlatform.Complaints.IntegrationEvents;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
 
@@ -11,7 +11,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ComplaintsDbContext>("complaintsdb");
-        builder.AddMessaging<ComplaintsDbContext>(bus => bus.AddConsumer<UnitRegisteredConsumer>());
+        builder.AddMessaging<ComplaintsDbContext>(bus => bus.AddUnitCopies<ComplaintsDbContext>());
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
 
         // Complaint numbers follow the property's calendar day; the centres run on China Standard Time.

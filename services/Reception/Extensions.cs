@@ -1,6 +1,6 @@
 using PropertyPlatform.Reception.Infrastructure;
-using PropertyPlatform.Reception.IntegrationEvents;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
 
@@ -11,7 +11,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ReceptionDbContext>("receptiondb");
-        builder.AddMessaging<ReceptionDbContext>(bus => bus.AddConsumer<UnitRegisteredConsumer>());
+        builder.AddMessaging<ReceptionDbContext>(bus => bus.AddUnitCopies<ReceptionDbContext>());
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
 
         // "Visits on a date" follows the property's calendar day; the centres run on China Standard Time.

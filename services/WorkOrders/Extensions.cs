@@ -1,8 +1,8 @@
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.WorkOrders.Infrastructure;
-using PropertyPlatform.WorkOrders.IntegrationEvents;
 
 namespace PropertyPlatform.WorkOrders;
 
@@ -11,7 +11,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<WorkOrdersDbContext>("workordersdb");
-        builder.AddMessaging<WorkOrdersDbContext>(bus => bus.AddConsumer<UnitRegisteredConsumer>());
+        builder.AddMessaging<WorkOrdersDbContext>(bus => bus.AddUnitCopies<WorkOrdersDbContext>());
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
 
         // Work-order numbers follow the property's calendar day; the centres run on China Standard Time.

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using MassTransit;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.TestSupport;
-using static PropertyPlatform.Billing.Tests.Http;
+using static PropertyPlatform.TestSupport.Http;
 
 namespace PropertyPlatform.Billing.Tests;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Billing.Tests;
@@ -12,7 +13,7 @@ public sealed class MonthlyServiceChargeTests
 
     private static readonly Guid PropertyId = Guid.NewGuid();
 
-    private static readonly Unit Office1201 = UnitOf(UnitType.Office, 120.55m);
+    private static readonly UnitCopy Office1201 = UnitOf(UnitType.Office, 120.55m);
 
     [Theory]
     [InlineData("3.5", "120.55", "421.93")] // 421.925: half a fen goes up
@@ -102,7 +103,7 @@ public sealed class MonthlyServiceChargeTests
         return schedule;
     }
 
-    private static Unit UnitOf(UnitType type, decimal area) => Unit.From(new UnitRegistered(
+    private static UnitCopy UnitOf(UnitType type, decimal area) => UnitCopy.From(new UnitRegistered(
         Guid.NewGuid(), Now, PropertyId, Guid.NewGuid(), Guid.NewGuid(), "A座", "1201", 12, type, area));
 
     private static decimal Parse(string value) => decimal.Parse(value, CultureInfo.InvariantCulture);

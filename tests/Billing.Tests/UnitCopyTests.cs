@@ -3,7 +3,7 @@ using System.Text.Json;
 using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.TestSupport;
 using static PropertyPlatform.Billing.Tests.FeeScheduleApiTests;
-using static PropertyPlatform.Billing.Tests.Http;
+using static PropertyPlatform.TestSupport.Http;
 
 namespace PropertyPlatform.Billing.Tests;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using MassTransit;
 using PropertyPlatform.Contracts.Complaints;
 using PropertyPlatform.TestSupport;
-using static PropertyPlatform.Complaints.Tests.Http;
+using static PropertyPlatform.TestSupport.Http;
 
 namespace PropertyPlatform.Complaints.Tests;
 

@@ -1,6 +1,7 @@
 using PropertyPlatform.Complaints.Domain;
 using PropertyPlatform.Contracts.Complaints;
 using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Complaints.Tests;
@@ -11,7 +12,7 @@ public sealed class ComplaintTests
 
     private static readonly Guid PropertyId = Guid.NewGuid();
 
-    private static readonly Unit Unit1201 = Unit.From(new UnitRegistered(
+    private static readonly UnitCopy Unit1201 = UnitCopy.From(new UnitRegistered(
         Guid.NewGuid(), Now, PropertyId, Guid.NewGuid(), Guid.NewGuid(), "A座", "1201", 12, UnitType.Residence, 98.5m));
 
     private static readonly ComplaintNumber Number = ComplaintNumber.For(new DateOnly(2026, 11, 22), 3);

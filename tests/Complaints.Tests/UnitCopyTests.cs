@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.TestSupport;
-using static PropertyPlatform.Complaints.Tests.Http;
+using static PropertyPlatform.TestSupport.Http;
 
 namespace PropertyPlatform.Complaints.Tests;
 

@@ -8,8 +8,6 @@ namespace PropertyPlatform.Notifications.Tests;
 /// <summary>The front desk's inbox fills from WorkOrders' events over real RabbitMQ and PostgreSQL.</summary>
 public sealed class InboxTests(TestInfrastructure infrastructure)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -73,7 +71,7 @@ public sealed class InboxTests(TestInfrastructure infrastructure)
         // Both deliveries were handled before counting, so a second entry would be there by now.
         await HandledAsync(app, submitted.EventId, times: 2);
         (await client.GetFromJsonAsync<JsonElement>("/inbox", Cancellation)).GetProperty("total").GetInt32().ShouldBe(1);
-        (await app.CountAsync("SELECT count(*) FROM inbox_entries")).ShouldBe(1);
+        (await app.ScalarAsync<long>("SELECT count(*) FROM inbox_entries")).ShouldBe(1);
     }
 
     [Fact]
@@ -155,18 +153,18 @@ public sealed class InboxTests(TestInfrastructure infrastructure)
     private static async Task HandledAsync(NotificationsApp app, Guid messageId, int times)
     {
         await Eventually.ReturnsAsync(
-            () => Task.FromResult((Handled: app.Consumed.Count(id => id == messageId), Faulted: !app.Faults.IsEmpty)),
+            () => Task.FromResult((Handled: app.Consumed.Count(messageId), Faulted: app.Consumed.Faults.Count > 0)),
             state => state.Handled >= times || state.Faulted,
-            Patience);
-        app.Faults.ShouldBeEmpty();
-        app.Consumed.Count(id => id == messageId).ShouldBe(times);
+            NotificationsApp.Patience);
+        app.Consumed.Faults.ShouldBeEmpty();
+        app.Consumed.Count(messageId).ShouldBe(times);
     }
 
     private static async Task<JsonElement> InboxWhenAsync(HttpClient client, string path, Func<int, bool> condition) =>
         await Eventually.ReturnsAsync(
             () => client.GetFromJsonAsync<JsonElement>(path, Cancellation),
             page => condition(page.GetProperty("total").GetInt32()),
-            Patience);
+            NotificationsApp.Patience);
 
     private static async Task<JsonElement> ShouldBeProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {

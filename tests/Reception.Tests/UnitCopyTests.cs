@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PropertyPlatform.TestSupport;
-using static PropertyPlatform.Reception.Tests.Http;
+using static PropertyPlatform.TestSupport.Http;
 
 namespace PropertyPlatform.Reception.Tests;
 

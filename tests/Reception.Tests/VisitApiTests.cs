@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using MassTransit;
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.TestSupport;
-using static PropertyPlatform.Reception.Tests.Http;
+using static PropertyPlatform.TestSupport.Http;
 
 namespace PropertyPlatform.Reception.Tests;
 

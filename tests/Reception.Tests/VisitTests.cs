@@ -1,6 +1,7 @@
 using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Reception.Tests;
@@ -9,7 +10,7 @@ public sealed class VisitTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 30, 0, TimeSpan.FromHours(8));
 
-    private static readonly Unit Unit1201 = Unit.From(new UnitRegistered(
+    private static readonly UnitCopy Unit1201 = UnitCopy.From(new UnitRegistered(
         Guid.NewGuid(), Now, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "A座", "1201", 12, UnitType.Office, 120.5m));
 
     private static readonly PassCode Code = new("12345678");

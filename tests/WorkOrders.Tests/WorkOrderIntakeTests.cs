@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Npgsql;
 using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.WorkOrders.Tests;
@@ -9,15 +8,13 @@ namespace PropertyPlatform.WorkOrders.Tests;
 /// <summary>The front desk takes repair requests over HTTP; WorkOrders runs on real PostgreSQL and RabbitMQ.</summary>
 public sealed class WorkOrderIntakeTests(TestInfrastructure infrastructure)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task A_repair_request_for_a_known_unit_is_numbered_stored_and_announced()
     {
         await using var app = await WorkOrdersApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.CreateClient();
-        await WaitForUnitAsync(app, unit.UnitId);
+        await app.WaitForUnitAsync(unit.UnitId);
 
         var response = await client.PostAsJsonAsync("/work-orders", Request(unit.UnitId), TestContext.Current.CancellationToken);
 
@@ -35,8 +32,8 @@ public sealed class WorkOrderIntakeTests(TestInfrastructure infrastructure)
 
         // The event left through the outbox: the broker confirmed it.
         await Eventually.ReturnsAsync(
-            () => Scalar<long>(app, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NOT NULL AND message_type LIKE '%WorkOrderSubmitted%'"),
-            count => count == 1, Patience);
+            () => app.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE sent_at IS NOT NULL AND message_type LIKE '%WorkOrderSubmitted%'"),
+            count => count == 1, WorkOrdersApp.Patience);
     }
 
     [Fact]
@@ -45,7 +42,7 @@ public sealed class WorkOrderIntakeTests(TestInfrastructure infrastructure)
         await using var app = await WorkOrdersApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.CreateClient();
-        await WaitForUnitAsync(app, unit.UnitId);
+        await app.WaitForUnitAsync(unit.UnitId);
 
         var numbers = new List<string>();
         for (var i = 0; i < 3; i++)
@@ -70,7 +67,7 @@ public sealed class WorkOrderIntakeTests(TestInfrastructure infrastructure)
         await using var app = await WorkOrdersApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.CreateClient();
-        await WaitForUnitAsync(app, unit.UnitId);
+        await app.WaitForUnitAsync(unit.UnitId);
         var request = new StringContent(
             $"{{\"unitId\": \"{unit.UnitId}\", \"category\": \"hvac\", \"priority\": \"normal\", \"channel\": \"walk_in\", \"description\": \"空调不制冷\", \"preferredTime\": \"2026-11-23T14:30:00+08:00\"}}",
             Encoding.UTF8, "application/json");
@@ -141,23 +138,11 @@ public sealed class WorkOrderIntakeTests(TestInfrastructure infrastructure)
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
 
-    /// <summary>Units arrive by event; a request is only valid once WorkOrders has its copy.</summary>
-    private static async Task WaitForUnitAsync(WorkOrdersApp app, Guid unitId) =>
-        await Eventually.ReturnsAsync(() => Scalar<long>(app, $"SELECT count(*) FROM units WHERE id = '{unitId}'"), c => c == 1, Patience);
-
     private static async Task ShouldHaveStoredNothingAsync(WorkOrdersApp app)
     {
-        (await Scalar<long>(app, "SELECT count(*) FROM work_orders")).ShouldBe(0);
-        (await Scalar<long>(app, "SELECT count(*) FROM outbox_messages")).ShouldBe(0);
-        (await Scalar<long>(app, "SELECT count(*) FROM daily_counters")).ShouldBe(0);
-    }
-
-    private static async Task<T> Scalar<T>(WorkOrdersApp app, string sql)
-    {
-        await using var connection = new NpgsqlConnection(app.DatabaseConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
+        (await app.ScalarAsync<long>("SELECT count(*) FROM work_orders")).ShouldBe(0);
+        (await app.ScalarAsync<long>("SELECT count(*) FROM outbox_messages")).ShouldBe(0);
+        (await app.ScalarAsync<long>("SELECT count(*) FROM daily_counters")).ShouldBe(0);
     }
 
     private static object Request(Guid unitId) => new

@@ -1,5 +1,6 @@
 using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.Contracts.WorkOrders;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.WorkOrders.Domain;
 
 namespace PropertyPlatform.WorkOrders.Tests;
@@ -8,7 +9,7 @@ public sealed class WorkOrderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 30, 0, TimeSpan.FromHours(8));
 
-    private static readonly Unit Unit1201 = Unit.From(new UnitRegistered(
+    private static readonly UnitCopy Unit1201 = UnitCopy.From(new UnitRegistered(
         Guid.NewGuid(), Now, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "A座", "1201", 12, UnitType.Office, 120.5m));
 
     [Fact]

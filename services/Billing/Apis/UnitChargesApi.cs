@@ -4,6 +4,7 @@ using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.Billing.Infrastructure;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Billing.Apis;
@@ -54,7 +55,7 @@ public sealed record MonthlyServiceChargeView(
     string AmountInWords,
     string Currency)
 {
-    public static MonthlyServiceChargeView From(MonthlyServiceCharge charge, Unit unit) => new(
+    public static MonthlyServiceChargeView From(MonthlyServiceCharge charge, UnitCopy unit) => new(
         charge.UnitId, unit.PropertyId, unit.Number, unit.BuildingName, charge.UnitType, charge.ChargeableArea, charge.Rate,
         charge.RateEffectiveFrom, charge.AsOf, charge.Amount, charge.AmountInWords, "CNY");
 }

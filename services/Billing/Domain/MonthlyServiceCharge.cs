@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Billing.Domain;
@@ -33,7 +34,7 @@ public sealed record MonthlyServiceCharge(
     /// The charge of <paramref name="unit"/> on <paramref name="asOf"/> under <paramref name="schedule"/> (the
     /// property-service schedule of the unit's property and type, or null when the property has none).
     /// </summary>
-    public static MonthlyServiceCharge For(Unit unit, FeeSchedule? schedule, DateOnly asOf)
+    public static MonthlyServiceCharge For(UnitCopy unit, FeeSchedule? schedule, DateOnly asOf)
     {
         if (FeeSchedule.UnitTypeProblem(FeeItem.PropertyService, unit.Type) is { } notCharged)
         {

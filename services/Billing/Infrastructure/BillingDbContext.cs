@@ -1,20 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 
 namespace PropertyPlatform.Billing.Infrastructure;
 
-public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options) : ServiceDbContext(options)
+public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options) : ServiceDbContext(options), IHasUnitCopies
 {
     public DbSet<FeeSchedule> FeeSchedules => Set<FeeSchedule>();
 
     public DbSet<FeeRate> FeeRates => Set<FeeRate>();
 
-    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UnitCopy> Units => Set<UnitCopy>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyUnitCopies();
 
         modelBuilder.Entity<FeeSchedule>(schedule =>
         {
@@ -35,17 +37,6 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             rate.Property(r => r.Id).ValueGeneratedNever();
             rate.Property(r => r.Rate).HasPrecision(12, FeeSchedule.RateDecimals);
             rate.HasIndex(r => new { r.FeeScheduleId, r.EffectiveFrom }).IsUnique();
-        });
-
-        modelBuilder.Entity<Unit>(unit =>
-        {
-            unit.HasKey(u => u.Id);
-            unit.Property(u => u.Id).ValueGeneratedNever();
-            unit.Property(u => u.BuildingName).HasMaxLength(100);
-            unit.Property(u => u.Number).HasMaxLength(32);
-            unit.Property(u => u.Type).HasConversion<string>().HasMaxLength(32);
-            unit.Property(u => u.ChargeableArea).HasPrecision(10, 2);
-            unit.HasIndex(u => u.PropertyId);
         });
     }
 }

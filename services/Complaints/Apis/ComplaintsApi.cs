@@ -5,6 +5,7 @@ using PropertyPlatform.Complaints.Domain;
 using PropertyPlatform.Complaints.Infrastructure;
 using PropertyPlatform.Contracts.Complaints;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Complaints.Apis;
@@ -74,7 +75,7 @@ public static class ComplaintsApi
         ReceiveComplaintRequest request, ComplaintsDbContext db, ComplaintNumbering numbering, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        Unit? unit = null;
+        UnitCopy? unit = null;
         if (request.UnitId is { } unitId)
         {
             unit = await db.Units.FindAsync([unitId], cancellationToken);
@@ -203,7 +204,7 @@ public sealed record ComplaintView(
     string? ActionTaken,
     bool? Justified)
 {
-    public static ComplaintView From(Complaint c, Unit? u) => new(
+    public static ComplaintView From(Complaint c, UnitCopy? u) => new(
         c.Id, c.PropertyId, c.Number, c.UnitId, u?.Number, u?.BuildingName, c.Anonymous, c.ComplainantName, c.ComplainantPhone,
         c.Channel, c.Category, c.Tier, c.Status, c.Description, c.ReceivedAt, c.InvestigationStartedAt, c.RespondedAt,
         c.Finding, c.ActionTaken, c.Justified);

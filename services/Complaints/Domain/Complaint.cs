@@ -1,5 +1,6 @@
 using PropertyPlatform.Contracts.Complaints;
 using PropertyPlatform.ServiceDefaults.Domain;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Complaints.Domain;
@@ -66,7 +67,7 @@ public sealed class Complaint : AggregateRoot
     /// Takes a complaint (已受理) for a property — from one of its units, from a named person, or anonymously —
     /// and raises <see cref="ComplaintReceived"/>.
     /// </summary>
-    public static Complaint Receive(Guid propertyId, Unit? unit, ComplaintNumber number, ComplaintIntake intake, DateTimeOffset now)
+    public static Complaint Receive(Guid propertyId, UnitCopy? unit, ComplaintNumber number, ComplaintIntake intake, DateTimeOffset now)
     {
         if (unit is not null && unit.PropertyId != propertyId)
         {

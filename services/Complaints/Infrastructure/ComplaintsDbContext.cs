@@ -1,20 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Complaints.Domain;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 
 namespace PropertyPlatform.Complaints.Infrastructure;
 
-public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> options) : ServiceDbContext(options)
+public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> options) : ServiceDbContext(options), IHasUnitCopies
 {
     public DbSet<Complaint> Complaints => Set<Complaint>();
 
-    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UnitCopy> Units => Set<UnitCopy>();
 
     public DbSet<DailyCounter> DailyCounters => Set<DailyCounter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyUnitCopies();
 
         modelBuilder.Entity<Complaint>(complaint =>
         {
@@ -32,17 +34,8 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
             complaint.Property(c => c.ActionTaken).HasMaxLength(Complaint.ResponseTextMaxLength);
             // Optimistic concurrency on PostgreSQL's row version: two clerks answering one complaint cannot both win.
             complaint.Property<uint>("xmin").IsRowVersion();
-            complaint.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
+            complaint.HasOne<UnitCopy>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
             complaint.HasIndex(c => new { c.PropertyId, c.ReceivedAt });
-        });
-
-        modelBuilder.Entity<Unit>(unit =>
-        {
-            unit.HasKey(u => u.Id);
-            unit.Property(u => u.Id).ValueGeneratedNever();
-            unit.Property(u => u.BuildingName).HasMaxLength(100);
-            unit.Property(u => u.Number).HasMaxLength(32);
-            unit.HasIndex(u => u.PropertyId);
         });
 
         modelBuilder.Entity<DailyCounter>(counter =>

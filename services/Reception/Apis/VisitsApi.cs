@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.Reception.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Reception.Apis;
@@ -143,7 +144,7 @@ public static class VisitsApi
 
     /// <summary>Loads a visit, lets the entity apply (or refuse with 409) the change, and saves it with its event.</summary>
     private static async Task<Results<Ok<VisitView>, ProblemHttpResult>> ChangeAsync(
-        Guid id, ReceptionDbContext db, Action<Visit, Unit> change, CancellationToken cancellationToken)
+        Guid id, ReceptionDbContext db, Action<Visit, UnitCopy> change, CancellationToken cancellationToken)
     {
         var visit = await db.Visits.FindAsync([id], cancellationToken);
         if (visit is null)
@@ -243,7 +244,7 @@ public sealed record VisitView(
     DateTimeOffset? CancelledAt,
     string? CancelReason)
 {
-    public static VisitView From(Visit v, Unit u) => new(
+    public static VisitView From(Visit v, UnitCopy u) => new(
         v.Id, v.PropertyId, v.UnitId, u.Number, u.BuildingName, v.VisitorName, v.VisitorPhone, v.IdType, v.MaskedIdNumber,
         v.PlateNumber, v.Purpose, v.PartySize, v.ExpectedFrom, v.ExpectedUntil, v.PassCode, v.Status, v.RegisteredAt,
         v.CheckedInAt, v.CheckedOutAt, v.CancelledAt, v.CancelReason);

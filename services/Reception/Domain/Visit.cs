@@ -1,5 +1,6 @@
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.ServiceDefaults.Domain;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Reception.Domain;
@@ -69,7 +70,7 @@ public sealed class Visit : AggregateRoot
     public string MaskedIdNumber => IdDocument.Mask(IdNumber);
 
     /// <summary>Registers a visit to a known unit and raises <see cref="VisitRegistered"/>.</summary>
-    public static Visit Register(Unit hostUnit, VisitRegistration registration, PassCode passCode, DateTimeOffset now)
+    public static Visit Register(UnitCopy hostUnit, VisitRegistration registration, PassCode passCode, DateTimeOffset now)
     {
         if (PartySizeProblem(registration.PartySize) is { } partySize)
         {
@@ -110,7 +111,7 @@ public sealed class Visit : AggregateRoot
     }
 
     /// <summary>Security lets the visitor in: only an expected visit, and only inside its window.</summary>
-    public void CheckIn(Unit hostUnit, DateTimeOffset now)
+    public void CheckIn(UnitCopy hostUnit, DateTimeOffset now)
     {
         switch (Status)
         {
@@ -138,7 +139,7 @@ public sealed class Visit : AggregateRoot
     }
 
     /// <summary>The visitor leaves. Late leavers are still checked out: an overstay is reported, not refused.</summary>
-    public void CheckOut(Unit hostUnit, DateTimeOffset now)
+    public void CheckOut(UnitCopy hostUnit, DateTimeOffset now)
     {
         switch (Status)
         {

@@ -1,21 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 
 namespace PropertyPlatform.Reception.Infrastructure;
 
-public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> options) : ServiceDbContext(options)
+public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> options) : ServiceDbContext(options), IHasUnitCopies
 {
     /// <summary>Filter of the visits whose pass code still admits someone; pass codes are unique among them.</summary>
     public const string ActiveVisitFilter = "status IN ('Expected', 'CheckedIn')";
 
     public DbSet<Visit> Visits => Set<Visit>();
 
-    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UnitCopy> Units => Set<UnitCopy>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyUnitCopies();
 
         modelBuilder.Entity<Visit>(visit =>
         {
@@ -31,19 +33,10 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             visit.Property(v => v.CancelReason).HasMaxLength(Visit.ReasonMaxLength);
             // Optimistic concurrency on PostgreSQL's row version: two guards checking one visitor in cannot both win.
             visit.Property<uint>("xmin").IsRowVersion();
-            visit.HasOne<Unit>().WithMany().HasForeignKey(v => v.UnitId).OnDelete(DeleteBehavior.Restrict);
+            visit.HasOne<UnitCopy>().WithMany().HasForeignKey(v => v.UnitId).OnDelete(DeleteBehavior.Restrict);
             visit.HasIndex(v => new { v.PropertyId, v.PassCode }).IsUnique().HasFilter(ActiveVisitFilter)
                 .HasDatabaseName("ix_visits_active_pass_code");
             visit.HasIndex(v => new { v.PropertyId, v.ExpectedFrom });
-        });
-
-        modelBuilder.Entity<Unit>(unit =>
-        {
-            unit.HasKey(u => u.Id);
-            unit.Property(u => u.Id).ValueGeneratedNever();
-            unit.Property(u => u.BuildingName).HasMaxLength(100);
-            unit.Property(u => u.Number).HasMaxLength(32);
-            unit.HasIndex(u => u.PropertyId);
         });
     }
 }

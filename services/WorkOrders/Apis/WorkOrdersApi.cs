@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.WorkOrders.Domain;
 using PropertyPlatform.WorkOrders.Infrastructure;
@@ -132,7 +133,7 @@ public sealed record WorkOrderView(
     DateTimeOffset? PreferredTime,
     DateTimeOffset SubmittedAt)
 {
-    public static WorkOrderView From(WorkOrder o, Unit u) => new(
+    public static WorkOrderView From(WorkOrder o, UnitCopy u) => new(
         o.Id, o.PropertyId, o.Number, o.UnitId, u.Number, u.BuildingName, o.Category, o.Priority, o.Channel, o.Status,
         o.Description, o.Location, o.ContactName, o.ContactPhone, o.PreferredTime, o.SubmittedAt);
 }

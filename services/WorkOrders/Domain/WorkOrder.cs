@@ -1,5 +1,6 @@
 using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Domain;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 
 namespace PropertyPlatform.WorkOrders.Domain;
 
@@ -45,7 +46,7 @@ public sealed class WorkOrder : AggregateRoot
     public DateTimeOffset SubmittedAt { get; private set; }
 
     /// <summary>Takes a request for a known unit (已受理) and raises <see cref="WorkOrderSubmitted"/>.</summary>
-    public static WorkOrder Submit(Unit unit, WorkOrderNumber number, WorkOrderIntake intake, DateTimeOffset now)
+    public static WorkOrder Submit(UnitCopy unit, WorkOrderNumber number, WorkOrderIntake intake, DateTimeOffset now)
     {
         var order = new WorkOrder
         {

@@ -1,20 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.WorkOrders.Domain;
 
 namespace PropertyPlatform.WorkOrders.Infrastructure;
 
-public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> options) : ServiceDbContext(options)
+public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> options) : ServiceDbContext(options), IHasUnitCopies
 {
     public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
 
-    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UnitCopy> Units => Set<UnitCopy>();
 
     public DbSet<DailyCounter> DailyCounters => Set<DailyCounter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyUnitCopies();
 
         modelBuilder.Entity<WorkOrder>(order =>
         {
@@ -31,18 +33,8 @@ public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> op
             order.Property(o => o.ContactPhone).HasMaxLength(32);
             // Optimistic concurrency on PostgreSQL's row version: two clerks changing one order cannot both win.
             order.Property<uint>("xmin").IsRowVersion();
-            order.HasOne<Unit>().WithMany().HasForeignKey(o => o.UnitId).OnDelete(DeleteBehavior.Restrict);
+            order.HasOne<UnitCopy>().WithMany().HasForeignKey(o => o.UnitId).OnDelete(DeleteBehavior.Restrict);
             order.HasIndex(o => new { o.PropertyId, o.SubmittedAt });
-        });
-
-        modelBuilder.Entity<Unit>(unit =>
-        {
-            unit.HasKey(u => u.Id);
-            unit.Property(u => u.Id).ValueGeneratedNever();
-            unit.Property(u => u.BuildingName).HasMaxLength(100);
-            unit.Property(u => u.Number).HasMaxLength(32);
-            unit.Property(u => u.Type).HasConversion<string>().HasMaxLength(32);
-            unit.HasIndex(u => u.PropertyId);
         });
 
         modelBuilder.Entity<DailyCounter>(counter =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 
 namespace PropertyPlatform.Complaints.Infrastructure.Migrations;
 
@@ -12,19 +13,7 @@ public sealed class Initial : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.CreateOutboxAndInbox();
-
-        migrationBuilder.CreateTable(
-            name: "units",
-            columns: table => new
-            {
-                id = table.Column<Guid>(type: "uuid", nullable: false),
-                property_id = table.Column<Guid>(type: "uuid", nullable: false),
-                building_id = table.Column<Guid>(type: "uuid", nullable: false),
-                building_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-            },
-            constraints: table => table.PrimaryKey("pk_units", x => x.id));
-        migrationBuilder.CreateIndex("ix_units_property_id", "units", "property_id");
+        migrationBuilder.CreateUnitCopies();
 
         migrationBuilder.CreateTable(
             name: "daily_counters",

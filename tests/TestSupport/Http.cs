@@ -1,10 +1,14 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Shouldly;
+using Xunit;
 
-namespace PropertyPlatform.Reception.Tests;
+namespace PropertyPlatform.TestSupport;
 
-internal static class Http
+/// <summary>HTTP helpers for tests of a service's API: JSON in and out, and RFC 9457 problem assertions.</summary>
+public static class Http
 {
     public static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -1,12 +1,13 @@
 using PropertyPlatform.Contracts.Directory;
 
-namespace PropertyPlatform.Billing.Domain;
+namespace PropertyPlatform.ServiceDefaults.LocalCopies;
 
 /// <summary>
-/// Billing's local copy of a Directory unit, fed by Directory's events: its type decides which fee
-/// schedule applies and its chargeable area what the property-service fee comes to.
+/// A service's local copy of a Directory unit, fed by Directory's events, so the service can check and
+/// describe a unit (and work out fees from its type and area) without calling Directory. One
+/// <c>Apply</c> per event that changes a unit.
 /// </summary>
-public sealed class Unit
+public sealed class UnitCopy
 {
     public Guid Id { get; private set; }
 
@@ -18,14 +19,16 @@ public sealed class Unit
 
     public string Number { get; private set; } = "";
 
+    public int Floor { get; private set; }
+
     public UnitType Type { get; private set; }
 
     /// <summary>Chargeable area (计费面积) in m², two decimals.</summary>
     public decimal ChargeableArea { get; private set; }
 
-    public static Unit From(UnitRegistered registered)
+    public static UnitCopy From(UnitRegistered registered)
     {
-        var unit = new Unit { Id = registered.UnitId };
+        var unit = new UnitCopy { Id = registered.UnitId };
         unit.Apply(registered);
         return unit;
     }
@@ -36,6 +39,7 @@ public sealed class Unit
         BuildingId = registered.BuildingId;
         BuildingName = registered.BuildingName;
         Number = registered.UnitNumber;
+        Floor = registered.Floor;
         Type = registered.Type;
         ChargeableArea = registered.ChargeableArea;
     }

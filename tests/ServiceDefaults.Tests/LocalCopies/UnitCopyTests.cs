@@ -1,0 +1,133 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
+using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.TestSupport;
+using RabbitMQ.Client;
+
+namespace PropertyPlatform.ServiceDefaults.Tests.LocalCopies;
+
+/// <summary>The local copy of Directory's units that services keep, from ServiceDefaults in one piece.</summary>
+public sealed class UnitCopyTests(TestInfrastructure infrastructure)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public void A_copy_takes_every_field_of_UnitRegistered_and_a_later_registration_replaces_them()
+    {
+        var registered = Registered(Guid.NewGuid());
+
+        var unit = UnitCopy.From(registered);
+
+        unit.Id.ShouldBe(registered.UnitId);
+        unit.PropertyId.ShouldBe(registered.PropertyId);
+        unit.BuildingId.ShouldBe(registered.BuildingId);
+        unit.BuildingName.ShouldBe("B座");
+        unit.Number.ShouldBe("1808");
+        unit.Floor.ShouldBe(18);
+        unit.Type.ShouldBe(UnitType.Residence);
+        unit.ChargeableArea.ShouldBe(89.35m);
+
+        unit.Apply(registered with { EventId = Guid.NewGuid(), UnitNumber = "1809", Floor = 19, ChargeableArea = 90m });
+
+        unit.Id.ShouldBe(registered.UnitId);
+        unit.Number.ShouldBe("1809");
+        unit.Floor.ShouldBe(19);
+        unit.ChargeableArea.ShouldBe(90m);
+    }
+
+    [Fact]
+    public void The_shared_consumer_gets_the_queue_a_service_s_own_consumer_would()
+    {
+        IEndpointNameFormatter formatter = new ServiceEndpointNameFormatter("frontdesk");
+
+        formatter.Consumer<UnitRegisteredConsumer<FrontDeskDbContext>>().ShouldBe("frontdesk-unit-registered");
+        formatter.Consumer<Messaging.ParcelLoggedConsumer>().ShouldBe("frontdesk-parcel-logged");
+    }
+
+    [Fact]
+    public async Task A_service_with_unit_copies_keeps_them_from_its_own_queue_once_per_message()
+    {
+        var database = await infrastructure.CreateDatabaseAsync("frontdesk");
+        var broker = await infrastructure.CreateRabbitMqVirtualHostAsync("frontdesk");
+        using var host = await StartFrontDeskAsync(database, broker);
+
+        await QueueShouldExistAsync(broker, "frontdesk-unit-registered");
+
+        var registered = Registered(Guid.NewGuid());
+        var bus = host.Services.GetRequiredService<IBus>();
+        await bus.Publish(registered, c => c.MessageId = registered.EventId, TestContext.Current.CancellationToken);
+        var unit = await Eventually.ReturnsAsync(() => FindAsync(host, registered.UnitId), u => u is not null, Patience);
+        unit!.ChargeableArea.ShouldBe(89.35m);
+
+        // The same message again is skipped; the inbox records it under the consumer's plain name.
+        await bus.Publish(registered with { UnitNumber = "9999" }, c => c.MessageId = registered.EventId, TestContext.Current.CancellationToken);
+        var later = registered with { EventId = Guid.NewGuid(), UnitNumber = "1809" };
+        await bus.Publish(later, c => c.MessageId = later.EventId, TestContext.Current.CancellationToken);
+        await Eventually.ReturnsAsync(() => FindAsync(host, registered.UnitId), u => u!.Number == "1809", Patience);
+        var consumers = await QueryAsync(host, db => db.InboxMessages.Where(m => m.MessageId == registered.EventId).Select(m => m.Consumer).ToListAsync());
+        consumers.ShouldBe(["UnitRegisteredConsumer"]);
+
+        await host.StopAsync(CancellationToken.None);
+    }
+
+    private static UnitRegistered Registered(Guid unitId) => new(
+        Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), unitId, Guid.NewGuid(), "B座", "1808", 18, UnitType.Residence, 89.35m);
+
+    private static async Task<IHost> StartFrontDeskAsync(string database, string broker)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:frontdeskdb"] = database,
+            ["ConnectionStrings:rabbitmq"] = broker,
+            ["OTEL_SERVICE_NAME"] = "frontdesk",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddServiceDatabase<FrontDeskDbContext>("frontdeskdb");
+        builder.AddMessaging<FrontDeskDbContext>(bus => bus.AddUnitCopies<FrontDeskDbContext>());
+        builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
+
+        var host = builder.Build();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            // No migrations in a test service: the schema comes straight from the model.
+            await scope.ServiceProvider.GetRequiredService<FrontDeskDbContext>().Database.EnsureCreatedAsync();
+        }
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        return host;
+    }
+
+    private static Task<UnitCopy?> FindAsync(IHost host, Guid unitId) =>
+        QueryAsync(host, db => db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId));
+
+    private static async Task<T> QueryAsync<T>(IHost host, Func<FrontDeskDbContext, Task<T>> query)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<FrontDeskDbContext>());
+    }
+
+    /// <summary>A passive declare fails when the queue is missing.</summary>
+    private static async Task QueueShouldExistAsync(string broker, string queue)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(broker) };
+        await using var connection = await factory.CreateConnectionAsync(TestContext.Current.CancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await channel.QueueDeclarePassiveAsync(queue, TestContext.Current.CancellationToken);
+    }
+}
+
+/// <summary>A test service that keeps nothing but the unit copy.</summary>
+public sealed class FrontDeskDbContext(DbContextOptions<FrontDeskDbContext> options) : ServiceDbContext(options), IHasUnitCopies
+{
+    public DbSet<UnitCopy> Units => Set<UnitCopy>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyUnitCopies();
+    }
+}

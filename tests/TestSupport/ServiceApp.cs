@@ -1,0 +1,88 @@
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PropertyPlatform.Contracts;
+using Xunit;
+
+namespace PropertyPlatform.TestSupport;
+
+/// <summary>
+/// A service in-process, on a fresh database and a RabbitMQ virtual host of its own, with a clock tests
+/// can move and a record of the messages its consumers finished. Start it with <see cref="StartAsync"/>;
+/// give it a name in the test project, e.g. <c>global using ReceptionApp = PropertyPlatform.TestSupport.ServiceApp&lt;Program&gt;;</c>.
+/// </summary>
+public sealed class ServiceApp<TProgram> : WebApplicationFactory<TProgram>
+    where TProgram : class
+{
+    /// <summary>How long a test waits for something asynchronous: a message consumed, an event relayed.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private ServiceApp(string serviceName, string databaseConnectionString, string brokerConnectionString)
+    {
+        ServiceName = serviceName;
+        DatabaseConnectionString = databaseConnectionString;
+        BrokerConnectionString = brokerConnectionString;
+    }
+
+    /// <summary>
+    /// Starts the service. <paramref name="serviceName"/> is its <c>OTEL_SERVICE_NAME</c> and names its connection string
+    /// (<c>&lt;service&gt;db</c>); by default the program's assembly name without <c>PropertyPlatform.</c>, in lower case
+    /// (<c>reception</c>), as ServiceDefaults and the AppHost name it.
+    /// </summary>
+    public static async Task<ServiceApp<TProgram>> StartAsync(TestInfrastructure infrastructure, string? serviceName = null)
+    {
+        serviceName ??= typeof(TProgram).Assembly.GetName().Name!.Replace("PropertyPlatform.", "", StringComparison.Ordinal).ToLowerInvariant();
+        var app = new ServiceApp<TProgram>(
+            serviceName, await infrastructure.CreateDatabaseAsync(serviceName), await infrastructure.CreateRabbitMqVirtualHostAsync(serviceName));
+        app.StartServer();
+        app.Services.GetRequiredService<IBus>().ConnectConsumeObserver(app.Consumed);
+        return app;
+    }
+
+    public string ServiceName { get; }
+
+    public string DatabaseConnectionString { get; }
+
+    /// <summary>AMQP URI of the service's virtual host.</summary>
+    public string BrokerConnectionString { get; }
+
+    public AdjustableTimeProvider Time { get; } = new();
+
+    /// <summary>Every message the service's consumers have finished with (applied or skipped as a duplicate).</summary>
+    public ConsumedMessages Consumed { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting($"ConnectionStrings:{ServiceName}db", DatabaseConnectionString);
+        builder.UseSetting("ConnectionStrings:rabbitmq", BrokerConnectionString);
+        builder.UseSetting("OTEL_SERVICE_NAME", ServiceName);
+        builder.ConfigureTestServices(services =>
+        {
+            // Tests publish right after start: wait until the queues are bound, or the first messages would find none.
+            services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+
+    /// <summary>Publishes an event the way a service's outbox relay does: through RabbitMQ, with its event id as message id.</summary>
+    public Task PublishAsync<TEvent>(TEvent integrationEvent)
+        where TEvent : class, IIntegrationEvent =>
+        PublishAsync(integrationEvent, integrationEvent.EventId);
+
+    /// <summary>Publishes a message with a message id of the test's choosing (e.g. a redelivery, or a replay under a new id).</summary>
+    public Task PublishAsync<TMessage>(TMessage message, Guid messageId)
+        where TMessage : class =>
+        Services.GetRequiredService<IBus>().Publish(message, c => c.MessageId = messageId, TestContext.Current.CancellationToken);
+
+    /// <summary>The first column of the first row of <paramref name="sql"/> on the service's database.</summary>
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(DatabaseConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+}
