@@ -13,5 +13,6 @@ internal static class Extensions
         // Directory consumes nothing yet; messaging is here for the outbox relay that publishes its events.
         builder.AddMessaging<DirectoryDbContext>();
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
+        builder.AddPeopleServices();
     }
 }

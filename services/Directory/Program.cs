@@ -13,6 +13,7 @@ app.MapOpenApi();
 app.MapPropertiesApi();
 app.MapBuildingsApi();
 app.MapUnitsApi();
+app.MapPeopleApis();
 app.MapDefaultEndpoints();
 app.Run();
 
