@@ -2,10 +2,11 @@ using PropertyPlatform.Directory.Apis;
 using PropertyPlatform.Directory.Infrastructure;
 using PropertyPlatform.Directory.Infrastructure.Auditing;
 using PropertyPlatform.Directory.Infrastructure.DataProtection;
+using PropertyPlatform.Directory.Infrastructure.Import;
 
 namespace PropertyPlatform.Directory;
 
-/// <summary>Occupants, occupancies, staff, and what keeps people's data safe.</summary>
+/// <summary>Occupants, occupancies, staff, the unit and occupant import, and what keeps people's data safe.</summary>
 internal static class PeopleExtensions
 {
     public static void AddPeopleServices(this IHostApplicationBuilder builder)
@@ -16,6 +17,7 @@ internal static class PeopleExtensions
         builder.Services.ConfigureDbContext<DirectoryDbContext>(
             (services, options) => options.AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
         builder.Services.AddIdNumberProtection();
+        builder.Services.AddScoped<UnitsAndOccupantsImport>();
     }
 
     public static IEndpointRouteBuilder MapPeopleApis(this IEndpointRouteBuilder app)
@@ -23,6 +25,7 @@ internal static class PeopleExtensions
         app.MapOccupantsApi();
         app.MapOccupanciesApi();
         app.MapStaffApi();
+        app.MapImportsApi();
         return app;
     }
 }
