@@ -308,6 +308,24 @@ public sealed class OccupantsApiTests(TestInfrastructure infrastructure)
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task The_service_describes_the_people_endpoints()
+    {
+        await using var app = await DirectoryApp.StartAsync(infrastructure);
+
+        var openApi = await app.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json", Cancellation);
+
+        var paths = openApi.GetProperty("paths");
+        string[] expected =
+        [
+            "/occupants", "/occupants/{id}/contacts", "/occupants/{id}/signers", "/occupants/{id}/signers/{signerId}/withdraw",
+            "/occupants/{id}/audit", "/occupancies", "/occupancies/{id}/end", "/staff", "/staff/{id}/audit",
+            "/imports/units-and-occupants", "/units/{id}",
+        ];
+        expected.Where(path => !paths.TryGetProperty(path, out _)).ShouldBeEmpty();
+        paths.GetProperty("/units/{id}").TryGetProperty("patch", out _).ShouldBeTrue();
+    }
+
     private static async Task<List<string>> Names(HttpClient client, string path)
     {
         var page = await client.GetFromJsonAsync<JsonElement>(path, Cancellation);
