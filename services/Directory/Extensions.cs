@@ -15,5 +15,6 @@ internal static class Extensions
         builder.AddMessaging<DirectoryDbContext>();
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
         builder.AddSignIn();
+        builder.AddPeopleServices();
     }
 }

@@ -14,6 +14,7 @@ app.MapPropertiesApi();
 app.MapBuildingsApi();
 app.MapUnitsApi();
 app.MapAuthApi();
+app.MapPeopleApis();
 app.MapDefaultEndpoints();
 app.Run();
 

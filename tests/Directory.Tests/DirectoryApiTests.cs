@@ -112,7 +112,7 @@ public sealed class DirectoryApiTests(TestInfrastructure infrastructure)
     }
 
     [Fact]
-    public async Task The_same_unit_number_twice_in_a_building_is_a_409_and_the_first_unit_stays_alone()
+    public async Task The_same_unit_number_twice_in_a_building_is_a_400_field_error_and_the_first_unit_stays_alone()
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
         var client = app.CreateClient();
@@ -124,8 +124,8 @@ public sealed class DirectoryApiTests(TestInfrastructure infrastructure)
         var response = await client.PostAsJsonAsync("/units",
             new { buildingId = a, number = " 1201 ", floor = 12, type = "shop", chargeableArea = 50m }, Cancellation);
 
-        var problem = await ShouldBeProblemAsync(response, HttpStatusCode.Conflict);
-        problem.GetProperty("detail").GetString()!.ShouldContain("1201");
+        var problem = await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").GetProperty("number")[0].GetString()!.ShouldContain("1201");
         (await Numbers(client, $"/units?buildingId={a}")).ShouldBe(["1201"]);
         (await app.CountAsync("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%UnitRegistered%'")).ShouldBe(1);
 

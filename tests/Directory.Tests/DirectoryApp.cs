@@ -27,6 +27,14 @@ public sealed class DirectoryApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>Another instance on an existing database and virtual host, as after a restart or for a second replica.</summary>
+    public static DirectoryApp StartOn(string database, string broker)
+    {
+        var app = new DirectoryApp(database, broker);
+        app.StartServer();
+        return app;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:directorydb", DatabaseConnectionString);

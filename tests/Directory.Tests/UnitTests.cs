@@ -104,4 +104,50 @@ public sealed class UnitTests
     [Fact]
     public void Only_known_unit_types_are_accepted() =>
         Should.Throw<DomainRuleException>(() => Unit.Register(BuildingA, "1201", 12, (UnitType)42, 1m, Now));
+
+    [Fact]
+    public void Changing_floor_type_and_area_raises_UnitChanged_with_the_whole_unit()
+    {
+        var unit = Unit.Register(BuildingA, "1201", 12, UnitType.Office, 120.50m, Now);
+
+        unit.Change(BuildingA, 11, UnitType.Storage, 98.25m, Now.AddDays(1));
+
+        unit.Floor.ShouldBe(11);
+        unit.Type.ShouldBe(UnitType.Storage);
+        unit.ChargeableArea.ShouldBe(98.25m);
+        var changed = unit.PendingEvents.OfType<UnitChanged>().ShouldHaveSingleItem();
+        changed.ShouldBe(new UnitChanged(
+            changed.EventId, Now.AddDays(1), Tower.Id, unit.Id, BuildingA.Id, "A座", "1201", 11, UnitType.Storage, 98.25m));
+    }
+
+    [Fact]
+    public void A_change_to_the_same_values_raises_nothing()
+    {
+        var unit = Unit.Register(BuildingA, "1201", 12, UnitType.Office, 120.50m, Now);
+
+        unit.Change(BuildingA, 12, UnitType.Office, 120.5m, Now.AddDays(1));
+
+        unit.PendingEvents.OfType<UnitChanged>().ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(Unit.HighestFloor + 1, "10")]
+    [InlineData(12, "-5")]
+    [InlineData(12, "0")]
+    [InlineData(12, "10.555")]
+    public void A_change_follows_the_rules_of_registration_and_a_refused_one_changes_nothing(int floor, string area)
+    {
+        var unit = Unit.Register(BuildingA, "1201", 12, UnitType.Office, 120.50m, Now);
+
+        Should.Throw<DomainRuleException>(() =>
+            unit.Change(BuildingA, floor, UnitType.Office, decimal.Parse(area, CultureInfo.InvariantCulture), Now));
+
+        unit.Floor.ShouldBe(12);
+        unit.ChargeableArea.ShouldBe(120.50m);
+        unit.PendingEvents.OfType<UnitChanged>().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_change_to_an_unknown_type_is_refused() =>
+        Should.Throw<DomainRuleException>(() => Unit.Register(BuildingA, "1201", 12, UnitType.Office, 1m, Now).Change(BuildingA, 12, (UnitType)42, 1m, Now));
 }

@@ -19,6 +19,8 @@ public static class UnitsApi
         api.MapGet("/", ListUnits).WithName("ListUnits");
         api.MapGet("/{id:guid}", GetUnit).WithName("GetUnit");
         api.MapPost("/", RegisterUnit).WithName("RegisterUnit").Validate<RegisterUnitRequest>();
+        api.MapPut("/{id:guid}", ReplaceUnit).WithName("ReplaceUnit").Validate<ReplaceUnitRequest>();
+        api.MapPatch("/{id:guid}", PatchUnit).WithName("PatchUnit").Validate<PatchUnitRequest>();
         return app;
     }
 
@@ -62,7 +64,7 @@ public static class UnitsApi
         return row is null ? ProblemResults.NotFound("unit", id) : TypedResults.Ok(UnitView.From(row.Unit, row.BuildingName));
     }
 
-    public static async Task<Results<Created<UnitView>, ValidationProblem, ProblemHttpResult>> RegisterUnit(
+    public static async Task<Results<Created<UnitView>, ValidationProblem>> RegisterUnit(
         RegisterUnitRequest request, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var building = await db.Buildings.FindAsync([request.BuildingId], cancellationToken);
@@ -72,7 +74,8 @@ public static class UnitsApi
         }
 
         var unit = Unit.Register(building, request.Number!, request.Floor!.Value, request.Type!.Value, request.ChargeableArea!.Value, time.GetUtcNow());
-        var duplicate = ProblemResults.Conflict($"Building '{building.Name}' already has a unit numbered '{unit.Number}'.");
+        // A number already taken is a mistake in the request (the "duplicate unit numbers → 400"), said on the field.
+        var duplicate = ProblemResults.Invalid("number", $"Building '{building.Name}' already has a unit numbered '{unit.Number}'.");
         if (await db.Units.AnyAsync(u => u.BuildingId == building.Id && u.Number == unit.Number, cancellationToken))
         {
             return duplicate;
@@ -88,6 +91,31 @@ public static class UnitsApi
             return duplicate;
         }
         return TypedResults.Created($"/units/{unit.Id}", UnitView.From(unit, building.Name));
+    }
+
+    /// <summary>Sets floor, type and chargeable area (all three); the number and building stay.</summary>
+    public static Task<Results<Ok<UnitView>, ProblemHttpResult>> ReplaceUnit(
+        Guid id, ReplaceUnitRequest request, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, request.Floor, request.Type, request.ChargeableArea, db, time, cancellationToken);
+
+    /// <summary>Changes whichever of floor, type and chargeable area the request gives.</summary>
+    public static Task<Results<Ok<UnitView>, ProblemHttpResult>> PatchUnit(
+        Guid id, PatchUnitRequest request, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, request.Floor, request.Type, request.ChargeableArea, db, time, cancellationToken);
+
+    private static async Task<Results<Ok<UnitView>, ProblemHttpResult>> ChangeAsync(
+        Guid id, int? floor, UnitType? type, decimal? chargeableArea, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (unit is null)
+        {
+            return ProblemResults.NotFound("unit", id);
+        }
+        var building = await db.Buildings.SingleAsync(b => b.Id == unit.BuildingId, cancellationToken);
+
+        unit.Change(building, floor ?? unit.Floor, type ?? unit.Type, chargeableArea ?? unit.ChargeableArea, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(UnitView.From(unit, building.Name));
     }
 }
 
@@ -105,10 +133,40 @@ public sealed class RegisterUnitRequestValidator : AbstractValidator<RegisterUni
         RuleFor(r => r.Number).NotEmpty().MaximumLength(Unit.NumberMaxLength);
         RuleFor(r => r.Floor).NotNull().InclusiveBetween(Unit.LowestFloor, Unit.HighestFloor);
         RuleFor(r => r.Type).NotNull().IsInEnum();
-        RuleFor(r => r.ChargeableArea).NotNull()
-            .Must(area => area is null || Unit.IsChargeableAreaAllowed(area.Value))
-            .WithMessage($"Enter the chargeable area in m², above 0 and at most {Unit.MaxChargeableArea}, with at most two decimals.");
+        RuleFor(r => r.ChargeableArea).NotNull().ChargeableArea();
     }
+}
+
+public sealed record ReplaceUnitRequest(int? Floor, UnitType? Type, decimal? ChargeableArea);
+
+public sealed class ReplaceUnitRequestValidator : AbstractValidator<ReplaceUnitRequest>
+{
+    public ReplaceUnitRequestValidator()
+    {
+        RuleFor(r => r.Floor).NotNull().InclusiveBetween(Unit.LowestFloor, Unit.HighestFloor);
+        RuleFor(r => r.Type).NotNull().IsInEnum();
+        RuleFor(r => r.ChargeableArea).NotNull().ChargeableArea();
+    }
+}
+
+/// <summary>Only the fields given change; an empty patch changes nothing.</summary>
+public sealed record PatchUnitRequest(int? Floor, UnitType? Type, decimal? ChargeableArea);
+
+public sealed class PatchUnitRequestValidator : AbstractValidator<PatchUnitRequest>
+{
+    public PatchUnitRequestValidator()
+    {
+        RuleFor(r => r.Floor).InclusiveBetween(Unit.LowestFloor, Unit.HighestFloor);
+        RuleFor(r => r.Type).IsInEnum();
+        RuleFor(r => r.ChargeableArea).ChargeableArea();
+    }
+}
+
+internal static class UnitRules
+{
+    public static IRuleBuilderOptions<T, decimal?> ChargeableArea<T>(this IRuleBuilder<T, decimal?> rule) =>
+        rule.Must(area => area is null || Unit.IsChargeableAreaAllowed(area.Value))
+            .WithMessage($"Enter the chargeable area in m², above 0 and at most {Unit.MaxChargeableArea}, with at most two decimals.");
 }
 
 public sealed record UnitView(

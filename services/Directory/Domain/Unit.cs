@@ -80,4 +80,34 @@ public sealed class Unit : AggregateRoot
             unit.Floor, unit.Type, unit.ChargeableArea));
         return unit;
     }
+
+    /// <summary>
+    /// Changes the floor, type and chargeable area (e.g. after a re-survey) under the rules of registration and
+    /// raises <see cref="UnitChanged"/> when something really changed. The number and building stay.
+    /// </summary>
+    public void Change(Building building, int floor, UnitType type, decimal chargeableArea, DateTimeOffset now)
+    {
+        if (building.Id != BuildingId)
+        {
+            throw new InvalidOperationException("The unit's own building is needed to describe the change.");
+        }
+        if (!IsFloorAllowed(floor))
+        {
+            throw new DomainRuleException($"Floor {floor} is outside {LowestFloor}..{HighestFloor}.");
+        }
+        if (!IsChargeableAreaAllowed(chargeableArea))
+        {
+            throw new DomainRuleException($"Chargeable area {chargeableArea} m² must be above 0, at most {MaxChargeableArea} and have at most two decimals.");
+        }
+        Text.Defined(type, "unit type");
+        if (floor == Floor && type == Type && chargeableArea == ChargeableArea)
+        {
+            return;
+        }
+
+        now = StoredTime.Of(now);
+        (Floor, Type, ChargeableArea) = (floor, type, chargeableArea);
+        Raise(new UnitChanged(
+            Guid.CreateVersion7(now), now, PropertyId, Id, BuildingId, building.Name, Number, Floor, Type, ChargeableArea));
+    }
 }

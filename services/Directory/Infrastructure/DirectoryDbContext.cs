@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Directory.Domain;
+using PropertyPlatform.Directory.Infrastructure.Auditing;
+using PropertyPlatform.Directory.Infrastructure.Configurations;
+using PropertyPlatform.Directory.Infrastructure.DataProtection;
 using PropertyPlatform.ServiceDefaults.Data;
 
 namespace PropertyPlatform.Directory.Infrastructure;
@@ -17,6 +20,20 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    // People: occupants and their signers, occupancies, staff, and the audit trail of their records.
+    public DbSet<Occupant> Occupants => Set<Occupant>();
+
+    public DbSet<AuthorisedSigner> AuthorisedSigners => Set<AuthorisedSigner>();
+
+    public DbSet<Occupancy> Occupancies => Set<Occupancy>();
+
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The key ring that encrypts ID numbers (see <see cref="DataProtectionSetup"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -57,5 +74,13 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
         });
 
         modelBuilder.ConfigureSignIn();
+
+        // People (migration 20261122120000_People).
+        modelBuilder.ApplyConfiguration(new OccupantConfiguration());
+        modelBuilder.ApplyConfiguration(new AuthorisedSignerConfiguration());
+        modelBuilder.ApplyConfiguration(new OccupancyConfiguration());
+        modelBuilder.ApplyConfiguration(new StaffMemberConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new DataProtectionKeyConfiguration());
     }
 }

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using PropertyPlatform.Directory.Domain;
+using PropertyPlatform.Directory.Infrastructure.DataProtection;
 using PropertyPlatform.ServiceDefaults.Auth;
 
 namespace PropertyPlatform.Directory.SignIn;
@@ -16,14 +16,8 @@ internal static class SignInExtensions
             .Validate(o => o.Lockout.MaxFailedAttempts > 0, "Directory:Lockout:MaxFailedAttempts must be positive.")
             .ValidateOnStart();
 
-        // Encrypts the signing keys' private parts. Its own key ring lives outside the database (by default in the
-        // user profile; Directory:DataProtection:KeysPath for a shared folder), so a copy of the database alone
-        // cannot sign tokens.
-        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("PropertyPlatform.Directory");
-        if (builder.Configuration["Directory:DataProtection:KeysPath"] is { Length: > 0 } keysPath)
-        {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysPath));
-        }
+        // The signing keys' private parts are encrypted with Directory's one Data Protection setup (see DataProtectionSetup).
+        builder.AddDirectoryDataProtection();
 
         builder.Services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         builder.Services.AddSingleton<SigningKeyRing>();

@@ -1,0 +1,103 @@
+using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.Domain;
+using PropertyPlatform.ServiceDefaults.Problems;
+
+namespace PropertyPlatform.Directory.Domain;
+
+/// <summary>
+/// A member of the property company's staff: their department, the properties they work in and the roles
+/// they are meant to have (their account grants them). Their id is the person id other services use, e.g.
+/// as a work order's assignee.
+/// </summary>
+public sealed class StaffMember : AggregateRoot
+{
+    public const int NameMaxLength = 100;
+
+    private StaffMember()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    /// <summary>Normalised (<see cref="PhoneNumber.Normalize"/>).</summary>
+    public string Phone { get; private set; } = "";
+
+    public Department Department { get; private set; }
+
+    /// <summary>Distinct, in the order of <see cref="StaffRole"/>.</summary>
+    public List<StaffRole> Roles { get; private set; } = [];
+
+    /// <summary>Distinct and sorted, so an unchanged assignment compares equal.</summary>
+    public List<Guid> PropertyIds { get; private set; } = [];
+
+    public DateTimeOffset RegisteredAt { get; private set; }
+
+    /// <summary>
+    /// Registers a staff member and raises <see cref="StaffChanged"/> for each of their properties. The caller
+    /// checks that the properties exist.
+    /// </summary>
+    public static StaffMember Register(
+        string name, string phone, Department department, IEnumerable<StaffRole> roles, IEnumerable<Guid> propertyIds, DateTimeOffset now)
+    {
+        now = StoredTime.Of(now);
+        var staff = new StaffMember { Id = Guid.CreateVersion7(now), RegisteredAt = now };
+        staff.Apply(name, phone, department, roles, propertyIds);
+        staff.Announce([], now);
+        return staff;
+    }
+
+    /// <summary>
+    /// Replaces the record; raises <see cref="StaffChanged"/> for every property they work in or were taken
+    /// off, and nothing when nothing changed.
+    /// </summary>
+    public void Change(
+        string name, string phone, Department department, IEnumerable<StaffRole> roles, IEnumerable<Guid> propertyIds, DateTimeOffset now)
+    {
+        var before = (Name, Phone, Department, Roles: Roles.ToList(), PropertyIds: PropertyIds.ToList());
+        Apply(name, phone, department, roles, propertyIds);
+        if (before.Name == Name && before.Phone == Phone && before.Department == Department
+            && before.Roles.SequenceEqual(Roles) && before.PropertyIds.SequenceEqual(PropertyIds))
+        {
+            return;
+        }
+        Announce(before.PropertyIds, StoredTime.Of(now));
+    }
+
+    private void Apply(string name, string phone, Department department, IEnumerable<StaffRole> roles, IEnumerable<Guid> propertyIds)
+    {
+        var newName = Text.Required(name, NameMaxLength, "A staff member's name");
+        if (PhoneNumber.Problem(phone) is { } phoneProblem)
+        {
+            throw new DomainRuleException(phoneProblem);
+        }
+        var newDepartment = Text.Defined(department, "department");
+        var newRoles = roles.Select(r => Text.Defined(r, "staff role")).Distinct().Order().ToList();
+        if (newRoles.Count == 0)
+        {
+            throw new DomainRuleException("A staff member needs at least one role.");
+        }
+        var newProperties = propertyIds.Distinct().Order().ToList();
+        if (newProperties.Count == 0 || newProperties.Contains(Guid.Empty))
+        {
+            throw new DomainRuleException("A staff member works in at least one property.");
+        }
+
+        Name = newName;
+        Phone = PhoneNumber.Normalize(phone);
+        Department = newDepartment;
+        Roles = newRoles;
+        PropertyIds = newProperties;
+    }
+
+    private void Announce(IEnumerable<Guid> previousProperties, DateTimeOffset now)
+    {
+        foreach (var propertyId in PropertyIds.Union(previousProperties).Order())
+        {
+            Raise(new StaffChanged(
+                Guid.CreateVersion7(now), now, propertyId, Id, PropertyIds.Contains(propertyId), Name, Phone, Department,
+                Roles.ToList(), PropertyIds.ToList()));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace PropertyPlatform.Directory.Infrastructure.Auditing;
+
+/// <summary>
+/// One change to a person's record (业主档案, staff record): who made it, when, and each field before and after.
+/// Written in the same transaction as the change itself, never updated or deleted.
+/// </summary>
+public sealed class AuditEntry
+{
+    public const int ActorMaxLength = 200;
+
+    public Guid Id { get; init; }
+
+    /// <summary>Whose record it is: <c>occupant</c> or <c>staff</c>.</summary>
+    public string SubjectType { get; init; } = "";
+
+    public Guid SubjectId { get; init; }
+
+    /// <summary>What was changed: <c>occupant</c>, <c>staff</c>, <c>occupancy</c> or <c>signer</c>.</summary>
+    public string EntityType { get; init; } = "";
+
+    public Guid EntityId { get; init; }
+
+    /// <summary>E.g. <c>occupant_registered</c>, <c>occupancy_ended</c>, <c>signer_withdrawn</c>.</summary>
+    public string Action { get; init; } = "";
+
+    public string Actor { get; init; } = "";
+
+    public DateTimeOffset At { get; init; }
+
+    /// <summary>JSON array of <see cref="FieldChange"/>; ID numbers appear only masked.</summary>
+    public string Changes { get; init; } = "[]";
+}
+
+public sealed record FieldChange(string Field, string? Before, string? After);
