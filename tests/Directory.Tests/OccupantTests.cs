@@ -1,5 +1,6 @@
 using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.Directory.Domain;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Directory.Tests;

@@ -1,6 +1,7 @@
 using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Reception.Domain;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 
@@ -306,7 +307,7 @@ public sealed class VisitTests
     }
 
     private static VisitRegistration Registration() => new(
-        "张三", "13800138000", IdDocument.Create(IdDocumentType.ResidentIdCard, "11010519491231002X"), "拜访", 2, From, Until);
+        "张三", "13800138000", IdentityDocument.Create(IdDocumentType.ResidentIdCard, "11010519491231002X"), "拜访", 2, From, Until);
 
     private static Visit Registered()
     {

@@ -9,6 +9,7 @@ using PropertyPlatform.Directory.Infrastructure;
 using PropertyPlatform.Directory.Infrastructure.Auditing;
 using PropertyPlatform.Directory.Infrastructure.DataProtection;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Directory.Apis;

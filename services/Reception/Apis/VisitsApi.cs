@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.Reception.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 
@@ -174,7 +175,7 @@ public sealed record RegisterVisitRequest(
     DateTimeOffset? ExpectedUntil)
 {
     public VisitRegistration ToRegistration() => new(
-        VisitorName, VisitorPhone, IdDocument.Create(IdType!.Value, IdNumber), Purpose, PartySize,
+        VisitorName, VisitorPhone, IdentityDocument.Create(IdType!.Value, IdNumber), Purpose, PartySize,
         ExpectedFrom!.Value, ExpectedUntil!.Value, PlateNumber);
 }
 
@@ -190,7 +191,7 @@ public sealed class RegisterVisitRequestValidator : AbstractValidator<RegisterVi
         RuleFor(r => r.IdNumber).NotEmpty().Custom((number, context) =>
         {
             if (context.InstanceToValidate.IdType is { } type && Enum.IsDefined(type) && !string.IsNullOrWhiteSpace(number)
-                && IdDocument.Problem(type, number) is { } problem)
+                && IdentityDocument.Problem(type, number) is { } problem)
             {
                 context.AddFailure(problem);
             }

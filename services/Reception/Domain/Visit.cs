@@ -39,7 +39,7 @@ public sealed class Visit : AggregateRoot
 
     public IdDocumentType IdType { get; private set; }
 
-    /// <summary>The full number, for the check at the gate; views show <see cref="IdDocument.Mask"/> of it.</summary>
+    /// <summary>The full number, for the check at the gate; views show <see cref="IdentityDocument.Mask"/> of it.</summary>
     public string IdNumber { get; private set; } = "";
 
     public string? PlateNumber { get; private set; }
@@ -67,7 +67,7 @@ public sealed class Visit : AggregateRoot
 
     public string? CancelReason { get; private set; }
 
-    public string MaskedIdNumber => IdDocument.Mask(IdNumber);
+    public string MaskedIdNumber => IdentityDocument.Mask(IdNumber);
 
     /// <summary>Registers a visit to a known unit and raises <see cref="VisitRegistered"/>.</summary>
     public static Visit Register(UnitCopy hostUnit, VisitRegistration registration, PassCode passCode, DateTimeOffset now)
@@ -205,7 +205,7 @@ public sealed class Visit : AggregateRoot
 public sealed record VisitRegistration(
     string VisitorName,
     string VisitorPhone,
-    IdDocument IdDocument,
+    IdentityDocument IdDocument,
     string Purpose,
     int PartySize,
     DateTimeOffset ExpectedFrom,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using PropertyPlatform.Directory.Domain;
+using PropertyPlatform.ServiceDefaults.Domain;
 
 namespace PropertyPlatform.Directory.Infrastructure.DataProtection;
 

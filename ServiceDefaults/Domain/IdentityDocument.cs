@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using PropertyPlatform.ServiceDefaults.Problems;
 
-namespace PropertyPlatform.Directory.Domain;
+namespace PropertyPlatform.ServiceDefaults.Domain;
 
-/// <summary>The identity document a person's record (业主档案) is registered with.</summary>
+/// <summary>The identity document a person shows: an owner's record (业主档案), a visitor at the gate.</summary>
 public enum IdDocumentType
 {
     /// <summary>Mainland resident identity card (居民身份证): 17 digits and a check character.</summary>
@@ -15,8 +15,9 @@ public enum IdDocumentType
 }
 
 /// <summary>
-/// An identity document as entered, checked and normalised. It lives only in memory: what is stored is a
-/// <see cref="ProtectedIdNumber"/>, the number encrypted plus its masked form.
+/// An identity document as entered, checked and normalised, and its masked form for views (ID numbers are
+/// personal data). How the number is stored is the service's concern: Directory encrypts it, Reception keeps it
+/// for the guard's check at the gate.
 /// </summary>
 public sealed partial record IdentityDocument
 {
@@ -99,16 +100,4 @@ public sealed partial record IdentityDocument
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{2,30}[A-Z0-9]$")]
     private static partial Regex Other();
-}
-
-/// <summary>
-/// An ID number as it is stored: encrypted (only Directory's data-protection keys can read it back) and
-/// masked for everyone who may not see it in full.
-/// </summary>
-public sealed record ProtectedIdNumber(IdDocumentType Type, string Masked, string Ciphertext)
-{
-    /// <summary>Ciphertexts of Data Protection for an ID number are about 150 characters; room for key growth.</summary>
-    public const int CiphertextMaxLength = 512;
-
-    public const int MaskedMaxLength = 32;
 }
