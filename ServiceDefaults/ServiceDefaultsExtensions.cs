@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
 
@@ -36,6 +37,9 @@ public static class ServiceDefaultsExtensions
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(builder.Configuration[PropertyCalendar.ConfigurationKey] is { Length: > 0 } zone
+            ? new PropertyCalendar(TimeZoneInfo.FindSystemTimeZoneById(zone))
+            : PropertyCalendar.ChinaStandardTime);
         builder.Services.AddProblemDetailsDefaults();
         builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
 

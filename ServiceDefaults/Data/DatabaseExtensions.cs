@@ -19,6 +19,7 @@ public static class DatabaseExtensions
             ?? throw new InvalidOperationException($"Connection string '{connectionName}' is missing: set ConnectionStrings__{connectionName}.");
 
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<DailyNumbering>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
         builder.Services.AddDbContext<TDbContext>((services, options) => options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))

@@ -13,9 +13,5 @@ internal static class Extensions
         builder.AddServiceDatabase<BillingDbContext>("billingdb");
         builder.AddMessaging<BillingDbContext>(bus => bus.AddUnitCopies<BillingDbContext>());
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
-
-        // Rates take effect on the property's calendar days; the centres run on China Standard Time.
-        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration["Billing:TimeZone"] ?? "Asia/Shanghai");
-        builder.Services.AddSingleton(new PropertyCalendar(timeZone));
     }
 }

@@ -13,9 +13,5 @@ internal static class Extensions
         builder.AddServiceDatabase<ComplaintsDbContext>("complaintsdb");
         builder.AddMessaging<ComplaintsDbContext>(bus => bus.AddUnitCopies<ComplaintsDbContext>());
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
-
-        // Complaint numbers follow the property's calendar day; the centres run on China Standard Time.
-        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration["Complaints:TimeZone"] ?? "Asia/Shanghai");
-        builder.Services.AddSingleton(new ComplaintNumbering(timeZone));
     }
 }

@@ -13,9 +13,5 @@ internal static class Extensions
         builder.AddServiceDatabase<ReceptionDbContext>("receptiondb");
         builder.AddMessaging<ReceptionDbContext>(bus => bus.AddUnitCopies<ReceptionDbContext>());
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
-
-        // "Visits on a date" follows the property's calendar day; the centres run on China Standard Time.
-        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration["Reception:TimeZone"] ?? "Asia/Shanghai");
-        builder.Services.AddSingleton(new PropertyCalendar(timeZone));
     }
 }

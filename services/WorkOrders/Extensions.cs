@@ -13,9 +13,5 @@ internal static class Extensions
         builder.AddServiceDatabase<WorkOrdersDbContext>("workordersdb");
         builder.AddMessaging<WorkOrdersDbContext>(bus => bus.AddUnitCopies<WorkOrdersDbContext>());
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
-
-        // Work-order numbers follow the property's calendar day; the centres run on China Standard Time.
-        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration["WorkOrders:TimeZone"] ?? "Asia/Shanghai");
-        builder.Services.AddSingleton(new WorkOrderNumbering(timeZone));
     }
 }

@@ -1,6 +1,7 @@
 using PropertyPlatform.Complaints.Domain;
 using PropertyPlatform.Contracts.Complaints;
 using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 
@@ -15,7 +16,7 @@ public sealed class ComplaintTests
     private static readonly UnitCopy Unit1201 = UnitCopy.From(new UnitRegistered(
         Guid.NewGuid(), Now, PropertyId, Guid.NewGuid(), Guid.NewGuid(), "A座", "1201", 12, UnitType.Residence, 98.5m));
 
-    private static readonly ComplaintNumber Number = ComplaintNumber.For(new DateOnly(2026, 11, 22), 3);
+    private static readonly DailyNumber Number = DailyNumber.For(Complaint.NumberPrefix, new DateOnly(2026, 11, 22), 3);
 
     [Fact]
     public void A_received_complaint_from_a_unit_belongs_to_the_property_and_waits_for_investigation()
@@ -209,11 +210,11 @@ public sealed class ComplaintTests
     [InlineData(42, "CP-20261122-0042")]
     [InlineData(10000, "CP-20261122-10000")]
     public void Numbers_carry_the_day_and_a_zero_padded_sequence(int sequence, string expected) =>
-        ComplaintNumber.For(new DateOnly(2026, 11, 22), sequence).Value.ShouldBe(expected);
+        DailyNumber.For(Complaint.NumberPrefix, new DateOnly(2026, 11, 22), sequence).Value.ShouldBe(expected);
 
     [Fact]
     public void A_number_sequence_starts_at_one() =>
-        Should.Throw<ArgumentOutOfRangeException>(() => ComplaintNumber.For(new DateOnly(2026, 11, 22), 0));
+        Should.Throw<ArgumentOutOfRangeException>(() => DailyNumber.For(Complaint.NumberPrefix, new DateOnly(2026, 11, 22), 0));
 
     private static ComplaintIntake Intake() =>
         new(ComplaintChannel.Phone, ComplaintCategory.Noise, ComplaintTier.Important, "楼上装修噪音", ComplainantName: "王女士");

@@ -1,5 +1,5 @@
 using PropertyPlatform.Reception.Domain;
-using PropertyPlatform.Reception.Infrastructure;
+using PropertyPlatform.ServiceDefaults.Domain;
 
 namespace PropertyPlatform.Reception.Tests;
 
@@ -29,7 +29,7 @@ public sealed class PassCodeTests
     [Fact]
     public void A_local_day_in_china_starts_at_four_pm_utc_the_day_before()
     {
-        var calendar = new PropertyCalendar(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        var calendar = PropertyCalendar.ChinaStandardTime;
 
         var (start, end) = calendar.DayBounds(new DateOnly(2026, 11, 22));
 

@@ -1,5 +1,6 @@
 using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.Contracts.WorkOrders;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.WorkOrders.Domain;
 
@@ -15,7 +16,7 @@ public sealed class WorkOrderTests
     [Fact]
     public void A_submitted_order_belongs_to_the_units_property_and_waits_for_dispatch()
     {
-        var order = WorkOrder.Submit(Unit1201, WorkOrderNumber.For(new DateOnly(2026, 11, 22), 7), Intake(), Now);
+        var order = WorkOrder.Submit(Unit1201, DailyNumber.For(WorkOrder.NumberPrefix, new DateOnly(2026, 11, 22), 7), Intake(), Now);
 
         order.PropertyId.ShouldBe(Unit1201.PropertyId);
         order.UnitId.ShouldBe(Unit1201.Id);
@@ -27,7 +28,7 @@ public sealed class WorkOrderTests
     [Fact]
     public void Submitting_raises_one_WorkOrderSubmitted_with_what_the_front_desk_needs()
     {
-        var order = WorkOrder.Submit(Unit1201, WorkOrderNumber.For(new DateOnly(2026, 11, 22), 1), Intake(), Now);
+        var order = WorkOrder.Submit(Unit1201, DailyNumber.For(WorkOrder.NumberPrefix, new DateOnly(2026, 11, 22), 1), Intake(), Now);
 
         var submitted = order.PendingEvents.ShouldHaveSingleItem().ShouldBeOfType<WorkOrderSubmitted>();
         submitted.WorkOrderId.ShouldBe(order.Id);
@@ -43,7 +44,7 @@ public sealed class WorkOrderTests
     [Fact]
     public void Free_text_is_stored_without_surrounding_whitespace()
     {
-        var order = WorkOrder.Submit(Unit1201, WorkOrderNumber.For(new DateOnly(2026, 11, 22), 1),
+        var order = WorkOrder.Submit(Unit1201, DailyNumber.For(WorkOrder.NumberPrefix, new DateOnly(2026, 11, 22), 1),
             Intake() with { Description = "  卫生间漏水 \n", Location = " 卫生间 " }, Now);
 
         order.Description.ShouldBe("卫生间漏水");
@@ -56,11 +57,11 @@ public sealed class WorkOrderTests
     [InlineData(9999, "WO-20261122-9999")]
     [InlineData(10000, "WO-20261122-10000")]
     public void Numbers_carry_the_day_and_a_zero_padded_sequence(int sequence, string expected) =>
-        WorkOrderNumber.For(new DateOnly(2026, 11, 22), sequence).Value.ShouldBe(expected);
+        DailyNumber.For(WorkOrder.NumberPrefix, new DateOnly(2026, 11, 22), sequence).Value.ShouldBe(expected);
 
     [Fact]
     public void A_number_sequence_starts_at_one() =>
-        Should.Throw<ArgumentOutOfRangeException>(() => WorkOrderNumber.For(new DateOnly(2026, 11, 22), 0));
+        Should.Throw<ArgumentOutOfRangeException>(() => DailyNumber.For(WorkOrder.NumberPrefix, new DateOnly(2026, 11, 22), 0));
 
     private static WorkOrderIntake Intake() =>
         new(WorkOrderCategory.Plumbing, WorkOrderPriority.High, IntakeChannel.Phone, "卫生间漏水", ContactPhone: "13800138000");

@@ -6,6 +6,7 @@ using PropertyPlatform.Billing.Infrastructure;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Billing.Apis;
@@ -32,7 +33,7 @@ public static class FeeSchedulesApi
             return ProblemResults.Invalid("propertyId", "Say which property's fee schedule to show.");
         }
 
-        var day = asOf ?? calendar.Today(time.GetUtcNow());
+        var day = asOf ?? calendar.DayOf(time.GetUtcNow());
         var schedules = await db.FeeSchedules.AsNoTracking()
             .Include(s => s.Rates.Where(r => r.EffectiveFrom <= day))
             .Where(s => s.PropertyId == propertyId)

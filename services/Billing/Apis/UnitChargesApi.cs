@@ -4,6 +4,7 @@ using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.Billing.Infrastructure;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 
@@ -33,7 +34,7 @@ public static class UnitChargesApi
             return ProblemResults.NotFound("unit", unitId);
         }
 
-        var day = asOf ?? calendar.Today(time.GetUtcNow());
+        var day = asOf ?? calendar.DayOf(time.GetUtcNow());
         var schedule = await db.FeeSchedules.AsNoTracking().Include(s => s.Rates)
             .SingleOrDefaultAsync(s => s.PropertyId == unit.PropertyId && s.Item == FeeItem.PropertyService && s.UnitType == unit.Type,
                 cancellationToken);

@@ -5,6 +5,7 @@ using PropertyPlatform.Complaints.Domain;
 using PropertyPlatform.Complaints.Infrastructure;
 using PropertyPlatform.Contracts.Complaints;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 
@@ -72,7 +73,7 @@ public static class ComplaintsApi
     }
 
     public static async Task<Results<Created<ComplaintView>, ValidationProblem>> ReceiveComplaint(
-        ReceiveComplaintRequest request, ComplaintsDbContext db, ComplaintNumbering numbering, TimeProvider time,
+        ReceiveComplaintRequest request, ComplaintsDbContext db, DailyNumbering numbering, TimeProvider time,
         CancellationToken cancellationToken)
     {
         UnitCopy? unit = null;
@@ -96,7 +97,7 @@ public static class ComplaintsApi
 
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var number = await numbering.NextAsync(db, request.PropertyId, now, cancellationToken);
+        var number = await numbering.NextAsync(db, Complaint.NumberPrefix, request.PropertyId, now, cancellationToken);
         var complaint = Complaint.Receive(request.PropertyId, unit, number, request.ToIntake(), now);
         db.Complaints.Add(complaint);
         await db.SaveChangesAsync(cancellationToken);

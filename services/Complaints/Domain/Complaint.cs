@@ -12,6 +12,9 @@ namespace PropertyPlatform.Complaints.Domain;
 /// </summary>
 public sealed class Complaint : AggregateRoot
 {
+    /// <summary>Complaints are numbered <c>CP-yyyyMMdd-NNNN</c> per property and day.</summary>
+    public const string NumberPrefix = "CP";
+
     public const int DescriptionMaxLength = 2000;
     public const int ResponseTextMaxLength = 2000;
     public const int NameMaxLength = 100;
@@ -67,7 +70,7 @@ public sealed class Complaint : AggregateRoot
     /// Takes a complaint (已受理) for a property — from one of its units, from a named person, or anonymously —
     /// and raises <see cref="ComplaintReceived"/>.
     /// </summary>
-    public static Complaint Receive(Guid propertyId, UnitCopy? unit, ComplaintNumber number, ComplaintIntake intake, DateTimeOffset now)
+    public static Complaint Receive(Guid propertyId, UnitCopy? unit, DailyNumber number, ComplaintIntake intake, DateTimeOffset now)
     {
         if (unit is not null && unit.PropertyId != propertyId)
         {

@@ -11,7 +11,6 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
 
     public DbSet<UnitCopy> Units => Set<UnitCopy>();
 
-    public DbSet<DailyCounter> DailyCounters => Set<DailyCounter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -38,19 +37,6 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
             complaint.HasIndex(c => new { c.PropertyId, c.ReceivedAt });
         });
 
-        modelBuilder.Entity<DailyCounter>(counter =>
-        {
-            counter.HasKey(c => new { c.PropertyId, c.Day });
-        });
+        modelBuilder.ApplyDailyCounters();
     }
-}
-
-/// <summary>The last complaint number handed out per property and day.</summary>
-public sealed class DailyCounter
-{
-    public Guid PropertyId { get; init; }
-
-    public DateOnly Day { get; init; }
-
-    public int LastSequence { get; init; }
 }

@@ -5,6 +5,7 @@ using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.Directory.Domain;
 using PropertyPlatform.Directory.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Directory.Apis;
@@ -98,7 +99,7 @@ public static class OccupanciesApi
         var now = time.GetUtcNow();
         var endDate = request.EndDate!.Value;
         // An ended occupancy is a conflict (409, from the entity); a date that cannot be is the request's fault.
-        if (occupancy.IsCurrent && Occupancy.EndDateProblem(occupancy.StartDate, endDate, ChinaDate.Today(now)) is { } problem)
+        if (occupancy.IsCurrent && Occupancy.EndDateProblem(occupancy.StartDate, endDate, PropertyCalendar.ChinaStandardTime.DayOf(now)) is { } problem)
         {
             return ProblemResults.Invalid("endDate", problem);
         }
@@ -135,9 +136,9 @@ public sealed class StartOccupancyRequestValidator : AbstractValidator<StartOccu
         RuleFor(r => r.Role).NotNull().IsInEnum();
         RuleFor(r => r.StartDate).NotNull();
         RuleFor(r => r.StartDate)
-            .Must(start => Occupancy.StartDateProblem(start!.Value, ChinaDate.Today(time.GetUtcNow())) is null)
+            .Must(start => Occupancy.StartDateProblem(start!.Value, PropertyCalendar.ChinaStandardTime.DayOf(time.GetUtcNow())) is null)
             .When(r => r.StartDate is not null)
-            .WithMessage(r => Occupancy.StartDateProblem(r.StartDate!.Value, ChinaDate.Today(time.GetUtcNow())));
+            .WithMessage(r => Occupancy.StartDateProblem(r.StartDate!.Value, PropertyCalendar.ChinaStandardTime.DayOf(time.GetUtcNow())));
     }
 }
 

@@ -65,7 +65,7 @@ public sealed class Occupancy : AggregateRoot
         {
             throw new DomainRuleException("Only a person can be a resident; a company holds a unit as its owner or tenant.");
         }
-        if (StartDateProblem(startDate, ChinaDate.Today(now)) is { } problem)
+        if (StartDateProblem(startDate, PropertyCalendar.ChinaStandardTime.DayOf(now)) is { } problem)
         {
             throw new DomainRuleException(problem);
         }
@@ -103,7 +103,7 @@ public sealed class Occupancy : AggregateRoot
         {
             throw new DomainRuleException($"This occupancy already ended on {EndDate:yyyy-MM-dd}.");
         }
-        if (EndDateProblem(StartDate, endDate, ChinaDate.Today(now)) is { } problem)
+        if (EndDateProblem(StartDate, endDate, PropertyCalendar.ChinaStandardTime.DayOf(now)) is { } problem)
         {
             throw new DomainRuleException(problem);
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.WorkOrders.Domain;
@@ -62,7 +63,7 @@ public static class WorkOrdersApi
     }
 
     public static async Task<Results<Created<WorkOrderView>, ValidationProblem>> SubmitWorkOrder(
-        SubmitWorkOrderRequest request, WorkOrdersDbContext db, WorkOrderNumbering numbering, TimeProvider time, CancellationToken cancellationToken)
+        SubmitWorkOrderRequest request, WorkOrdersDbContext db, DailyNumbering numbering, TimeProvider time, CancellationToken cancellationToken)
     {
         var unit = await db.Units.FindAsync([request.UnitId], cancellationToken);
         if (unit is null)
@@ -72,7 +73,7 @@ public static class WorkOrdersApi
 
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var number = await numbering.NextAsync(db, unit.PropertyId, now, cancellationToken);
+        var number = await numbering.NextAsync(db, WorkOrder.NumberPrefix, unit.PropertyId, now, cancellationToken);
         var order = WorkOrder.Submit(unit, number, request.ToIntake(), now);
         db.WorkOrders.Add(order);
         await db.SaveChangesAsync(cancellationToken);

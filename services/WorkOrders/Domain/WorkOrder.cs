@@ -12,6 +12,9 @@ public sealed class WorkOrder : AggregateRoot
 {
     public const int DescriptionMaxLength = 2000;
 
+    /// <summary>Work orders are numbered <c>WO-yyyyMMdd-NNNN</c> per property and day.</summary>
+    public const string NumberPrefix = "WO";
+
     private WorkOrder()
     {
     }
@@ -46,7 +49,7 @@ public sealed class WorkOrder : AggregateRoot
     public DateTimeOffset SubmittedAt { get; private set; }
 
     /// <summary>Takes a request for a known unit (已受理) and raises <see cref="WorkOrderSubmitted"/>.</summary>
-    public static WorkOrder Submit(UnitCopy unit, WorkOrderNumber number, WorkOrderIntake intake, DateTimeOffset now)
+    public static WorkOrder Submit(UnitCopy unit, DailyNumber number, WorkOrderIntake intake, DateTimeOffset now)
     {
         var order = new WorkOrder
         {

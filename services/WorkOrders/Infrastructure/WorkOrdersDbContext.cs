@@ -11,7 +11,6 @@ public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> op
 
     public DbSet<UnitCopy> Units => Set<UnitCopy>();
 
-    public DbSet<DailyCounter> DailyCounters => Set<DailyCounter>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -37,19 +36,6 @@ public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> op
             order.HasIndex(o => new { o.PropertyId, o.SubmittedAt });
         });
 
-        modelBuilder.Entity<DailyCounter>(counter =>
-        {
-            counter.HasKey(c => new { c.PropertyId, c.Day });
-        });
+        modelBuilder.ApplyDailyCounters();
     }
-}
-
-/// <summary>The last work-order number handed out per property and day.</summary>
-public sealed class DailyCounter
-{
-    public Guid PropertyId { get; init; }
-
-    public DateOnly Day { get; init; }
-
-    public int LastSequence { get; init; }
 }

@@ -15,15 +15,7 @@ public sealed class Initial : Migration
         migrationBuilder.CreateOutboxAndInbox();
         migrationBuilder.CreateUnitCopies();
 
-        migrationBuilder.CreateTable(
-            name: "daily_counters",
-            columns: table => new
-            {
-                property_id = table.Column<Guid>(type: "uuid", nullable: false),
-                day = table.Column<DateOnly>(type: "date", nullable: false),
-                last_sequence = table.Column<int>(type: "integer", nullable: false),
-            },
-            constraints: table => table.PrimaryKey("pk_daily_counters", x => new { x.property_id, x.day }));
+        migrationBuilder.CreateDailyCounters();
 
         migrationBuilder.CreateTable(
             name: "complaints",

@@ -1,11 +1,12 @@
 using System.Globalization;
+using Columns = PropertyPlatform.Directory.Infrastructure.Import.ImportColumns;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.Directory.Domain;
 using PropertyPlatform.ServiceDefaults.Apis;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Problems;
-using Columns = PropertyPlatform.Directory.Infrastructure.Import.ImportColumns;
 
 namespace PropertyPlatform.Directory.Infrastructure.Import;
 
@@ -88,7 +89,7 @@ public sealed class UnitsAndOccupantsImport(DirectoryDbContext db, TimeProvider 
         Property property, ImportRow row, Dictionary<Guid, int> createdUnits, CancellationToken cancellationToken)
     {
         var errors = new Errors();
-        var parsed = Parse(row, errors, ChinaDate.Today(time.GetUtcNow()));
+        var parsed = Parse(row, errors, PropertyCalendar.ChinaStandardTime.DayOf(time.GetUtcNow()));
         var building = row[Columns.Building];
         var number = row[Columns.UnitNumber];
         if (parsed is null)
