@@ -70,7 +70,7 @@ public sealed class ChildProcess : IAsyncDisposable
             RedirectStandardError = true,
             RedirectStandardInput = true, // so nothing ever reads our terminal
             UseShellExecute = false,
-            WorkingDirectory = command.WorkingDirectory ?? Environment.CurrentDirectory,
+            WorkingDirectory = command.WorkingDirectory ?? DefaultWorkingDirectory(command),
         };
         // setsid execs the program in place (a child of ours is never a process group leader), so the pid stays the program's.
         startInfo.ArgumentList.Add(command.FileName);
@@ -224,4 +224,11 @@ public sealed class ChildProcess : IAsyncDisposable
 
         _onOutput?.Invoke(line);
     }
+
+    /// <summary>
+    /// Our own folder, except for a program run as another user (PostgreSQL as <c>postgres</c> when we are root):
+    /// it may not be allowed into our folder (e.g. a clone inside a <c>mktemp -d</c> folder, mode 700), so it starts in /.
+    /// </summary>
+    private static string DefaultWorkingDirectory(ProcessCommand command) =>
+        command.UserName is not null && Environment.IsPrivilegedProcess ? "/" : Environment.CurrentDirectory;
 }
