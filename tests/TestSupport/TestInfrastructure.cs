@@ -50,10 +50,25 @@ public sealed class TestInfrastructure : IAsyncDisposable
     public async Task<string> CreateRabbitMqVirtualHostAsync(string namePrefix = "test")
     {
         var rabbitMq = await _rabbitMq.Value;
-        await _rabbitMqUp.Task.WaitAsync(OutagePatience);
         var name = $"{SafeName(namePrefix, 30)}-{Guid.NewGuid():N}";
-        await rabbitMq.AddVirtualHostAsync(name, CancellationToken.None);
-        return $"{rabbitMq.ConnectionString}/{name}";
+        while (true)
+        {
+            await _rabbitMqUp.Task.WaitAsync(OutagePatience);
+            // Under the switch, so an outage another test starts cannot begin halfway through rabbitmqctl.
+            await _rabbitMqSwitch.WaitAsync();
+            try
+            {
+                if (_rabbitMqUp.Task.IsCompleted)
+                {
+                    await rabbitMq.AddVirtualHostAsync(name, CancellationToken.None);
+                    return $"{rabbitMq.ConnectionString}/{name}";
+                }
+            }
+            finally
+            {
+                _rabbitMqSwitch.Release();
+            }
+        }
     }
 
     /// <summary>Stops RabbitMQ gracefully, for outage tests: connections drop, durable queues and persistent messages are kept.</summary>
