@@ -50,6 +50,16 @@ public sealed class Caller
 
     public bool CanSeeUnit(Guid unitId) => UnitIds.Contains(unitId);
 
+    /// <summary>True when the caller has a role other than <see cref="Auth.Roles.Occupant"/>: staff see by property.</summary>
+    public bool IsStaff => Roles.Any(role => role != Auth.Roles.Occupant);
+
+    /// <summary>
+    /// Whether the caller may see a record of <paramref name="propertyId"/> about <paramref name="unitId"/>:
+    /// staff by their properties, occupants by their units (a record without a unit is not an occupant's).
+    /// </summary>
+    public bool CanSee(Guid propertyId, Guid? unitId) =>
+        (IsStaff && CanSeeProperty(propertyId)) || (IsInRole(Auth.Roles.Occupant) && unitId is { } unit && CanSeeUnit(unit));
+
     public static Caller From(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true || !Guid.TryParse(user.FindFirstValue(PlatformClaims.Subject), out var personId))
@@ -87,11 +97,42 @@ public static class CallerQueryExtensions
             return source;
         }
 
-        // Captured through a closure so EF sends the ids as one parameter and keeps a single cached query plan.
-        var visible = caller.PropertyIds.ToList();
-        Expression<Func<List<Guid>>> captured = () => visible;
-        var contains = Expression.Call(
-            typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], captured.Body, propertyId.Body);
-        return source.Where(Expression.Lambda<Func<T, bool>>(contains, propertyId.Parameters));
+        return source.Where(Expression.Lambda<Func<T, bool>>(Contains(caller.PropertyIds.ToList(), propertyId.Body), propertyId.Parameters));
+    }
+
+    /// <summary>
+    /// Keeps only the rows the caller may see, as <see cref="Caller.CanSee"/> decides, in SQL, e.g.
+    /// <c>db.WorkOrders.VisibleTo(caller, w =&gt; w.PropertyId, w =&gt; w.UnitId)</c>.
+    /// </summary>
+    public static IQueryable<T> VisibleTo<T>(
+        this IQueryable<T> source, Caller caller, Expression<Func<T, Guid>> propertyId, Expression<Func<T, Guid?>> unitId)
+    {
+        var isOccupant = caller.IsInRole(Roles.Occupant);
+        if (caller.IsStaff && (caller.AllProperties || !isOccupant))
+        {
+            return source.InPropertiesOf(caller, propertyId);
+        }
+
+        // Occupants by unit; someone who is staff and occupant at once sees both.
+        var row = propertyId.Parameters[0];
+        var unitBody = new ReplaceParameter(unitId.Parameters[0], row).Visit(unitId.Body);
+        Expression visible = Contains(caller.UnitIds.Select(id => (Guid?)id).ToList(), unitBody);
+        if (caller.IsStaff)
+        {
+            visible = Expression.OrElse(Contains(caller.PropertyIds.ToList(), propertyId.Body), visible);
+        }
+        return source.Where(Expression.Lambda<Func<T, bool>>(visible, row));
+    }
+
+    // The ids are captured through a closure so EF sends them as one parameter and keeps a single cached query plan.
+    private static MethodCallExpression Contains<TId>(List<TId> ids, Expression value)
+    {
+        Expression<Func<List<TId>>> captured = () => ids;
+        return Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TId)], captured.Body, value);
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PropertyPlatform.Contracts;
+using PropertyPlatform.ServiceDefaults.Auth;
 using Xunit;
 
 namespace PropertyPlatform.TestSupport;
@@ -20,23 +22,34 @@ public sealed class ServiceApp<TProgram> : WebApplicationFactory<TProgram>
     /// <summary>How long a test waits for something asynchronous: a message consumed, an event relayed.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private ServiceApp(string serviceName, string databaseConnectionString, string brokerConnectionString)
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    private ServiceApp(
+        string serviceName, string databaseConnectionString, string brokerConnectionString, TestIdentity identity, Action<IServiceCollection>? configureServices)
     {
         ServiceName = serviceName;
         DatabaseConnectionString = databaseConnectionString;
         BrokerConnectionString = brokerConnectionString;
+        Identity = identity;
+        _configureServices = configureServices;
     }
 
     /// <summary>
     /// Starts the service. <paramref name="serviceName"/> is its <c>OTEL_SERVICE_NAME</c> and names its connection string
     /// (<c>&lt;service&gt;db</c>); by default the program's assembly name without <c>PropertyPlatform.</c>, in lower case
-    /// (<c>reception</c>), as ServiceDefaults and the AppHost name it.
+    /// (<c>reception</c>), as ServiceDefaults and the AppHost name it. Test replacements go in
+    /// <paramref name="configureServices"/>, applied after the service's own registrations.
     /// </summary>
-    public static async Task<ServiceApp<TProgram>> StartAsync(TestInfrastructure infrastructure, string? serviceName = null)
+    public static async Task<ServiceApp<TProgram>> StartAsync(
+        TestInfrastructure infrastructure, string? serviceName = null, Action<IServiceCollection>? configureServices = null)
     {
         serviceName ??= typeof(TProgram).Assembly.GetName().Name!.Replace("PropertyPlatform.", "", StringComparison.Ordinal).ToLowerInvariant();
         var app = new ServiceApp<TProgram>(
-            serviceName, await infrastructure.CreateDatabaseAsync(serviceName), await infrastructure.CreateRabbitMqVirtualHostAsync(serviceName));
+            serviceName,
+            await infrastructure.CreateDatabaseAsync(serviceName),
+            await infrastructure.CreateRabbitMqVirtualHostAsync(serviceName),
+            await TestIdentity.StartAsync(),
+            configureServices);
         app.StartServer();
         app.Services.GetRequiredService<IBus>().ConnectConsumeObserver(app.Consumed);
         return app;
@@ -51,6 +64,29 @@ public sealed class ServiceApp<TProgram> : WebApplicationFactory<TProgram>
 
     public AdjustableTimeProvider Time { get; } = new();
 
+    /// <summary>Plays Directory's sign-in for this service: its key set is what the service checks tokens against.</summary>
+    public TestIdentity Identity { get; }
+
+    /// <summary>A client signed in as staff with <paramref name="role"/> in <paramref name="propertyIds"/>.</summary>
+    public HttpClient ClientAs(string role, params Guid[] propertyIds) =>
+        ClientAs(new AccessTokenContent(Guid.NewGuid(), $"测试{role}", [role], false, propertyIds, []));
+
+    /// <summary>A client signed in as an administrator of every property.</summary>
+    public HttpClient ClientAsAdmin() =>
+        ClientAs(new AccessTokenContent(Guid.NewGuid(), "测试管理员", [Roles.Admin], true, [], []));
+
+    /// <summary>A client signed in as the occupant <paramref name="personId"/> of <paramref name="unitIds"/> in <paramref name="propertyId"/>.</summary>
+    public HttpClient ClientAsOccupant(Guid personId, Guid propertyId, params Guid[] unitIds) =>
+        ClientAs(new AccessTokenContent(personId, "测试住户", [Roles.Occupant], false, [propertyId], unitIds));
+
+    /// <summary>A client that sends an access token with exactly <paramref name="content"/>.</summary>
+    public HttpClient ClientAs(AccessTokenContent content)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Identity.TokenFor(content, Time.GetUtcNow()));
+        return client;
+    }
+
     /// <summary>Every message the service's consumers have finished with (applied or skipped as a duplicate).</summary>
     public ConsumedMessages Consumed { get; } = new();
 
@@ -59,12 +95,20 @@ public sealed class ServiceApp<TProgram> : WebApplicationFactory<TProgram>
         builder.UseSetting($"ConnectionStrings:{ServiceName}db", DatabaseConnectionString);
         builder.UseSetting("ConnectionStrings:rabbitmq", BrokerConnectionString);
         builder.UseSetting("OTEL_SERVICE_NAME", ServiceName);
+        builder.UseSetting("services:directory:http:0", Identity.Address);
         builder.ConfigureTestServices(services =>
         {
             // Tests publish right after start: wait until the queues are bound, or the first messages would find none.
             services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
             services.AddSingleton<TimeProvider>(Time);
+            _configureServices?.Invoke(services);
         });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Identity.DisposeAsync();
     }
 
     /// <summary>Publishes an event the way a service's outbox relay does: through RabbitMQ, with its event id as message id.</summary>

@@ -196,10 +196,35 @@ public sealed class PlatformAuthenticationTests : IAsyncLifetime
         rows.InPropertiesOf(Caller.Anonymous, r => r.PropertyId).ShouldBeEmpty();
     }
 
-    private static System.Security.Claims.ClaimsPrincipal Principal(string[] roles, string[] properties) =>
+    [Fact]
+    public void Staff_see_the_records_of_their_properties_and_occupants_only_those_of_their_units()
+    {
+        var property = Guid.NewGuid();
+        var myUnit = Guid.NewGuid();
+        var rows = new[]
+        {
+            (Id: 1, PropertyId: property, UnitId: (Guid?)myUnit),
+            (Id: 2, PropertyId: property, UnitId: (Guid?)Guid.NewGuid()),
+            (Id: 3, PropertyId: property, UnitId: (Guid?)null),
+            (Id: 4, PropertyId: Guid.NewGuid(), UnitId: (Guid?)Guid.NewGuid()),
+        }.AsQueryable();
+        var frontDesk = Caller.From(Principal([Roles.FrontDesk], [property.ToString()]));
+        var occupant = Caller.From(Principal([Roles.Occupant], [property.ToString()], [myUnit.ToString()]));
+        var admin = Caller.From(Principal([Roles.Admin], [PlatformClaims.AllProperties]));
+
+        rows.VisibleTo(frontDesk, r => r.PropertyId, r => r.UnitId).Select(r => r.Id).ShouldBe([1, 2, 3]);
+        rows.VisibleTo(occupant, r => r.PropertyId, r => r.UnitId).Select(r => r.Id).ShouldBe([1]);
+        rows.VisibleTo(admin, r => r.PropertyId, r => r.UnitId).Select(r => r.Id).ShouldBe([1, 2, 3, 4]);
+        rows.VisibleTo(Caller.Anonymous, r => r.PropertyId, r => r.UnitId).ShouldBeEmpty();
+        rows.Where(r => occupant.CanSee(r.PropertyId, r.UnitId)).Select(r => r.Id).ShouldBe([1]);
+        rows.Where(r => frontDesk.CanSee(r.PropertyId, r.UnitId)).Select(r => r.Id).ShouldBe([1, 2, 3]);
+    }
+
+    private static System.Security.Claims.ClaimsPrincipal Principal(string[] roles, string[] properties, string[]? units = null) =>
         new(new System.Security.Claims.ClaimsIdentity(
             roles.Select(r => new System.Security.Claims.Claim(PlatformClaims.Role, r))
                 .Concat(properties.Select(p => new System.Security.Claims.Claim(PlatformClaims.Property, p)))
+                .Concat((units ?? []).Select(u => new System.Security.Claims.Claim(PlatformClaims.Unit, u)))
                 .Append(new System.Security.Claims.Claim(PlatformClaims.Subject, Guid.NewGuid().ToString())),
             "test"));
 
