@@ -22,10 +22,10 @@ public sealed class ServiceApp<TProgram> : WebApplicationFactory<TProgram>
     /// <summary>How long a test waits for something asynchronous: a message consumed, an event relayed.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private readonly Action<IServiceCollection>? _configureServices;
+    private readonly Action<IServiceCollection, TestIdentity>? _configureServices;
 
     private ServiceApp(
-        string serviceName, string databaseConnectionString, string brokerConnectionString, TestIdentity identity, Action<IServiceCollection>? configureServices)
+        string serviceName, string databaseConnectionString, string brokerConnectionString, TestIdentity identity, Action<IServiceCollection, TestIdentity>? configureServices)
     {
         ServiceName = serviceName;
         DatabaseConnectionString = databaseConnectionString;
@@ -41,7 +41,7 @@ public sealed class ServiceApp<TProgram> : WebApplicationFactory<TProgram>
     /// <paramref name="configureServices"/>, applied after the service's own registrations.
     /// </summary>
     public static async Task<ServiceApp<TProgram>> StartAsync(
-        TestInfrastructure infrastructure, string? serviceName = null, Action<IServiceCollection>? configureServices = null)
+        TestInfrastructure infrastructure, string? serviceName = null, Action<IServiceCollection, TestIdentity>? configureServices = null)
     {
         serviceName ??= typeof(TProgram).Assembly.GetName().Name!.Replace("PropertyPlatform.", "", StringComparison.Ordinal).ToLowerInvariant();
         var app = new ServiceApp<TProgram>(
@@ -101,7 +101,7 @@ public sealed class ServiceApp<TProgram> : WebApplicationFactory<TProgram>
             // Tests publish right after start: wait until the queues are bound, or the first messages would find none.
             services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
             services.AddSingleton<TimeProvider>(Time);
-            _configureServices?.Invoke(services);
+            _configureServices?.Invoke(services, Identity);
         });
     }
 

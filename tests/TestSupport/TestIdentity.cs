@@ -20,7 +20,7 @@ namespace PropertyPlatform.TestSupport;
 /// <c>services:directory:http:0</c> = <see cref="Address"/>. Every other path answers 200 with the path and
 /// Authorization header it received.
 /// </summary>
-public sealed class TestIdentity : IAsyncDisposable
+public sealed class TestIdentity : ISigningKeySource, IAsyncDisposable
 {
     private readonly WebApplication _server;
     private readonly Lock _lock = new();
@@ -86,6 +86,15 @@ public sealed class TestIdentity : IAsyncDisposable
     /// <summary>A correctly shaped token signed with a key nobody publishes (an attacker's).</summary>
     public static string TokenWithUnpublishedKey(string[] roles, DateTimeOffset? issuedAt = null) =>
         Sign(new AccessTokenContent(Guid.NewGuid(), "mallory", roles, false, [], []), NewKey(), issuedAt, null, "propertyplatform");
+
+    /// <summary>The published keys, for a service under test that should trust this identity without fetching (e.g. Directory itself).</summary>
+    public Task<IReadOnlyList<SecurityKey>> GetKeysAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<SecurityKey>>(_published.ToList<SecurityKey>());
+        }
+    }
 
     /// <summary>Publishes a new key and signs with it from now on; the previous keys stay published.</summary>
     public void RotateKey()
