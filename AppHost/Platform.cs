@@ -13,35 +13,28 @@ public static class Platform
         var postgres = builder.AddPostgres("postgres");
         var rabbitmq = builder.AddRabbitMQ("rabbitmq");
 
-        // `--demo` asks each service to seed demonstration data (configuration key Seed:Demo).
-        ServiceResource AddService(string name, string projectDirectory) =>
-            builder.AddService(name, projectDirectory).WithEnvironment("Seed__Demo", builder.Options.Demo ? "true" : "false");
-
-        var directory = AddService("directory", "services/Directory")
+        // Directory signs every access token; the others fetch its public keys (services__directory__http__0).
+        var directory = builder.AddService("directory", "services/Directory")
             .WithReference(postgres.AddDatabase("directorydb"))
-            .WithReference(rabbitmq);
+            .WithReference(rabbitmq)
+            // The keys that encrypt the token-signing keys stay outside the database they protect.
+            .WithStateFolder("Directory__DataProtection__KeysPath", "directory-keys")
+            // `--demo`: a demo property and one account per role (password Demo@12345) on an empty database.
+            .WithEnvironment("Directory__Demo__Enabled", builder.Options.Demo ? "true" : "false");
 
-        var reception = AddService("reception", "services/Reception")
-            .WithReference(postgres.AddDatabase("receptiondb"))
-            .WithReference(rabbitmq);
+        ServiceResource AddService(string name, string projectDirectory) =>
+            builder.AddService(name, projectDirectory)
+                .WithReference(postgres.AddDatabase($"{name}db"))
+                .WithReference(rabbitmq)
+                .WithReference(directory);
 
-        var workOrders = AddService("workorders", "services/WorkOrders")
-            .WithReference(postgres.AddDatabase("workordersdb"))
-            .WithReference(rabbitmq);
+        var reception = AddService("reception", "services/Reception");
+        var workOrders = AddService("workorders", "services/WorkOrders");
+        var complaints = AddService("complaints", "services/Complaints");
+        var billing = AddService("billing", "services/Billing");
+        var notifications = AddService("notifications", "services/Notifications");
 
-        var complaints = AddService("complaints", "services/Complaints")
-            .WithReference(postgres.AddDatabase("complaintsdb"))
-            .WithReference(rabbitmq);
-
-        var billing = AddService("billing", "services/Billing")
-            .WithReference(postgres.AddDatabase("billingdb"))
-            .WithReference(rabbitmq);
-
-        var notifications = AddService("notifications", "services/Notifications")
-            .WithReference(postgres.AddDatabase("notificationsdb"))
-            .WithReference(rabbitmq);
-
-        AddService("gateway", "gateway")
+        builder.AddService("gateway", "gateway")
             .WithReference(directory)
             .WithReference(reception)
             .WithReference(workOrders)

@@ -11,9 +11,9 @@ public sealed class GatewayOptions
     /// <summary>
     /// Refuse <c>/api/**</c> requests without a valid access token (401 problem) before they are routed, except
     /// sign-in (<c>/api/directory/auth/**</c>), Directory's public keys, health and the OpenAPI documents.
-    /// Off until every service and client sends tokens.
+    /// On by default; every service checks the token again itself.
     /// </summary>
-    public bool RequireAuthentication { get; set; }
+    public bool RequireAuthentication { get; set; } = true;
 
     public RateLimitOptions RateLimit { get; set; } = new();
 

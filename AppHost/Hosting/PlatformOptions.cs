@@ -20,7 +20,7 @@ public sealed class PlatformOptions
     /// <summary>Processes per service, e.g. workorders = 2; services not named run once.</summary>
     public IReadOnlyDictionary<string, int> Replicas { get; init; } = new Dictionary<string, int>();
 
-    /// <summary>Ask the services to seed demonstration data.</summary>
+    /// <summary>Load the demo property and one account per role (Directory:Demo:Enabled).</summary>
     public bool Demo { get; init; }
 
     /// <summary>ASPNETCORE_ENVIRONMENT of every service.</summary>
@@ -51,7 +51,7 @@ public sealed class PlatformOptions
         Usage: platform up [--port N] [--replicas service=N[,service=N]] [--demo]
           --port N          gateway port (default 8080, or GATEWAY_PORT)
           --replicas s=N    run N processes of service s behind the gateway; repeatable
-          --demo            seed demonstration data
+          --demo            load a demo property and one account per role (password Demo@12345)
         External servers: set ConnectionStrings__postgres, ConnectionStrings__<name>db or ConnectionStrings__rabbitmq
         (environment or AppHost/appsettings.json) and that server is used instead of being started.
         """;

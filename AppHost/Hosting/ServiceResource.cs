@@ -10,6 +10,7 @@ public sealed class ServiceResource : IResourceReference
 {
     private readonly List<IResourceReference> _references = [];
     private readonly Dictionary<string, string?> _environment = [];
+    private readonly Dictionary<string, string> _stateFolders = [];
     private readonly List<ServiceReplica> _replicas = [];
     private int _replicaCount = 1;
     private int? _externalPort;
@@ -34,6 +35,8 @@ public sealed class ServiceResource : IResourceReference
 
     internal IReadOnlyDictionary<string, string?> Environment => _environment;
 
+    internal IReadOnlyDictionary<string, string> StateFolders => _stateFolders;
+
     /// <summary>The service needs <paramref name="reference"/>: it gets its address and starts once it is running.</summary>
     public ServiceResource WithReference(IResourceReference reference)
     {
@@ -52,6 +55,16 @@ public sealed class ServiceResource : IResourceReference
     public ServiceResource WithEnvironment(string name, string? value)
     {
         _environment[name] = value;
+        return this;
+    }
+
+    /// <summary>
+    /// Gives the service a folder of its own under the state folder (kept between runs, wiped by <c>./platform reset</c>),
+    /// passed as the environment variable <paramref name="name"/>.
+    /// </summary>
+    public ServiceResource WithStateFolder(string name, string folder)
+    {
+        _stateFolders[name] = folder;
         return this;
     }
 
@@ -203,6 +216,11 @@ public sealed class ServiceReplica : Resource
         foreach (var (name, value) in _service.Environment)
         {
             environment[name] = value;
+        }
+
+        foreach (var (name, folder) in _service.StateFolders)
+        {
+            environment[name] = Directory.CreateDirectory(Path.Combine(Context.StateDirectory, folder)).FullName;
         }
 
         return environment;

@@ -34,6 +34,8 @@ public sealed class GatewayHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Routing, CORS and limits are tested without tokens; AuthenticationTests switches the token check on.
+        builder.UseSetting("Gateway:RequireAuthentication", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

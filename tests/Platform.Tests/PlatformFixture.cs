@@ -1,4 +1,8 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
 using PropertyPlatform.AppHost.Hosting;
+using PropertyPlatform.TestSupport;
 
 [assembly: AssemblyFixture(typeof(PropertyPlatform.Platform.Tests.PlatformFixture))]
 
@@ -15,7 +19,25 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public PlatformApp App { get; private set; } = null!;
 
+    /// <summary>The gateway, anonymous.</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>Password of every demo account.</summary>
+    public const string DemoPassword = "Demo@12345";
+
+    /// <summary>A client that signed in through the gateway as a demo account (user name = role name) and sends its token.</summary>
+    public async Task<HttpClient> SignInAsync(string userName)
+    {
+        // Directory loads the demo data right after it starts: the accounts may be a moment behind its health.
+        var response = await Eventually.ReturnsAsync(
+            () => Gateway.PostAsJsonAsync("/api/directory/auth/token", new { userName, password = DemoPassword }, TestContext.Current.CancellationToken),
+            r => r.StatusCode != HttpStatusCode.Unauthorized, TimeSpan.FromSeconds(60));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var tokens = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        var client = new HttpClient { BaseAddress = new Uri(App.GatewayUrl), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
+        return client;
+    }
 
     public async ValueTask InitializeAsync()
     {
@@ -25,6 +47,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             GatewayPort = 0,
             DurableStorage = false,
             RabbitMqManagement = false,
+            Demo = true, // the demo accounts are how the tests sign in, as a newcomer would
             Output = TextWriter.Synchronized(_output),
         });
         try

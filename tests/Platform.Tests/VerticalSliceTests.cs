@@ -6,8 +6,9 @@ using PropertyPlatform.TestSupport;
 namespace PropertyPlatform.Platform.Tests;
 
 /// <summary>
-/// A client's view through the gateway: Directory registers a unit, WorkOrders learns of it by event and
-/// takes a repair request for it, and the front desk finds the request in its Notifications inbox.
+/// A client's view through the gateway, signed in with the demo accounts: the administrator registers a unit in
+/// Directory, WorkOrders learns of it by event, the front desk takes a repair request for it and finds it in its
+/// Notifications inbox. One class, so its tests run one after another and may compare counts.
 /// </summary>
 public sealed class VerticalSliceTests(PlatformFixture platform)
 {
@@ -31,48 +32,79 @@ public sealed class VerticalSliceTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Without_a_token_or_with_a_wrong_password_the_gateway_answers_401_problems()
+    {
+        foreach (var path in new[] { "/api/directory/properties", "/api/workorders/work-orders", "/api/notifications/inbox" })
+        {
+            var response = await Gateway.GetAsync(path, Cancellation);
+            response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, path);
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        }
+
+        var wrongPassword = await Gateway.PostAsJsonAsync("/api/directory/auth/token", new { userName = "frontdesk", password = "wrong" }, Cancellation);
+        wrongPassword.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        wrongPassword.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task A_demo_front_desk_account_signs_in_and_sees_only_its_property()
+    {
+        using var frontDesk = await platform.SignInAsync("frontdesk");
+        using var admin = await platform.SignInAsync("admin");
+        var otherProperty = await PostAsync(admin, "/api/directory/properties", new { name = $"另一物业-{Guid.NewGuid():N}"[..12], type = "residential" });
+
+        var me = await frontDesk.GetFromJsonAsync<JsonElement>("/api/directory/me", Cancellation);
+        me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe(["frontdesk"]);
+        var visible = await frontDesk.GetFromJsonAsync<JsonElement>("/api/directory/properties", Cancellation);
+        var ids = visible.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).ToList();
+        ids.ShouldHaveSingleItem().ShouldBe(await DemoPropertyAsync(frontDesk));
+        var hidden = await frontDesk.GetAsync($"/api/directory/properties/{otherProperty.GetProperty("id").GetGuid()}", Cancellation);
+        hidden.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_repair_request_for_a_new_unit_reaches_the_front_desk_inbox()
     {
-        var (propertyId, unitId) = await RegisterUnitAsync("1201");
+        using var frontDesk = await platform.SignInAsync("frontdesk");
+        var unitId = await RegisterUnitAsync();
 
-        var order = await SubmitRepairAsync(unitId);
+        var order = await SubmitRepairAsync(frontDesk, unitId);
         var number = order.GetProperty("number").GetString()!;
-        number.ShouldMatch(@"^WO-\d{8}-0001$");
+        number.ShouldMatch(@"^WO-\d{8}-\d{4}$");
         var orderId = order.GetProperty("id").GetGuid();
 
         var inbox = await Eventually.ReturnsAsync(
-            () => InboxAsync(propertyId), entries => entries.Count > 0, Patience);
+            () => InboxAsync(frontDesk, number), entries => entries.Count > 0, Patience);
         var entry = inbox.ShouldHaveSingleItem();
-        entry.GetProperty("title").GetString()!.ShouldContain(number);
         entry.GetProperty("link").GetString()!.ShouldContain(orderId.ToString());
 
-        var fetched = await Gateway.GetAsync($"/api/workorders/work-orders/{orderId}", Cancellation);
+        var fetched = await frontDesk.GetAsync($"/api/workorders/work-orders/{orderId}", Cancellation);
         fetched.StatusCode.ShouldBe(HttpStatusCode.OK);
         fetched.Headers.Contains("X-Correlation-Id").ShouldBeTrue();
     }
 
     [Fact]
-    public async Task A_repair_request_for_an_unknown_unit_is_a_400_problem_and_nobody_is_notified()
+    public async Task A_repair_request_for_an_unknown_unit_is_a_400_problem_and_stores_nothing()
     {
-        var (propertyId, _) = await RegisterUnitAsync("1202");
+        using var frontDesk = await platform.SignInAsync("frontdesk");
+        var before = await OrderCountAsync(frontDesk);
 
-        var response = await Gateway.PostAsJsonAsync("/api/workorders/work-orders", Repair(Guid.NewGuid()), Cancellation);
+        var response = await frontDesk.PostAsJsonAsync("/api/workorders/work-orders", Repair(Guid.NewGuid()), Cancellation);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        var list = await Gateway.GetFromJsonAsync<JsonElement>($"/api/workorders/work-orders?propertyId={propertyId}", Cancellation);
-        list.GetProperty("total").GetInt32().ShouldBe(0);
-        (await InboxAsync(propertyId)).ShouldBeEmpty();
+        (await OrderCountAsync(frontDesk)).ShouldBe(before);
     }
 
     [Fact]
     public async Task Malformed_and_oversized_requests_are_refused_with_problems_and_change_nothing()
     {
-        var before = await Gateway.GetFromJsonAsync<JsonElement>("/api/directory/properties", Cancellation);
+        using var admin = await platform.SignInAsync("admin");
+        var before = await admin.GetFromJsonAsync<JsonElement>("/api/directory/properties", Cancellation);
 
-        var malformed = await Gateway.PostAsync("/api/directory/properties",
+        var malformed = await admin.PostAsync("/api/directory/properties",
             new StringContent("{\"name\": \"国贸\", \"type\": ", Encoding.UTF8, "application/json"), Cancellation);
-        var wrongType = await Gateway.PostAsync("/api/directory/properties",
+        var wrongType = await admin.PostAsync("/api/directory/properties",
             new StringContent("{\"name\": 42, \"type\": \"office_tower\"}", Encoding.UTF8, "application/json"), Cancellation);
         // Expect: 100-continue, as well-behaved clients send large bodies: the gateway answers before the body is sent.
         using var oversizedRequest = new HttpRequestMessage(HttpMethod.Post, "/api/directory/properties")
@@ -80,7 +112,7 @@ public sealed class VerticalSliceTests(PlatformFixture platform)
             Content = new StringContent(new string('x', 33 * 1024 * 1024), Encoding.UTF8, "application/json"),
         };
         oversizedRequest.Headers.ExpectContinue = true;
-        var oversized = await Gateway.SendAsync(oversizedRequest, Cancellation);
+        var oversized = await admin.SendAsync(oversizedRequest, Cancellation);
 
         malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         wrongType.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -89,16 +121,17 @@ public sealed class VerticalSliceTests(PlatformFixture platform)
         {
             response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         }
-        var after = await Gateway.GetFromJsonAsync<JsonElement>("/api/directory/properties", Cancellation);
+        var after = await admin.GetFromJsonAsync<JsonElement>("/api/directory/properties", Cancellation);
         after.GetProperty("total").GetInt32().ShouldBe(before.GetProperty("total").GetInt32());
     }
 
     [Fact]
     public async Task Repairs_taken_while_RabbitMQ_is_down_reach_the_inbox_once_each_when_it_is_back()
     {
-        var (propertyId, unitId) = await RegisterUnitAsync("1203");
-        await SubmitRepairAsync(unitId);
-        await Eventually.ReturnsAsync(() => InboxAsync(propertyId), entries => entries.Count == 1, Patience);
+        using var frontDesk = await platform.SignInAsync("frontdesk");
+        var unitId = await RegisterUnitAsync();
+        var first = await SubmitRepairAsync(frontDesk, unitId);
+        await Eventually.ReturnsAsync(() => InboxAsync(frontDesk, first.GetProperty("number").GetString()!), entries => entries.Count == 1, Patience);
 
         var rabbitmq = platform.App.Resource("rabbitmq");
         await rabbitmq.StopAsync();
@@ -108,7 +141,7 @@ public sealed class VerticalSliceTests(PlatformFixture platform)
             for (var i = 0; i < 5; i++)
             {
                 // The front desk keeps working: the change commits, its event waits in the outbox.
-                var order = await SubmitRepairAsync(unitId);
+                var order = await SubmitRepairAsync(frontDesk, unitId);
                 numbers.Add(order.GetProperty("number").GetString()!);
             }
         }
@@ -117,49 +150,64 @@ public sealed class VerticalSliceTests(PlatformFixture platform)
             await rabbitmq.StartAsync(Cancellation);
         }
 
-        var inbox = await Eventually.ReturnsAsync(() => InboxAsync(propertyId), entries => entries.Count >= 6, TimeSpan.FromMinutes(3));
-        inbox.Count.ShouldBe(6);
         foreach (var number in numbers)
         {
-            inbox.Count(e => e.GetProperty("title").GetString()!.Contains(number, StringComparison.Ordinal)).ShouldBe(1, number);
+            var entries = await Eventually.ReturnsAsync(() => InboxAsync(frontDesk, number), e => e.Count >= 1, TimeSpan.FromMinutes(3));
+            entries.Count.ShouldBe(1, number);
         }
     }
 
-    private async Task<(Guid PropertyId, Guid UnitId)> RegisterUnitAsync(string unitNumber)
+    /// <summary>The administrator registers a building of its own in the demo property, and a unit in it.</summary>
+    private async Task<Guid> RegisterUnitAsync()
     {
-        var property = await PostAsync("/api/directory/properties", new { name = "国贸中心", type = "office_tower" });
-        var propertyId = property.GetProperty("id").GetGuid();
-        var building = await PostAsync("/api/directory/buildings", new { propertyId, name = "A座" });
-        var unit = await PostAsync("/api/directory/units", new
+        using var admin = await platform.SignInAsync("admin");
+        var propertyId = await DemoPropertyAsync(admin);
+        var building = await PostAsync(admin, "/api/directory/buildings", new { propertyId, name = $"测试楼-{Guid.NewGuid():N}"[..12] });
+        var unit = await PostAsync(admin, "/api/directory/units", new
         {
             buildingId = building.GetProperty("id").GetGuid(),
-            number = unitNumber,
+            number = "1201",
             floor = 12,
             type = "office",
             chargeableArea = 120.50m,
         });
-        return (propertyId, unit.GetProperty("id").GetGuid());
+        return unit.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The demo property: the only property the demo front desk account is scoped to.</summary>
+    private async Task<Guid> DemoPropertyAsync(HttpClient client)
+    {
+        using var frontDesk = await platform.SignInAsync("frontdesk");
+        var me = await frontDesk.GetFromJsonAsync<JsonElement>("/api/directory/me", Cancellation);
+        var scope = me.GetProperty("propertyIds").EnumerateArray().Select(p => p.GetGuid()).ToList();
+        var property = await client.GetFromJsonAsync<JsonElement>($"/api/directory/properties/{scope.ShouldHaveSingleItem()}", Cancellation);
+        return property.GetProperty("id").GetGuid();
     }
 
     /// <summary>Submits a repair, waiting until WorkOrders has received the unit (a 400 stores nothing, so retrying is safe).</summary>
-    private async Task<JsonElement> SubmitRepairAsync(Guid unitId)
+    private static async Task<JsonElement> SubmitRepairAsync(HttpClient client, Guid unitId)
     {
         var response = await Eventually.ReturnsAsync(
-            () => Gateway.PostAsJsonAsync("/api/workorders/work-orders", Repair(unitId), Cancellation),
+            () => client.PostAsJsonAsync("/api/workorders/work-orders", Repair(unitId), Cancellation),
             r => r.StatusCode != HttpStatusCode.BadRequest, Patience);
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancellation));
         return await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
     }
 
-    private async Task<List<JsonElement>> InboxAsync(Guid propertyId)
+    private static async Task<int> OrderCountAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/workorders/work-orders?pageSize=1", Cancellation)).GetProperty("total").GetInt32();
+
+    /// <summary>The caller's inbox entries about the work order <paramref name="number"/>.</summary>
+    private static async Task<List<JsonElement>> InboxAsync(HttpClient client, string number)
     {
-        var page = await Gateway.GetFromJsonAsync<JsonElement>($"/api/notifications/inbox?propertyId={propertyId}&role=frontdesk&pageSize=200", Cancellation);
-        return page.GetProperty("items").EnumerateArray().ToList();
+        var page = await client.GetFromJsonAsync<JsonElement>("/api/notifications/inbox?pageSize=200", Cancellation);
+        return page.GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("title").GetString()!.Contains(number, StringComparison.Ordinal)).ToList();
     }
 
-    private async Task<JsonElement> PostAsync(string path, object body)
+    private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
     {
-        var response = await Gateway.PostAsJsonAsync(path, body, Cancellation);
+        var response = await client.PostAsJsonAsync(path, body, Cancellation);
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancellation));
         return await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
     }
