@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -17,21 +18,26 @@ public static class WorkOrdersApi
     {
         var api = app.MapGroup("/work-orders").WithTags("Work orders");
 
-        api.MapGet("/", ListWorkOrders).WithName("ListWorkOrders");
-        api.MapGet("/{id:guid}", GetWorkOrder).WithName("GetWorkOrder");
-        api.MapPost("/", SubmitWorkOrder).WithName("SubmitWorkOrder").Validate<SubmitWorkOrderRequest>();
+        // Who may call what (README "Who may do what"); the scope (properties, an occupant's units) is checked in each handler.
+        api.MapGet("/", ListWorkOrders).WithName("ListWorkOrders")
+            .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Engineer, Roles.Admin);
+        api.MapGet("/{id:guid}", GetWorkOrder).WithName("GetWorkOrder")
+            .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Engineer, Roles.Admin);
+        api.MapPost("/", SubmitWorkOrder).WithName("SubmitWorkOrder").Validate<SubmitWorkOrderRequest>()
+            .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Admin);
         return app;
     }
 
     public static async Task<Results<Ok<Page<WorkOrderView>>, ValidationProblem>> ListWorkOrders(
-        [AsParameters] WorkOrderQuery query, [AsParameters] PageRequest page, WorkOrdersDbContext db, CancellationToken cancellationToken)
+        [AsParameters] WorkOrderQuery query, [AsParameters] PageRequest page, Caller caller, WorkOrdersDbContext db,
+        CancellationToken cancellationToken)
     {
         if (!QueryEnum.TryParse<WorkOrderStatus>(query.Status, out var status))
         {
             return ProblemResults.Invalid("status", $"Unknown status; use one of: {QueryEnum.AllowedValues<WorkOrderStatus>()}.");
         }
 
-        var orders = db.WorkOrders.AsNoTracking();
+        var orders = db.WorkOrders.AsNoTracking().VisibleTo(caller, o => o.PropertyId, o => o.UnitId);
         if (query.PropertyId is { } propertyId)
         {
             orders = orders.Where(o => o.PropertyId == propertyId);
@@ -53,9 +59,10 @@ public static class WorkOrdersApi
     }
 
     public static async Task<Results<Ok<WorkOrderView>, ProblemHttpResult>> GetWorkOrder(
-        Guid id, WorkOrdersDbContext db, CancellationToken cancellationToken)
+        Guid id, Caller caller, WorkOrdersDbContext db, CancellationToken cancellationToken)
     {
-        var row = await (from o in db.WorkOrders.AsNoTracking()
+        // An order outside the caller's scope answers as an unknown one.
+        var row = await (from o in db.WorkOrders.AsNoTracking().VisibleTo(caller, o => o.PropertyId, o => o.UnitId)
                          join u in db.Units on o.UnitId equals u.Id
                          where o.Id == id
                          select new { Order = o, Unit = u }).SingleOrDefaultAsync(cancellationToken);
@@ -63,10 +70,12 @@ public static class WorkOrdersApi
     }
 
     public static async Task<Results<Created<WorkOrderView>, ValidationProblem>> SubmitWorkOrder(
-        SubmitWorkOrderRequest request, WorkOrdersDbContext db, DailyNumbering numbering, TimeProvider time, CancellationToken cancellationToken)
+        SubmitWorkOrderRequest request, Caller caller, WorkOrdersDbContext db, DailyNumbering numbering, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var unit = await db.Units.FindAsync([request.UnitId], cancellationToken);
-        if (unit is null)
+        // A unit outside the caller's scope (another property, or not an occupant's own) answers as an unknown one.
+        if (unit is null || !caller.CanSee(unit.PropertyId, unit.Id))
         {
             return ProblemResults.Invalid("unitId", "No unit with this id is registered.");
         }
@@ -74,7 +83,13 @@ public static class WorkOrdersApi
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var number = await numbering.NextAsync(db, WorkOrder.NumberPrefix, unit.PropertyId, now, cancellationToken);
-        var order = WorkOrder.Submit(unit, number, request.ToIntake(), now);
+        var intake = request.ToIntake();
+        if (!caller.IsStaff)
+        {
+            // Only staff take requests by phone, at the desk or on patrol; an occupant's own request came from their app.
+            intake = intake with { Channel = IntakeChannel.OccupantApp };
+        }
+        var order = WorkOrder.Submit(unit, number, intake, now);
         db.WorkOrders.Add(order);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
