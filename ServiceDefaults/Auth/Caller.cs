@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using PropertyPlatform.ServiceDefaults.Domain;
 
 namespace PropertyPlatform.ServiceDefaults.Auth;
 
@@ -76,6 +77,9 @@ public sealed class Caller
             Ids(properties),
             Ids(user.FindAll(PlatformClaims.Unit).Select(c => c.Value)));
     }
+
+    /// <summary>The caller as the person records name as having done something.</summary>
+    public Actor AsActor() => new(PersonId, Name);
 
     /// <summary>Lets minimal API handlers take a <see cref="Caller"/> parameter.</summary>
     public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult<Caller?>(From(context.User));

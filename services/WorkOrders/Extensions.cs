@@ -2,6 +2,7 @@ using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
+using PropertyPlatform.WorkOrders.Apis;
 using PropertyPlatform.WorkOrders.Infrastructure;
 
 namespace PropertyPlatform.WorkOrders;
@@ -11,7 +12,14 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<WorkOrdersDbContext>("workordersdb");
-        builder.AddMessaging<WorkOrdersDbContext>(bus => bus.AddUnitCopies<WorkOrdersDbContext>());
+        builder.AddMessaging<WorkOrdersDbContext>(bus =>
+        {
+            bus.AddUnitCopies<WorkOrdersDbContext>();
+            bus.AddConsumer<StaffChangedConsumer>();
+        });
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
+        builder.Services.AddScoped<WorkOrderCommands>();
+        builder.Services.AddSingleton<DeadlineSweeper>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineSweeper>());
     }
 }

@@ -1,9 +1,11 @@
 using PropertyPlatform.ServiceDefaults;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.WorkOrders;
 using PropertyPlatform.WorkOrders.Apis;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatformAuthentication();
 builder.AddApplicationServices();
 builder.Services.AddOpenApi();
 
@@ -11,6 +13,8 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapOpenApi();
 app.MapWorkOrdersApi();
+app.MapWorkOrderActionsApi();
+app.MapTimeLimitsApi();
 app.MapDefaultEndpoints();
 app.Run();
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PropertyPlatform.Contracts.WorkOrders;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.Notifications.Tests;
@@ -14,8 +15,8 @@ public sealed class InboxTests(TestInfrastructure infrastructure)
     public async Task A_submitted_work_order_reaches_the_front_desk_of_its_property_in_Chinese_by_default()
     {
         await using var app = await NotificationsApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
         var submitted = Submitted();
+        var client = app.ClientAs(Roles.FrontDesk, submitted.PropertyId);
 
         await app.PublishAsync(submitted, submitted.EventId);
 
@@ -31,7 +32,7 @@ public sealed class InboxTests(TestInfrastructure infrastructure)
         entry.GetProperty("readAt").ValueKind.ShouldBe(JsonValueKind.Null);
 
         // Other properties' desks do not see it.
-        var elsewhere = await client.GetFromJsonAsync<JsonElement>($"/inbox?propertyId={Guid.NewGuid()}&role=frontdesk", Cancellation);
+        var elsewhere = await app.ClientAs(Roles.FrontDesk, Guid.NewGuid()).GetFromJsonAsync<JsonElement>("/inbox", Cancellation);
         elsewhere.GetProperty("total").GetInt32().ShouldBe(0);
         var otherRole = await client.GetFromJsonAsync<JsonElement>($"/inbox?propertyId={submitted.PropertyId}&role=engineer", Cancellation);
         otherRole.GetProperty("total").GetInt32().ShouldBe(0);
@@ -41,8 +42,8 @@ public sealed class InboxTests(TestInfrastructure infrastructure)
     public async Task A_reader_who_prefers_English_gets_the_English_text()
     {
         await using var app = await NotificationsApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
         var submitted = Submitted();
+        var client = app.ClientAs(Roles.FrontDesk, submitted.PropertyId);
         await app.PublishAsync(submitted, submitted.EventId);
         var id = (await InboxWhenAsync(client, "/inbox", total => total == 1)).GetProperty("items")[0].GetProperty("id").GetGuid();
 
@@ -62,8 +63,8 @@ public sealed class InboxTests(TestInfrastructure infrastructure)
     public async Task The_same_message_delivered_twice_makes_one_entry()
     {
         await using var app = await NotificationsApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
         var submitted = Submitted();
+        var client = app.ClientAs(Roles.FrontDesk, submitted.PropertyId);
 
         await app.PublishAsync(submitted, submitted.EventId);
         await app.PublishAsync(submitted, submitted.EventId);
@@ -78,8 +79,8 @@ public sealed class InboxTests(TestInfrastructure infrastructure)
     public async Task The_same_event_sent_again_under_a_new_message_id_still_makes_one_entry()
     {
         await using var app = await NotificationsApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
         var submitted = Submitted();
+        var client = app.ClientAs(Roles.FrontDesk, submitted.PropertyId);
         var replayId = Guid.NewGuid();
 
         await app.PublishAsync(submitted, submitted.EventId);
@@ -94,8 +95,8 @@ public sealed class InboxTests(TestInfrastructure infrastructure)
     public async Task Entries_are_listed_newest_first_and_reading_one_takes_it_off_the_unread_list_once()
     {
         await using var app = await NotificationsApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
         var propertyId = Guid.NewGuid();
+        var client = app.ClientAs(Roles.FrontDesk, propertyId);
         var first = Submitted(propertyId) with { Number = "WO-20261122-0001" };
         var second = Submitted(propertyId) with { Number = "WO-20261122-0002" };
         await app.PublishAsync(first, first.EventId);
@@ -126,7 +127,7 @@ public sealed class InboxTests(TestInfrastructure infrastructure)
     public async Task An_unknown_entry_is_a_404_problem_for_reading_and_marking()
     {
         await using var app = await NotificationsApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, Guid.NewGuid());
         var id = Guid.NewGuid();
 
         await ShouldBeProblemAsync(await client.GetAsync($"/inbox/{id}", Cancellation), HttpStatusCode.NotFound);
@@ -141,7 +142,9 @@ public sealed class InboxTests(TestInfrastructure infrastructure)
     {
         await using var app = await NotificationsApp.StartAsync(infrastructure);
 
-        var problem = await ShouldBeProblemAsync(await app.CreateClient().GetAsync(path, Cancellation), HttpStatusCode.BadRequest);
+        var client = app.ClientAs(Roles.FrontDesk, Guid.NewGuid());
+
+        var problem = await ShouldBeProblemAsync(await client.GetAsync(path, Cancellation), HttpStatusCode.BadRequest);
 
         if (field is not null)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.WorkOrders.Tests;
@@ -13,7 +14,7 @@ public sealed class WorkOrderIntakeTests(TestInfrastructure infrastructure)
     {
         await using var app = await WorkOrdersApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
 
         var response = await client.PostAsJsonAsync("/work-orders", Request(unit.UnitId), TestContext.Current.CancellationToken);
@@ -41,7 +42,7 @@ public sealed class WorkOrderIntakeTests(TestInfrastructure infrastructure)
     {
         await using var app = await WorkOrdersApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
 
         var numbers = new List<string>();
@@ -66,7 +67,7 @@ public sealed class WorkOrderIntakeTests(TestInfrastructure infrastructure)
     {
         await using var app = await WorkOrdersApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
         var request = new StringContent(
             $"{{\"unitId\": \"{unit.UnitId}\", \"category\": \"hvac\", \"priority\": \"normal\", \"channel\": \"walk_in\", \"description\": \"空调不制冷\", \"preferredTime\": \"2026-11-23T14:30:00+08:00\"}}",
@@ -84,8 +85,9 @@ public sealed class WorkOrderIntakeTests(TestInfrastructure infrastructure)
     public async Task A_page_far_beyond_the_end_is_empty_not_an_error()
     {
         await using var app = await WorkOrdersApp.StartAsync(infrastructure);
+        var client = app.ClientAs(Roles.FrontDesk, Guid.NewGuid());
 
-        var page = await app.CreateClient().GetFromJsonAsync<JsonElement>("/work-orders?page=2147483647&pageSize=200", TestContext.Current.CancellationToken);
+        var page = await client.GetFromJsonAsync<JsonElement>("/work-orders?page=2147483647&pageSize=200", TestContext.Current.CancellationToken);
 
         page.GetProperty("items").GetArrayLength().ShouldBe(0);
     }
@@ -94,7 +96,7 @@ public sealed class WorkOrderIntakeTests(TestInfrastructure infrastructure)
     public async Task A_request_for_an_unknown_unit_is_refused_with_a_field_error_and_nothing_is_stored()
     {
         await using var app = await WorkOrdersApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, Guid.NewGuid());
 
         var response = await client.PostAsJsonAsync("/work-orders", Request(Guid.NewGuid()), TestContext.Current.CancellationToken);
 
@@ -115,7 +117,7 @@ public sealed class WorkOrderIntakeTests(TestInfrastructure infrastructure)
     public async Task Malformed_or_invalid_requests_get_a_400_problem_and_change_nothing(string body)
     {
         await using var app = await WorkOrdersApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, Guid.NewGuid());
 
         var response = await client.PostAsync("/work-orders", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
@@ -131,8 +133,9 @@ public sealed class WorkOrderIntakeTests(TestInfrastructure infrastructure)
     public async Task An_unknown_work_order_is_a_404_problem()
     {
         await using var app = await WorkOrdersApp.StartAsync(infrastructure);
+        var client = app.ClientAs(Roles.FrontDesk, Guid.NewGuid());
 
-        var response = await app.CreateClient().GetAsync($"/work-orders/{Guid.NewGuid()}", TestContext.Current.CancellationToken);
+        var response = await client.GetAsync($"/work-orders/{Guid.NewGuid()}", TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");

@@ -10,13 +10,15 @@ public sealed class WorkOrderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 30, 0, TimeSpan.FromHours(8));
 
+    private static readonly Actor FrontDesk = new(Guid.NewGuid(), "王前台");
+
     private static readonly UnitCopy Unit1201 = UnitCopy.From(new UnitRegistered(
         Guid.NewGuid(), Now, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "A座", "1201", 12, UnitType.Office, 120.5m));
 
     [Fact]
     public void A_submitted_order_belongs_to_the_units_property_and_waits_for_dispatch()
     {
-        var order = WorkOrder.Submit(Unit1201, DailyNumber.For(WorkOrder.NumberPrefix, new DateOnly(2026, 11, 22), 7), Intake(), Now);
+        var order = WorkOrder.Submit(Unit1201, DailyNumber.For(WorkOrder.NumberPrefix, new DateOnly(2026, 11, 22), 7), Intake(), TimeLimit.DefaultFor(WorkOrderPriority.High), FrontDesk, Now);
 
         order.PropertyId.ShouldBe(Unit1201.PropertyId);
         order.UnitId.ShouldBe(Unit1201.Id);
@@ -28,7 +30,7 @@ public sealed class WorkOrderTests
     [Fact]
     public void Submitting_raises_one_WorkOrderSubmitted_with_what_the_front_desk_needs()
     {
-        var order = WorkOrder.Submit(Unit1201, DailyNumber.For(WorkOrder.NumberPrefix, new DateOnly(2026, 11, 22), 1), Intake(), Now);
+        var order = WorkOrder.Submit(Unit1201, DailyNumber.For(WorkOrder.NumberPrefix, new DateOnly(2026, 11, 22), 1), Intake(), TimeLimit.DefaultFor(WorkOrderPriority.High), FrontDesk, Now);
 
         var submitted = order.PendingEvents.ShouldHaveSingleItem().ShouldBeOfType<WorkOrderSubmitted>();
         submitted.WorkOrderId.ShouldBe(order.Id);
@@ -45,7 +47,7 @@ public sealed class WorkOrderTests
     public void Free_text_is_stored_without_surrounding_whitespace()
     {
         var order = WorkOrder.Submit(Unit1201, DailyNumber.For(WorkOrder.NumberPrefix, new DateOnly(2026, 11, 22), 1),
-            Intake() with { Description = "  卫生间漏水 \n", Location = " 卫生间 " }, Now);
+            Intake() with { Description = "  卫生间漏水 \n", Location = " 卫生间 " }, TimeLimit.DefaultFor(WorkOrderPriority.High), FrontDesk, Now);
 
         order.Description.ShouldBe("卫生间漏水");
         order.Location.ShouldBe("卫生间");

@@ -5,19 +5,23 @@ using Microsoft.Net.Http.Headers;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Notifications.Apis;
 
 /// <summary>
 /// The in-app inbox. Texts come in the language of <c>Accept-Language</c> (zh-CN unless English is preferred),
-/// named in the response's <c>Content-Language</c> and each entry's <c>language</c>.
+/// named in the response's <c>Content-Language</c> and each entry's <c>language</c>. A caller reads the messages
+/// addressed to them, and those addressed to a role they hold at their properties; supervisors, managers and
+/// administrators also oversee every role's messages at their properties. Anything else answers 404.
 /// </summary>
 public static class InboxApi
 {
     public static IEndpointRouteBuilder MapInboxApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/inbox").WithTags("Inbox");
+        // The front desk's inbox and those who oversee it (README "Who may do what"); which entries each sees: VisibleTo below.
+        var api = app.MapGroup("/inbox").WithTags("Inbox").RequireRoles(Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Admin);
 
         api.MapGet("/", ListInbox).WithName("ListInbox");
         api.MapGet("/{id:guid}", GetInboxEntry).WithName("GetInboxEntry");
@@ -26,7 +30,7 @@ public static class InboxApi
     }
 
     public static async Task<Results<Ok<Page<InboxEntryView>>, ValidationProblem>> ListInbox(
-        [AsParameters] InboxQuery query, [AsParameters] PageRequest page, HttpContext http, NotificationsDbContext db,
+        [AsParameters] InboxQuery query, [AsParameters] PageRequest page, Caller caller, HttpContext http, NotificationsDbContext db,
         CancellationToken cancellationToken)
     {
         if (!TryParseRole(query.Role, out var role))
@@ -34,7 +38,7 @@ public static class InboxApi
             return ProblemResults.Invalid("role", $"Unknown role; use one of: {string.Join(", ", Enum.GetValues<RecipientRole>().Select(RoleName))}.");
         }
 
-        var entries = db.InboxEntries.AsNoTracking();
+        var entries = db.InboxEntries.AsNoTracking().VisibleTo(caller);
         if (query.PropertyId is { } propertyId)
         {
             entries = entries.Where(e => e.PropertyId == propertyId);
@@ -58,17 +62,17 @@ public static class InboxApi
     }
 
     public static async Task<Results<Ok<InboxEntryView>, ProblemHttpResult>> GetInboxEntry(
-        Guid id, HttpContext http, NotificationsDbContext db, CancellationToken cancellationToken)
+        Guid id, Caller caller, HttpContext http, NotificationsDbContext db, CancellationToken cancellationToken)
     {
-        var entry = await db.InboxEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var entry = await db.InboxEntries.AsNoTracking().VisibleTo(caller).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         return entry is null ? ProblemResults.NotFound("inbox entry", id) : TypedResults.Ok(InboxEntryView.From(entry, ChooseLanguage(http)));
     }
 
     /// <summary>Idempotent: reading a read message again answers the same, with the first read time.</summary>
     public static async Task<Results<Ok<InboxEntryView>, ProblemHttpResult>> MarkRead(
-        Guid id, HttpContext http, NotificationsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, Caller caller, HttpContext http, NotificationsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var entry = await db.InboxEntries.SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var entry = await db.InboxEntries.VisibleTo(caller).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (entry is null)
         {
             return ProblemResults.NotFound("inbox entry", id);
@@ -96,6 +100,19 @@ public static class InboxApi
         http.Response.Headers[HeaderNames.ContentLanguage] = language.Tag();
         http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
         return language;
+    }
+
+    /// <summary>
+    /// The entries <paramref name="caller"/> may read, in SQL: at their properties, those addressed to them, and those
+    /// addressed to a role they hold (any role for an overseer). A message to one person is never shown to another.
+    /// </summary>
+    private static IQueryable<InboxEntry> VisibleTo(this IQueryable<InboxEntry> entries, Caller caller)
+    {
+        var personId = caller.PersonId;
+        var oversees = caller.IsInAnyRole(Roles.Supervisor, Roles.Manager, Roles.Admin);
+        List<RecipientRole?> roles = [.. Enum.GetValues<RecipientRole>().Where(r => caller.IsInRole(RoleName(r))).Cast<RecipientRole?>()];
+        return entries.InPropertiesOf(caller, e => e.PropertyId)
+            .Where(e => e.RecipientPersonId == personId || (e.RecipientRole != null && (oversees || roles.Contains(e.RecipientRole))));
     }
 
     private static string RoleName(RecipientRole role) => JsonNamingPolicy.SnakeCaseLower.ConvertName(role.ToString());

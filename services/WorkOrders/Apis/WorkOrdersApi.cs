@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Data;
-using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.WorkOrders.Domain;
 using PropertyPlatform.WorkOrders.Infrastructure;
@@ -17,21 +17,26 @@ public static class WorkOrdersApi
     {
         var api = app.MapGroup("/work-orders").WithTags("Work orders");
 
-        api.MapGet("/", ListWorkOrders).WithName("ListWorkOrders");
-        api.MapGet("/{id:guid}", GetWorkOrder).WithName("GetWorkOrder");
-        api.MapPost("/", SubmitWorkOrder).WithName("SubmitWorkOrder").Validate<SubmitWorkOrderRequest>();
+        // Who may call what (README "Who may do what"); the scope (properties, an occupant's units) is checked in each handler.
+        api.MapGet("/", ListWorkOrders).WithName("ListWorkOrders")
+            .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Engineer, Roles.Admin);
+        api.MapGet("/{id:guid}", GetWorkOrder).WithName("GetWorkOrder")
+            .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Engineer, Roles.Admin);
+        api.MapPost("/", SubmitWorkOrder).WithName("SubmitWorkOrder").Validate<SubmitWorkOrderRequest>()
+            .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Admin);
         return app;
     }
 
-    public static async Task<Results<Ok<Page<WorkOrderView>>, ValidationProblem>> ListWorkOrders(
-        [AsParameters] WorkOrderQuery query, [AsParameters] PageRequest page, WorkOrdersDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<WorkOrderSummary>>, ValidationProblem>> ListWorkOrders(
+        [AsParameters] WorkOrderQuery query, [AsParameters] PageRequest page, Caller caller, WorkOrdersDbContext db,
+        CancellationToken cancellationToken)
     {
         if (!QueryEnum.TryParse<WorkOrderStatus>(query.Status, out var status))
         {
             return ProblemResults.Invalid("status", $"Unknown status; use one of: {QueryEnum.AllowedValues<WorkOrderStatus>()}.");
         }
 
-        var orders = db.WorkOrders.AsNoTracking();
+        var orders = db.WorkOrders.AsNoTracking().VisibleTo(caller, o => o.PropertyId, o => o.UnitId);
         if (query.PropertyId is { } propertyId)
         {
             orders = orders.Where(o => o.PropertyId == propertyId);
@@ -49,37 +54,46 @@ public static class WorkOrdersApi
                    join u in db.Units on o.UnitId equals u.Id
                    orderby o.SubmittedAt descending, o.Id descending
                    select new { Order = o, Unit = u };
-        return TypedResults.Ok(await rows.ToPageAsync(page, r => WorkOrderView.From(r.Order, r.Unit), cancellationToken));
+        return TypedResults.Ok(await rows.ToPageAsync(page, r => WorkOrderSummary.From(r.Order, r.Unit), cancellationToken));
     }
 
-    public static async Task<Results<Ok<WorkOrderView>, ProblemHttpResult>> GetWorkOrder(
-        Guid id, WorkOrdersDbContext db, CancellationToken cancellationToken)
+    /// <summary>The order with its timeline; the ETag is the version a command's If-Match must name.</summary>
+    public static async Task<Results<Ok<WorkOrderDetail>, ProblemHttpResult>> GetWorkOrder(
+        Guid id, Caller caller, WorkOrderCommands orders, HttpContext http, CancellationToken cancellationToken)
     {
-        var row = await (from o in db.WorkOrders.AsNoTracking()
-                         join u in db.Units on o.UnitId equals u.Id
-                         where o.Id == id
-                         select new { Order = o, Unit = u }).SingleOrDefaultAsync(cancellationToken);
-        return row is null ? ProblemResults.NotFound("work order", id) : TypedResults.Ok(WorkOrderView.From(row.Order, row.Unit));
+        // An order outside the caller's scope answers as an unknown one.
+        var order = await orders.FindVisibleAsync(id, caller, cancellationToken);
+        return order is null ? ProblemResults.NotFound("work order", id) : TypedResults.Ok(await orders.DetailAsync(order, http, cancellationToken));
     }
 
-    public static async Task<Results<Created<WorkOrderView>, ValidationProblem>> SubmitWorkOrder(
-        SubmitWorkOrderRequest request, WorkOrdersDbContext db, DailyNumbering numbering, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Created<WorkOrderDetail>, ValidationProblem>> SubmitWorkOrder(
+        SubmitWorkOrderRequest request, Caller caller, WorkOrdersDbContext db, WorkOrderCommands orders, DailyNumbering numbering,
+        TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var unit = await db.Units.FindAsync([request.UnitId], cancellationToken);
-        if (unit is null)
+        // A unit outside the caller's scope (another property, or not an occupant's own) answers as an unknown one.
+        if (unit is null || !caller.CanSee(unit.PropertyId, unit.Id))
         {
             return ProblemResults.Invalid("unitId", "No unit with this id is registered.");
         }
 
+        var intake = request.ToIntake();
+        if (!caller.IsStaff)
+        {
+            // An occupant's own request came from their app, and they are the one to keep informed.
+            intake = intake with { Channel = IntakeChannel.OccupantApp, RequesterId = caller.PersonId };
+        }
+
         var now = time.GetUtcNow();
+        var limit = await db.TimeLimits.FindAsync([unit.PropertyId, request.Priority], cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var number = await numbering.NextAsync(db, WorkOrder.NumberPrefix, unit.PropertyId, now, cancellationToken);
-        var order = WorkOrder.Submit(unit, number, request.ToIntake(), now);
+        var order = WorkOrder.Submit(unit, number, intake, limit?.Limit ?? TimeLimit.DefaultFor(request.Priority), caller.AsActor(), now);
         db.WorkOrders.Add(order);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        return TypedResults.Created($"/work-orders/{order.Id}", WorkOrderView.From(order, unit));
+        return TypedResults.Created($"/work-orders/{order.Id}", await orders.DetailAsync(order, http, cancellationToken));
     }
 }
 
@@ -94,10 +108,11 @@ public sealed record SubmitWorkOrderRequest(
     string? Location,
     string? ContactName,
     string? ContactPhone,
-    DateTimeOffset? PreferredTime)
+    DateTimeOffset? PreferredTime,
+    Guid? RequesterId = null)
 {
     public WorkOrderIntake ToIntake() =>
-        new(Category, Priority, Channel, Description, Location, ContactName, ContactPhone, PreferredTime);
+        new(Category, Priority, Channel, Description, Location, ContactName, ContactPhone, PreferredTime, RequesterId);
 }
 
 public sealed class SubmitWorkOrderRequestValidator : AbstractValidator<SubmitWorkOrderRequest>
@@ -114,27 +129,4 @@ public sealed class SubmitWorkOrderRequestValidator : AbstractValidator<SubmitWo
         RuleFor(r => r.ContactPhone).MaximumLength(32).Matches(@"^\+?[0-9][0-9 \-]{4,30}$").When(r => !string.IsNullOrEmpty(r.ContactPhone))
             .WithMessage("Enter a phone number of digits, optionally with +, spaces or dashes.");
     }
-}
-
-public sealed record WorkOrderView(
-    Guid Id,
-    Guid PropertyId,
-    string Number,
-    Guid UnitId,
-    string UnitNumber,
-    string BuildingName,
-    WorkOrderCategory Category,
-    WorkOrderPriority Priority,
-    IntakeChannel Channel,
-    WorkOrderStatus Status,
-    string Description,
-    string? Location,
-    string? ContactName,
-    string? ContactPhone,
-    DateTimeOffset? PreferredTime,
-    DateTimeOffset SubmittedAt)
-{
-    public static WorkOrderView From(WorkOrder o, UnitCopy u) => new(
-        o.Id, o.PropertyId, o.Number, o.UnitId, u.Number, u.BuildingName, o.Category, o.Priority, o.Channel, o.Status,
-        o.Description, o.Location, o.ContactName, o.ContactPhone, o.PreferredTime, o.SubmittedAt);
 }

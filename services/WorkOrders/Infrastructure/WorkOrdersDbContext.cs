@@ -11,6 +11,9 @@ public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> op
 
     public DbSet<UnitCopy> Units => Set<UnitCopy>();
 
+    public DbSet<PropertyTimeLimit> TimeLimits => Set<PropertyTimeLimit>();
+
+    public DbSet<Engineer> Engineers => Set<Engineer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -34,6 +37,47 @@ public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> op
             order.Property<uint>("xmin").IsRowVersion();
             order.HasOne<UnitCopy>().WithMany().HasForeignKey(o => o.UnitId).OnDelete(DeleteBehavior.Restrict);
             order.HasIndex(o => new { o.PropertyId, o.SubmittedAt });
+            order.Property(o => o.UnitNumber).HasMaxLength(32);
+            order.Property(o => o.TakenByName).HasMaxLength(100);
+            order.Property(o => o.AssigneeName).HasMaxLength(100);
+            order.Property(o => o.HoldReason).HasMaxLength(WorkOrder.ReasonMaxLength);
+            order.Property(o => o.CompletionSummary).HasMaxLength(WorkOrder.SummaryMaxLength);
+            order.Property(o => o.Materials).HasMaxLength(1000);
+            order.Property(o => o.FollowUpComment).HasMaxLength(WorkOrder.ReasonMaxLength);
+            order.Property(o => o.CancelReason).HasMaxLength(WorkOrder.ReasonMaxLength);
+            order.Property(o => o.ResponseFlag).HasConversion<string>().HasMaxLength(16);
+            order.Property(o => o.ResolutionFlag).HasConversion<string>().HasMaxLength(16);
+            order.Property(o => o.QuoteStatus).HasConversion<string>().HasMaxLength(16);
+            order.Property(o => o.QuoteAmount).HasPrecision(12, 2);
+            order.Property(o => o.QuoteDescription).HasMaxLength(WorkOrder.ReasonMaxLength);
+            // The deadline sweeper reads only the orders whose next warning or due time has come.
+            order.HasIndex(o => o.NextDeadlineAt).HasFilter("next_deadline_at IS NOT NULL");
+            order.HasIndex(o => new { o.PropertyId, o.Status });
+            order.HasMany(o => o.Timeline).WithOne().HasForeignKey(e => e.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<WorkOrderTimelineEntry>(entry =>
+        {
+            entry.ToTable("work_order_timeline");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.ActorName).HasMaxLength(100);
+            entry.Property(e => e.From).HasConversion<string>().HasMaxLength(32);
+            entry.Property(e => e.To).HasConversion<string>().HasMaxLength(32);
+            entry.Property(e => e.Note).HasMaxLength(WorkOrder.SummaryMaxLength);
+        });
+
+        modelBuilder.Entity<Engineer>(engineer =>
+        {
+            engineer.HasKey(e => new { e.PersonId, e.PropertyId });
+            engineer.Property(e => e.Name).HasMaxLength(100);
+            engineer.Property(e => e.Phone).HasMaxLength(32);
+        });
+
+        modelBuilder.Entity<PropertyTimeLimit>(limit =>
+        {
+            limit.ToTable("time_limits");
+            limit.HasKey(l => new { l.PropertyId, l.Priority });
+            limit.Property(l => l.Priority).HasConversion<string>().HasMaxLength(32);
         });
 
         modelBuilder.ApplyDailyCounters();

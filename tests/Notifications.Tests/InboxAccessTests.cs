@@ -1,0 +1,175 @@
+using System.Net;
+using System.Text.Json;
+using PropertyPlatform.Contracts.WorkOrders;
+using PropertyPlatform.Notifications.Domain;
+using PropertyPlatform.Notifications.Infrastructure;
+using PropertyPlatform.ServiceDefaults.Auth;
+using PropertyPlatform.TestSupport;
+using static PropertyPlatform.TestSupport.Http;
+
+namespace PropertyPlatform.Notifications.Tests;
+
+/// <summary>
+/// Two properties' inboxes: a repair request for the front desk of A and one for B (through the broker), and at A
+/// a message for the engineers and one for a single clerk. One service for the class; tests only read and mark read.
+/// </summary>
+public sealed class TwoPropertiesInboxes(TestInfrastructure infrastructure) : IAsyncLifetime
+{
+    public NotificationsApp App { get; private set; } = null!;
+
+    public Guid PropertyA { get; } = Guid.NewGuid();
+
+    public Guid PropertyB { get; } = Guid.NewGuid();
+
+    /// <summary>A front-desk clerk of A with a message of their own.</summary>
+    public Guid ClerkA { get; } = Guid.NewGuid();
+
+    public Guid FrontDeskA { get; private set; }
+
+    public Guid FrontDeskB { get; private set; }
+
+    public Guid EngineersA { get; private set; }
+
+    public Guid ClerksOwn { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        App = await NotificationsApp.StartAsync(infrastructure);
+        var forA = Submitted(PropertyA);
+        var forB = Submitted(PropertyB);
+        await App.PublishAsync(forA, forA.EventId);
+        await App.PublishAsync(forB, forB.EventId);
+        await Eventually.ReturnsAsync(() => App.ScalarAsync<long>("SELECT count(*) FROM inbox_entries"), count => count == 2, NotificationsApp.Patience);
+        FrontDeskA = await App.ScalarAsync<Guid>($"SELECT id FROM inbox_entries WHERE source_event_id = '{forA.EventId}'");
+        FrontDeskB = await App.ScalarAsync<Guid>($"SELECT id FROM inbox_entries WHERE source_event_id = '{forB.EventId}'");
+
+        // Nothing publishes messages for engineers or for one person yet: they are stored as a consumer would store them.
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var text = new MessageText("工单已派给您", "WO-20261122-0001", "An order was dispatched to you", "WO-20261122-0001");
+        var engineers = InboxEntry.Deliver(Recipient.RoleAt(PropertyA, RecipientRole.Engineer), text, "/api/workorders/work-orders/1", Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var clerks = InboxEntry.Deliver(Recipient.Person(PropertyA, ClerkA), text, "/api/workorders/work-orders/1", Guid.NewGuid(), DateTimeOffset.UtcNow);
+        db.InboxEntries.AddRange(engineers, clerks);
+        await db.SaveChangesAsync(Cancel);
+        EngineersA = engineers.Id;
+        ClerksOwn = clerks.Id;
+    }
+
+    /// <summary>A client for <paramref name="role"/> at property A.</summary>
+    public HttpClient ClientAt(string role) =>
+        role == Roles.Occupant ? App.ClientAsOccupant(Guid.NewGuid(), PropertyA, Guid.NewGuid()) : App.ClientAs(role, PropertyA);
+
+    /// <summary>The clerk of A who has a message of their own.</summary>
+    public HttpClient Clerk() => App.ClientAs(new AccessTokenContent(ClerkA, "王芳", [Roles.FrontDesk], false, [PropertyA], []));
+
+    private static WorkOrderSubmitted Submitted(Guid propertyId) => new(
+        Guid.NewGuid(), DateTimeOffset.UtcNow, propertyId, Guid.NewGuid(), "WO-20261122-0001", Guid.NewGuid(), "1201",
+        WorkOrderCategory.Plumbing, WorkOrderPriority.High, IntakeChannel.Phone, "卫生间漏水");
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+}
+
+/// <summary>Who may open the inbox, and that each reader sees only their properties' desk messages and their own.</summary>
+public sealed class InboxAccessTests(TwoPropertiesInboxes world) : IClassFixture<TwoPropertiesInboxes>
+{
+    /// <summary>The README's matrix: the roles each endpoint admits; every other role gets 403.</summary>
+    private static readonly string[] Readers = [Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Admin];
+
+    public static TheoryData<string, string> EveryRoleAtEveryEndpoint()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var endpoint in new[] { "list", "get", "read" })
+        {
+            foreach (var role in Roles.All)
+            {
+                cases.Add(endpoint, role);
+            }
+        }
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryRoleAtEveryEndpoint))]
+    public async Task The_front_desk_and_those_who_oversee_it_open_the_inbox_and_nobody_else(string endpoint, string role)
+    {
+        var response = await CallAsync(world.ClientAt(role), endpoint, world.FrontDeskA);
+
+        if (Readers.Contains(role))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{role} {endpoint}: {await response.Content.ReadAsStringAsync(Cancel)}");
+        }
+        else
+        {
+            await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        }
+    }
+
+    [Theory]
+    [InlineData("list")]
+    [InlineData("get")]
+    [InlineData("read")]
+    public async Task Without_a_token_every_endpoint_answers_401(string endpoint)
+    {
+        var response = await CallAsync(world.App.CreateClient(), endpoint, world.FrontDeskB);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        (await world.App.ScalarAsync<long>($"SELECT count(*) FROM inbox_entries WHERE id = '{world.FrontDeskB}' AND read_at IS NOT NULL")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Another_propertys_message_is_not_found_just_like_an_unknown_one_and_stays_unread()
+    {
+        var frontDesk = world.ClientAt(Roles.FrontDesk);
+        var unknown = await (await frontDesk.GetAsync($"/inbox/{Guid.NewGuid()}", Cancel)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+
+        foreach (var endpoint in new[] { "get", "read" })
+        {
+            var problem = await (await CallAsync(frontDesk, endpoint, world.FrontDeskB)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+            problem.GetProperty("title").GetString().ShouldBe(unknown.GetProperty("title").GetString());
+        }
+        (await world.App.ClientAsAdmin().GetFromJsonAsync<JsonElement>($"/inbox/{world.FrontDeskB}", Cancel))
+            .GetProperty("readAt").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task A_message_to_one_person_is_theirs_alone()
+    {
+        (await world.Clerk().GetAsync($"/inbox/{world.ClerksOwn}", Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ListedAsync(world.Clerk(), "/inbox")).ShouldBe([world.ClerksOwn, world.FrontDeskA], ignoreOrder: true);
+
+        foreach (var other in new[] { world.ClientAt(Roles.FrontDesk), world.ClientAt(Roles.Supervisor), world.App.ClientAsAdmin() })
+        {
+            await (await CallAsync(other, "get", world.ClerksOwn)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+            await (await CallAsync(other, "read", world.ClerksOwn)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+            (await ListedAsync(other, $"/inbox?personId={world.ClerkA}")).ShouldBeEmpty();
+        }
+    }
+
+    [Fact]
+    public async Task Lists_hold_only_the_callers_properties_and_roles_whatever_the_filter_asks()
+    {
+        (await ListedAsync(world.ClientAt(Roles.FrontDesk), "/inbox")).ShouldBe([world.FrontDeskA]);
+        (await ListedAsync(world.ClientAt(Roles.FrontDesk), $"/inbox?propertyId={world.PropertyB}")).ShouldBeEmpty();
+        (await ListedAsync(world.ClientAt(Roles.FrontDesk), "/inbox?role=engineer")).ShouldBeEmpty();
+
+        // Those who oversee the desk see every role's messages at their properties, still not another property's.
+        (await ListedAsync(world.ClientAt(Roles.Supervisor), "/inbox")).ShouldBe([world.FrontDeskA, world.EngineersA], ignoreOrder: true);
+        (await ListedAsync(world.App.ClientAs(Roles.Manager, world.PropertyB), "/inbox")).ShouldBe([world.FrontDeskB]);
+        (await ListedAsync(world.App.ClientAsAdmin(), "/inbox")).ShouldBe([world.FrontDeskA, world.FrontDeskB, world.EngineersA], ignoreOrder: true);
+    }
+
+    private static Task<HttpResponseMessage> CallAsync(HttpClient client, string endpoint, Guid entryId) => endpoint switch
+    {
+        "list" => client.GetAsync("/inbox", Cancel),
+        "get" => client.GetAsync($"/inbox/{entryId}", Cancel),
+        "read" => client.PostAsync($"/inbox/{entryId}/read", null, Cancel),
+        _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
+    };
+
+    private static async Task<List<Guid>> ListedAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path, Cancel);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Cancel));
+        return (await response.ReadJsonAsync()).GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToList();
+    }
+}
