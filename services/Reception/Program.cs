@@ -1,9 +1,11 @@
 using PropertyPlatform.Reception;
 using PropertyPlatform.Reception.Apis;
 using PropertyPlatform.ServiceDefaults;
+using PropertyPlatform.ServiceDefaults.Auth;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatformAuthentication();
 builder.AddApplicationServices();
 builder.Services.AddOpenApi();
 

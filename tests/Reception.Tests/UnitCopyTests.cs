@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.TestSupport;
 using static PropertyPlatform.TestSupport.Http;
 
@@ -12,11 +13,12 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
     public async Task A_unit_becomes_a_valid_host_once_its_UnitRegistered_arrives()
     {
         await using var app = await ReceptionApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var propertyId = Guid.NewGuid();
+        var client = app.ClientAs(Roles.FrontDesk, propertyId);
         var unitId = Guid.NewGuid();
         (await client.PostJsonAsync("/visits", Visit(unitId))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
-        await app.PublishAsync(Registered(unitId, Guid.NewGuid(), "1808"));
+        await app.PublishAsync(Registered(unitId, propertyId, "1808"));
 
         var created = await Eventually.ReturnsAsync(() => client.PostJsonAsync("/visits", Visit(unitId)),
             response => response.StatusCode == HttpStatusCode.Created, ReceptionApp.Patience);
@@ -27,9 +29,10 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
     public async Task The_same_message_delivered_twice_is_applied_once_and_a_new_one_is_applied()
     {
         await using var app = await ReceptionApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var propertyId = Guid.NewGuid();
+        var client = app.ClientAs(Roles.FrontDesk, propertyId);
         var unitId = Guid.NewGuid();
-        var first = Registered(unitId, Guid.NewGuid(), "1808");
+        var first = Registered(unitId, propertyId, "1808");
         await app.PublishAsync(first);
         await app.WaitForUnitAsync(unitId);
         var created = await client.PostJsonAsync("/visits", Visit(unitId));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MassTransit;
 using PropertyPlatform.Contracts.Reception;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.TestSupport;
 using static PropertyPlatform.TestSupport.Http;
 
@@ -18,7 +19,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await ReceptionApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
         var from = DateTimeOffset.UtcNow.AddMinutes(30);
 
@@ -74,7 +75,8 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
             }));
         await listener.Ready.WaitAsync(ReceptionApp.Patience, Cancel);
 
-        var created = await (await app.CreateClient().PostJsonAsync("/visits", Visit(unit.UnitId, DateTimeOffset.UtcNow.AddHours(1)))).ReadJsonAsync();
+        var frontDesk = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
+        var created = await (await frontDesk.PostJsonAsync("/visits", Visit(unit.UnitId, DateTimeOffset.UtcNow.AddHours(1)))).ReadJsonAsync();
 
         var registered = await announced.Task.WaitAsync(ReceptionApp.Patience, Cancel);
         registered.VisitId.ShouldBe(created.GetProperty("id").GetGuid());
@@ -89,7 +91,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
         await using var app = await ReceptionApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var other = await app.RegisterUnitAsync("1202", unit.PropertyId);
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
         await app.WaitForUnitAsync(other.UnitId);
         var now = DateTimeOffset.UtcNow;
@@ -119,7 +121,9 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await ReceptionApp.StartAsync(infrastructure);
 
-        await (await app.CreateClient().GetAsync($"/visits?{query}", Cancel)).ShouldHaveFieldErrorAsync(field);
+        var client = app.ClientAs(Roles.FrontDesk, Guid.NewGuid());
+
+        await (await client.GetAsync($"/visits?{query}", Cancel)).ShouldHaveFieldErrorAsync(field);
     }
 
     [Fact]
@@ -127,15 +131,16 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await ReceptionApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
         var id = await Created(client, Visit(unit.UnitId, DateTimeOffset.UtcNow));
+        var guard = app.ClientAs(Roles.Security, unit.PropertyId);
 
-        var checkedIn = await client.PostAsync($"/visits/{id}/check-in", null, Cancel);
+        var checkedIn = await guard.PostAsync($"/visits/{id}/check-in", null, Cancel);
         checkedIn.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await checkedIn.ReadJsonAsync()).GetProperty("status").GetString().ShouldBe("checked_in");
 
-        var checkedOut = await client.PostAsync($"/visits/{id}/check-out", null, Cancel);
+        var checkedOut = await guard.PostAsync($"/visits/{id}/check-out", null, Cancel);
         checkedOut.StatusCode.ShouldBe(HttpStatusCode.OK);
         var visit = await checkedOut.ReadJsonAsync();
         visit.GetProperty("status").GetString().ShouldBe("checked_out");
@@ -151,11 +156,12 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await ReceptionApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
         var id = await Created(client, Visit(unit.UnitId, DateTimeOffset.UtcNow.AddHours(2)));
+        var guard = app.ClientAs(Roles.Security, unit.PropertyId);
 
-        var problem = await (await client.PostAsync($"/visits/{id}/check-in", null, Cancel)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await guard.PostAsync($"/visits/{id}/check-in", null, Cancel)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
         problem.GetProperty("detail").GetString()!.ShouldContain("early");
         await ShouldBeUnchangedAsync(app, client, id);
@@ -166,15 +172,17 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await ReceptionApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
         var id = await Created(client, Visit(unit.UnitId, DateTimeOffset.UtcNow.AddMinutes(10), hours: 2));
         app.Time.Advance(TimeSpan.FromHours(3));
+        // Signed in three hours later: the desk's token from before has expired by now.
+        var guard = app.ClientAs(Roles.Security, unit.PropertyId);
 
-        var problem = await (await client.PostAsync($"/visits/{id}/check-in", null, Cancel)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var problem = await (await guard.PostAsync($"/visits/{id}/check-in", null, Cancel)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
         problem.GetProperty("detail").GetString()!.ShouldContain("closed");
-        await ShouldBeUnchangedAsync(app, client, id);
+        await ShouldBeUnchangedAsync(app, guard, id);
     }
 
     [Fact]
@@ -182,15 +190,16 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await ReceptionApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
         var id = await Created(client, Visit(unit.UnitId, DateTimeOffset.UtcNow));
+        var guard = app.ClientAs(Roles.Security, unit.PropertyId);
 
-        await (await client.PostAsync($"/visits/{id}/check-out", null, Cancel)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await (await guard.PostAsync($"/visits/{id}/check-out", null, Cancel)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         await ShouldBeUnchangedAsync(app, client, id);
 
         (await client.PostJsonAsync($"/visits/{id}/cancel", """{"reason": "访客改期"}""")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await (await client.PostAsync($"/visits/{id}/check-in", null, Cancel)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await (await guard.PostAsync($"/visits/{id}/check-in", null, Cancel)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         await (await client.PostJsonAsync($"/visits/{id}/cancel", """{"reason": "again"}""")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
         var visit = await client.GetFromJsonAsync<JsonElement>($"/visits/{id}", Cancel);
@@ -199,7 +208,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
         visit.GetProperty("checkedInAt").ValueKind.ShouldBe(JsonValueKind.Null);
         // A cancelled visit's code admits nobody.
         var passCode = visit.GetProperty("passCode").GetString();
-        await (await client.GetAsync($"/visits/by-pass-code/{passCode}?propertyId={unit.PropertyId}", Cancel))
+        await (await guard.GetAsync($"/visits/by-pass-code/{passCode}?propertyId={unit.PropertyId}", Cancel))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
@@ -208,10 +217,10 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await ReceptionApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
         var id = await Created(client, Visit(unit.UnitId, DateTimeOffset.UtcNow));
-        (await client.PostAsync($"/visits/{id}/check-in", null, Cancel)).EnsureSuccessStatusCode();
+        (await app.ClientAs(Roles.Security, unit.PropertyId).PostAsync($"/visits/{id}/check-in", null, Cancel)).EnsureSuccessStatusCode();
 
         await (await client.PostJsonAsync($"/visits/{id}/cancel", """{"reason": "改期"}""")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
@@ -223,8 +232,9 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await ReceptionApp.StartAsync(infrastructure);
 
-        await (await app.CreateClient().PostJsonAsync("/visits", Visit(Guid.NewGuid(), DateTimeOffset.UtcNow.AddHours(1))))
-            .ShouldHaveFieldErrorAsync("unitId");
+        var client = app.ClientAs(Roles.FrontDesk, Guid.NewGuid());
+
+        await (await client.PostJsonAsync("/visits", Visit(Guid.NewGuid(), DateTimeOffset.UtcNow.AddHours(1)))).ShouldHaveFieldErrorAsync("unitId");
 
         await ShouldHaveStoredNothingAsync(app);
     }
@@ -258,7 +268,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
             _ => throw new ArgumentOutOfRangeException(nameof(value)),
         };
 
-        await (await app.CreateClient().PostJsonAsync("/visits", body.ToJsonString())).ShouldHaveFieldErrorAsync(field);
+        await (await app.ClientAs(Roles.FrontDesk, unit.PropertyId).PostJsonAsync("/visits", body.ToJsonString())).ShouldHaveFieldErrorAsync(field);
 
         await ShouldHaveStoredNothingAsync(app);
     }
@@ -272,7 +282,9 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await ReceptionApp.StartAsync(infrastructure);
 
-        await (await app.CreateClient().PostJsonAsync("/visits", body)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var client = app.ClientAs(Roles.FrontDesk, Guid.NewGuid());
+
+        await (await client.PostJsonAsync("/visits", body)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
         await ShouldHaveStoredNothingAsync(app);
     }
@@ -282,7 +294,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await ReceptionApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
         var id = await Created(client, Visit(unit.UnitId, DateTimeOffset.UtcNow.AddHours(1)));
 
@@ -295,7 +307,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     public async Task Unknown_visits_and_pass_codes_are_404_problems()
     {
         await using var app = await ReceptionApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.Security, Guid.NewGuid());
 
         await (await client.GetAsync($"/visits/{Guid.NewGuid()}", Cancel)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await client.PostAsync($"/visits/{Guid.NewGuid()}/check-in", null, Cancel)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
@@ -307,7 +319,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     public async Task A_pass_code_look_up_names_the_property_and_a_well_formed_code()
     {
         await using var app = await ReceptionApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.Security, Guid.NewGuid());
 
         await (await client.GetAsync("/visits/by-pass-code/12345678", Cancel)).ShouldHaveFieldErrorAsync("propertyId");
         await (await client.GetAsync($"/visits/by-pass-code/12AB?propertyId={Guid.NewGuid()}", Cancel)).ShouldHaveFieldErrorAsync("code");
@@ -317,6 +329,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     public async Task The_service_describes_itself_and_reports_its_health()
     {
         await using var app = await ReceptionApp.StartAsync(infrastructure);
+        // Anonymous: the gateway's document index and health checks call without a token.
         var client = app.CreateClient();
 
         var openApi = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Cancel);

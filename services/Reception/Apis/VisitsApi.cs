@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.Reception.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -16,22 +17,30 @@ public static class VisitsApi
     {
         var api = app.MapGroup("/visits").WithTags("Visits");
 
-        api.MapGet("/", ListVisits).WithName("ListVisits");
-        api.MapGet("/{id:guid}", GetVisit).WithName("GetVisit");
-        api.MapGet("/by-pass-code/{code}", FindVisitByPassCode).WithName("FindVisitByPassCode");
-        api.MapPost("/", RegisterVisit).WithName("RegisterVisit").Validate<RegisterVisitRequest>();
-        api.MapPost("/{id:guid}/check-in", CheckIn).WithName("CheckInVisitor").ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{id:guid}/check-out", CheckOut).WithName("CheckOutVisitor").ProducesProblem(StatusCodes.Status409Conflict);
+        // Who may call what (README "Who may do what"); the scope (properties, an occupant's units) is checked in each handler.
+        api.MapGet("/", ListVisits).WithName("ListVisits")
+            .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Security, Roles.Supervisor, Roles.Manager, Roles.Admin);
+        api.MapGet("/{id:guid}", GetVisit).WithName("GetVisit")
+            .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Security, Roles.Supervisor, Roles.Manager, Roles.Admin);
+        api.MapGet("/by-pass-code/{code}", FindVisitByPassCode).WithName("FindVisitByPassCode")
+            .RequireRoles(Roles.FrontDesk, Roles.Security, Roles.Supervisor, Roles.Manager, Roles.Admin);
+        api.MapPost("/", RegisterVisit).WithName("RegisterVisit").Validate<RegisterVisitRequest>()
+            .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Security, Roles.Supervisor, Roles.Manager, Roles.Admin);
+        api.MapPost("/{id:guid}/check-in", CheckIn).WithName("CheckInVisitor").ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRoles(Roles.FrontDesk, Roles.Security, Roles.Supervisor, Roles.Manager, Roles.Admin);
+        api.MapPost("/{id:guid}/check-out", CheckOut).WithName("CheckOutVisitor").ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRoles(Roles.FrontDesk, Roles.Security, Roles.Supervisor, Roles.Manager, Roles.Admin);
         api.MapPost("/{id:guid}/cancel", CancelVisit).WithName("CancelVisit").Validate<CancelVisitRequest>()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Security, Roles.Supervisor, Roles.Manager, Roles.Admin);
         return app;
     }
 
     public static async Task<Results<Ok<Page<VisitView>>, ValidationProblem>> ListVisits(
-        [AsParameters] VisitQuery query, [AsParameters] PageRequest page, ReceptionDbContext db, PropertyCalendar calendar,
+        [AsParameters] VisitQuery query, [AsParameters] PageRequest page, Caller caller, ReceptionDbContext db, PropertyCalendar calendar,
         CancellationToken cancellationToken)
     {
-        var visits = db.Visits.AsNoTracking();
+        var visits = db.Visits.AsNoTracking().VisibleTo(caller, v => v.PropertyId, v => v.UnitId);
         if (query.PropertyId is { } propertyId)
         {
             visits = visits.Where(v => v.PropertyId == propertyId);
@@ -70,9 +79,10 @@ public static class VisitsApi
     }
 
     public static async Task<Results<Ok<VisitView>, ProblemHttpResult>> GetVisit(
-        Guid id, ReceptionDbContext db, CancellationToken cancellationToken)
+        Guid id, Caller caller, ReceptionDbContext db, CancellationToken cancellationToken)
     {
-        var row = await (from v in db.Visits.AsNoTracking()
+        // A visit outside the caller's scope answers as an unknown one.
+        var row = await (from v in db.Visits.AsNoTracking().VisibleTo(caller, v => v.PropertyId, v => v.UnitId)
                          join u in db.Units on v.UnitId equals u.Id
                          where v.Id == id
                          select new { Visit = v, Unit = u }).SingleOrDefaultAsync(cancellationToken);
@@ -81,7 +91,7 @@ public static class VisitsApi
 
     /// <summary>The guard's look-up at the gate: the property's active (expected or checked-in) visit with this code.</summary>
     public static async Task<Results<Ok<VisitView>, ProblemHttpResult, ValidationProblem>> FindVisitByPassCode(
-        string code, Guid? propertyId, ReceptionDbContext db, CancellationToken cancellationToken)
+        string code, Guid? propertyId, Caller caller, ReceptionDbContext db, CancellationToken cancellationToken)
     {
         if (propertyId is null)
         {
@@ -92,7 +102,8 @@ public static class VisitsApi
             return ProblemResults.Invalid("code", $"A pass code has {PassCode.Length} digits.");
         }
 
-        var row = await (from v in db.Visits.AsNoTracking()
+        // Another property's gate learns nothing: its codes answer as unknown ones.
+        var row = await (from v in db.Visits.AsNoTracking().InPropertiesOf(caller, v => v.PropertyId)
                          join u in db.Units on v.UnitId equals u.Id
                          where v.PropertyId == propertyId && v.PassCode == code
                              && (v.Status == VisitStatus.Expected || v.Status == VisitStatus.CheckedIn)
@@ -104,10 +115,12 @@ public static class VisitsApi
     }
 
     public static async Task<Results<Created<VisitView>, ValidationProblem>> RegisterVisit(
-        RegisterVisitRequest request, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        RegisterVisitRequest request, Caller caller, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var unit = await db.Units.FindAsync([request.UnitId], cancellationToken);
-        if (unit is null)
+        // Staff register visits at their properties, an occupant invites visitors to their own units; any other
+        // unit answers as an unknown one.
+        if (unit is null || !caller.CanSee(unit.PropertyId, unit.Id))
         {
             return ProblemResults.Invalid("unitId", "No unit with this id is registered.");
         }
@@ -132,23 +145,26 @@ public static class VisitsApi
     }
 
     public static Task<Results<Ok<VisitView>, ProblemHttpResult>> CheckIn(
-        Guid id, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, (visit, unit) => visit.CheckIn(unit, time.GetUtcNow()), cancellationToken);
+        Guid id, Caller caller, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, (visit, unit) => visit.CheckIn(unit, time.GetUtcNow()), cancellationToken);
 
     public static Task<Results<Ok<VisitView>, ProblemHttpResult>> CheckOut(
-        Guid id, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, (visit, unit) => visit.CheckOut(unit, time.GetUtcNow()), cancellationToken);
+        Guid id, Caller caller, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, (visit, unit) => visit.CheckOut(unit, time.GetUtcNow()), cancellationToken);
 
     public static Task<Results<Ok<VisitView>, ProblemHttpResult>> CancelVisit(
-        Guid id, CancelVisitRequest request, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, (visit, _) => visit.Cancel(request.Reason, time.GetUtcNow()), cancellationToken);
+        Guid id, CancelVisitRequest request, Caller caller, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, (visit, _) => visit.Cancel(request.Reason, time.GetUtcNow()), cancellationToken);
 
-    /// <summary>Loads a visit, lets the entity apply (or refuse with 409) the change, and saves it with its event.</summary>
+    /// <summary>
+    /// Loads a visit the caller may see (any other answers 404, like an unknown one), lets the entity apply (or refuse
+    /// with 409) the change, and saves it with its event.
+    /// </summary>
     private static async Task<Results<Ok<VisitView>, ProblemHttpResult>> ChangeAsync(
-        Guid id, ReceptionDbContext db, Action<Visit, UnitCopy> change, CancellationToken cancellationToken)
+        Guid id, Caller caller, ReceptionDbContext db, Action<Visit, UnitCopy> change, CancellationToken cancellationToken)
     {
         var visit = await db.Visits.FindAsync([id], cancellationToken);
-        if (visit is null)
+        if (visit is null || !caller.CanSee(visit.PropertyId, visit.UnitId))
         {
             return ProblemResults.NotFound("visit", id);
         }
