@@ -1,9 +1,11 @@
 using PropertyPlatform.Billing;
 using PropertyPlatform.Billing.Apis;
 using PropertyPlatform.ServiceDefaults;
+using PropertyPlatform.ServiceDefaults.Auth;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatformAuthentication();
 builder.AddApplicationServices();
 builder.Services.AddOpenApi();
 

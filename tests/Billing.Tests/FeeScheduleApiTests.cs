@@ -3,12 +3,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MassTransit;
 using PropertyPlatform.Contracts.Billing;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.TestSupport;
 using static PropertyPlatform.TestSupport.Http;
 
 namespace PropertyPlatform.Billing.Tests;
 
-/// <summary>An admin sets a property's fee schedule (收费标准) over HTTP, on real PostgreSQL and RabbitMQ.</summary>
+/// <summary>Finance sets a property's fee schedule (收费标准) over HTTP, on real PostgreSQL and RabbitMQ.</summary>
 public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
 {
     [Fact]
@@ -16,7 +17,8 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await BillingApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var cashierId = Guid.NewGuid();
+        var client = app.ClientAs(new AccessTokenContent(cashierId, "财务王芳", [Roles.Finance], false, [unit.PropertyId], []));
         await app.WaitForUnitAsync(unit.UnitId);
 
         var response = await client.PostJsonAsync("/fee-schedules", Rate(unit.PropertyId, 3.5m, "2026-01-01"));
@@ -33,6 +35,8 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
         var rate = fetched.GetProperty("rates").EnumerateArray().ShouldHaveSingleItem();
         rate.GetProperty("rate").GetDecimal().ShouldBe(3.5m);
         rate.GetProperty("effectiveFrom").GetString().ShouldBe("2026-01-01");
+        rate.GetProperty("setBy").GetProperty("personId").GetGuid().ShouldBe(cashierId);
+        rate.GetProperty("setBy").GetProperty("name").GetString().ShouldBe("财务王芳");
         rate.GetProperty("setAt").GetDateTimeOffset()
             .ShouldBe(schedule.GetProperty("rates")[0].GetProperty("setAt").GetDateTimeOffset());
 
@@ -56,7 +60,7 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
             }));
         await listener.Ready.WaitAsync(BillingApp.Patience, Cancel);
 
-        await app.CreateClient().PostJsonAsync("/fee-schedules", Rate(unit.PropertyId, 0.5283m, "2026-07-01", item: "electricity", unitType: null));
+        await app.ClientAs(Roles.Finance, unit.PropertyId).PostJsonAsync("/fee-schedules", Rate(unit.PropertyId, 0.5283m, "2026-07-01", item: "electricity", unitType: null));
 
         var set = await announced.Task.WaitAsync(BillingApp.Patience, Cancel);
         set.PropertyId.ShouldBe(unit.PropertyId);
@@ -72,7 +76,7 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await BillingApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.Finance, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
         var first = await ScheduleIdOf(client, Rate(unit.PropertyId, 3.5m, "2026-01-01"));
         var second = await ScheduleIdOf(client, Rate(unit.PropertyId, 4.2m, "2026-07-01"));
@@ -94,7 +98,7 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await BillingApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.Finance, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
         var id = await ScheduleIdOf(client, Rate(unit.PropertyId, 3.5m, "2026-01-01"));
 
@@ -112,7 +116,7 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await BillingApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.Finance, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
         await ScheduleIdOf(client, Rate(unit.PropertyId, 3.5m, "2020-01-01"));
         await ScheduleIdOf(client, Rate(unit.PropertyId, 8m, "2020-01-01", unitType: "shop"));
@@ -137,9 +141,12 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     }
 
     [Fact]
-    public async Task Rates_are_only_listed_for_a_named_property() =>
-        await (await (await BillingApp.StartAsync(infrastructure)).CreateClient().GetAsync("/fee-schedules", Cancel))
-            .ShouldHaveFieldErrorAsync("propertyId");
+    public async Task Rates_are_only_listed_for_a_named_property()
+    {
+        await using var app = await BillingApp.StartAsync(infrastructure);
+
+        await (await app.ClientAs(Roles.Finance, Guid.NewGuid()).GetAsync("/fee-schedules", Cancel)).ShouldHaveFieldErrorAsync("propertyId");
+    }
 
     [Theory]
     [InlineData("rate", "0.52835")] // five decimals
@@ -162,7 +169,7 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
             _ => JsonValue.Create(value),
         };
 
-        await (await app.CreateClient().PostJsonAsync("/fee-schedules", body.ToJsonString())).ShouldHaveFieldErrorAsync(field);
+        await (await app.ClientAs(Roles.Finance, unit.PropertyId).PostJsonAsync("/fee-schedules", body.ToJsonString())).ShouldHaveFieldErrorAsync(field);
 
         await ShouldHaveStoredNothingAsync(app);
     }
@@ -174,7 +181,7 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
 
-        await (await app.CreateClient().PostJsonAsync("/fee-schedules", Rate(unit.PropertyId, 5.2m, "2026-01-01", item: "water")))
+        await (await app.ClientAs(Roles.Finance, unit.PropertyId).PostJsonAsync("/fee-schedules", Rate(unit.PropertyId, 5.2m, "2026-01-01", item: "water")))
             .ShouldHaveFieldErrorAsync("unitType");
 
         await ShouldHaveStoredNothingAsync(app);
@@ -184,8 +191,9 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     public async Task A_rate_for_a_property_without_units_is_a_field_error_and_nothing_is_stored()
     {
         await using var app = await BillingApp.StartAsync(infrastructure);
+        var propertyId = Guid.NewGuid();
 
-        await (await app.CreateClient().PostJsonAsync("/fee-schedules", Rate(Guid.NewGuid(), 3.5m, "2026-01-01")))
+        await (await app.ClientAs(Roles.Finance, propertyId).PostJsonAsync("/fee-schedules", Rate(propertyId, 3.5m, "2026-01-01")))
             .ShouldHaveFieldErrorAsync("propertyId");
 
         await ShouldHaveStoredNothingAsync(app);
@@ -201,7 +209,8 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await BillingApp.StartAsync(infrastructure);
 
-        await (await app.CreateClient().PostJsonAsync("/fee-schedules", body)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await app.ClientAs(Roles.Finance, Guid.Parse("00000000-0000-0000-0000-000000000001")).PostJsonAsync("/fee-schedules", body))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
         await ShouldHaveStoredNothingAsync(app);
     }
@@ -211,13 +220,15 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await BillingApp.StartAsync(infrastructure);
 
-        await (await app.CreateClient().GetAsync($"/fee-schedules/{Guid.NewGuid()}", Cancel)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await app.ClientAs(Roles.Finance, Guid.NewGuid()).GetAsync($"/fee-schedules/{Guid.NewGuid()}", Cancel))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task The_service_describes_itself_and_reports_its_health()
     {
         await using var app = await BillingApp.StartAsync(infrastructure);
+        // The description and the health checks are open: no sign-in needed.
         var client = app.CreateClient();
 
         var openApi = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Cancel);

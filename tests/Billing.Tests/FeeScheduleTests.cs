@@ -11,6 +11,8 @@ public sealed class FeeScheduleTests
 
     private static readonly Guid PropertyId = Guid.NewGuid();
 
+    private static readonly Actor Cashier = new(Guid.NewGuid(), "财务王芳");
+
     private static readonly DateOnly January = new(2026, 1, 1);
     private static readonly DateOnly July = new(2026, 7, 1);
 
@@ -64,13 +66,15 @@ public sealed class FeeScheduleTests
         var schedule = Offices();
         var later = Now.AddHours(1);
 
-        var rate = schedule.SetRate(3.5m, January, later);
+        var rate = schedule.SetRate(3.5m, January, Cashier, later);
 
         schedule.Rates.ShouldHaveSingleItem().ShouldBeSameAs(rate);
         rate.Rate.ShouldBe(3.5m);
         rate.EffectiveFrom.ShouldBe(January);
         rate.FeeScheduleId.ShouldBe(schedule.Id);
         rate.SetAt.ShouldBe(later);
+        rate.SetById.ShouldBe(Cashier.PersonId);
+        rate.SetByName.ShouldBe("财务王芳");
         schedule.LastChangedAt.ShouldBe(later);
         var set = schedule.PendingEvents.ShouldHaveSingleItem().ShouldBeOfType<FeeRateSet>();
         set.PropertyId.ShouldBe(PropertyId);
@@ -87,8 +91,8 @@ public sealed class FeeScheduleTests
     public void A_later_rate_supersedes_the_earlier_from_its_date_and_the_history_is_kept()
     {
         var schedule = Offices();
-        schedule.SetRate(3.5m, January, Now);
-        schedule.SetRate(4.2m, July, Now);
+        schedule.SetRate(3.5m, January, Cashier, Now);
+        schedule.SetRate(4.2m, July, Cashier, Now);
 
         schedule.Rates.Count.ShouldBe(2);
         schedule.RateOn(new DateOnly(2025, 12, 31)).ShouldBeNull();
@@ -102,8 +106,8 @@ public sealed class FeeScheduleTests
     public void A_rate_entered_for_an_earlier_date_takes_its_place_in_the_history()
     {
         var schedule = Offices();
-        schedule.SetRate(4.2m, July, Now);
-        schedule.SetRate(3.5m, January, Now);
+        schedule.SetRate(4.2m, July, Cashier, Now);
+        schedule.SetRate(3.5m, January, Cashier, Now);
 
         schedule.RateOn(new DateOnly(2026, 3, 1))!.Rate.ShouldBe(3.5m);
         schedule.RateOn(new DateOnly(2026, 8, 1))!.Rate.ShouldBe(4.2m);
@@ -113,10 +117,10 @@ public sealed class FeeScheduleTests
     public void A_second_rate_for_the_same_day_is_refused_and_changes_nothing()
     {
         var schedule = Offices();
-        schedule.SetRate(3.5m, January, Now);
+        schedule.SetRate(3.5m, January, Cashier, Now);
         var eventsBefore = schedule.PendingEvents.Count;
 
-        Should.Throw<DomainRuleException>(() => schedule.SetRate(3.8m, January, Now.AddDays(1))).Message.ShouldContain("2026-01-01");
+        Should.Throw<DomainRuleException>(() => schedule.SetRate(3.8m, January, Cashier, Now.AddDays(1))).Message.ShouldContain("2026-01-01");
 
         schedule.Rates.ShouldHaveSingleItem().Rate.ShouldBe(3.5m);
         schedule.LastChangedAt.ShouldBe(Now);
@@ -130,7 +134,7 @@ public sealed class FeeScheduleTests
     [InlineData("3.50000")] // trailing zeros are not decimals that matter
     [InlineData("99999999.9999")]
     public void Rates_are_non_negative_cny_with_up_to_four_decimals(string rate) =>
-        Offices().SetRate(decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), January, Now).Rate
+        Offices().SetRate(decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), January, Cashier, Now).Rate
             .ShouldBe(decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture));
 
     [Theory]
@@ -141,7 +145,7 @@ public sealed class FeeScheduleTests
     {
         var schedule = Offices();
 
-        Should.Throw<DomainRuleException>(() => schedule.SetRate(decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), January, Now))
+        Should.Throw<DomainRuleException>(() => schedule.SetRate(decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture), January, Cashier, Now))
             .Message.ShouldContain(reason);
         schedule.Rates.ShouldBeEmpty();
     }

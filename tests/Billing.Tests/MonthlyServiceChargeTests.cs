@@ -13,6 +13,8 @@ public sealed class MonthlyServiceChargeTests
 
     private static readonly Guid PropertyId = Guid.NewGuid();
 
+    private static readonly Actor Cashier = new(Guid.NewGuid(), "财务王芳");
+
     private static readonly UnitCopy Office1201 = UnitOf(UnitType.Office, 120.55m);
 
     [Theory]
@@ -90,7 +92,7 @@ public sealed class MonthlyServiceChargeTests
     public void The_schedule_of_another_unit_type_is_a_programming_error()
     {
         var shops = FeeSchedule.Create(PropertyId, FeeItem.PropertyService, UnitType.Shop, Now);
-        shops.SetRate(8m, new DateOnly(2026, 1, 1), Now);
+        shops.SetRate(8m, new DateOnly(2026, 1, 1), Cashier, Now);
 
         Should.Throw<ArgumentException>(() => MonthlyServiceCharge.For(Office1201, shops, new DateOnly(2026, 3, 1)));
     }
@@ -98,8 +100,8 @@ public sealed class MonthlyServiceChargeTests
     private static FeeSchedule OfficeSchedule()
     {
         var schedule = FeeSchedule.Create(PropertyId, FeeItem.PropertyService, UnitType.Office, Now);
-        schedule.SetRate(3.5m, new DateOnly(2026, 1, 1), Now);
-        schedule.SetRate(4.2m, new DateOnly(2026, 7, 1), Now);
+        schedule.SetRate(3.5m, new DateOnly(2026, 1, 1), Cashier, Now);
+        schedule.SetRate(4.2m, new DateOnly(2026, 7, 1), Cashier, Now);
         return schedule;
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.TestSupport;
 using static PropertyPlatform.Billing.Tests.FeeScheduleApiTests;
 using static PropertyPlatform.TestSupport.Http;
@@ -15,10 +16,12 @@ public sealed class UnitChargeApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await BillingApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync(chargeableArea: 120.55m);
-        var client = app.CreateClient();
+        var finance = app.ClientAs(Roles.Finance, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
-        (await client.PostJsonAsync("/fee-schedules", Rate(unit.PropertyId, 3.5m, "2026-01-01"))).EnsureSuccessStatusCode();
-        (await client.PostJsonAsync("/fee-schedules", Rate(unit.PropertyId, 4.2m, "2026-07-01"))).EnsureSuccessStatusCode();
+        (await finance.PostJsonAsync("/fee-schedules", Rate(unit.PropertyId, 3.5m, "2026-01-01"))).EnsureSuccessStatusCode();
+        (await finance.PostJsonAsync("/fee-schedules", Rate(unit.PropertyId, 4.2m, "2026-07-01"))).EnsureSuccessStatusCode();
+        // The tenant looks up what their office costs.
+        var client = app.ClientAsOccupant(Guid.NewGuid(), unit.PropertyId, unit.UnitId);
 
         var march = await client.GetFromJsonAsync<JsonElement>($"/units/{unit.UnitId}/monthly-service-charge?asOf=2026-03-01", Cancel);
 
@@ -41,7 +44,7 @@ public sealed class UnitChargeApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await BillingApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.Finance, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
 
         await (await client.GetAsync($"/units/{unit.UnitId}/monthly-service-charge", Cancel)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
@@ -56,8 +59,9 @@ public sealed class UnitChargeApiTests(TestInfrastructure infrastructure)
         await using var app = await BillingApp.StartAsync(infrastructure);
         var space = await app.RegisterUnitAsync("B2-018", type: UnitType.ParkingSpace, chargeableArea: 12.5m);
         await app.WaitForUnitAsync(space.UnitId);
+        var client = app.ClientAs(Roles.Finance, space.PropertyId);
 
-        var problem = await (await app.CreateClient().GetAsync($"/units/{space.UnitId}/monthly-service-charge?asOf=2026-03-01", Cancel))
+        var problem = await (await client.GetAsync($"/units/{space.UnitId}/monthly-service-charge?asOf=2026-03-01", Cancel))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
         problem.GetProperty("detail").GetString()!.ShouldContain("parking");
@@ -68,7 +72,7 @@ public sealed class UnitChargeApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await BillingApp.StartAsync(infrastructure);
 
-        await (await app.CreateClient().GetAsync($"/units/{Guid.NewGuid()}/monthly-service-charge", Cancel))
+        await (await app.ClientAs(Roles.Finance, Guid.NewGuid()).GetAsync($"/units/{Guid.NewGuid()}/monthly-service-charge", Cancel))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.TestSupport;
 using static PropertyPlatform.Billing.Tests.FeeScheduleApiTests;
 using static PropertyPlatform.TestSupport.Http;
@@ -14,8 +15,8 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
     public async Task A_unit_is_charged_once_its_UnitRegistered_arrives()
     {
         await using var app = await BillingApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
         var registered = Registered(98.76m);
+        var client = app.ClientAs(Roles.Finance, registered.PropertyId);
         (await client.GetAsync($"/units/{registered.UnitId}/monthly-service-charge?asOf=2026-03-01", Cancel)).StatusCode
             .ShouldBe(HttpStatusCode.NotFound);
 
@@ -32,8 +33,8 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
     public async Task The_same_message_delivered_twice_is_applied_once_and_a_new_one_is_applied()
     {
         await using var app = await BillingApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
         var first = Registered(100m);
+        var client = app.ClientAs(Roles.Finance, first.PropertyId);
         await app.PublishAsync(first);
         await app.WaitForUnitAsync(first.UnitId);
         (await client.PostJsonAsync("/fee-schedules", Rate(first.PropertyId, 2m, "2026-01-01", unitType: "residence"))).EnsureSuccessStatusCode();

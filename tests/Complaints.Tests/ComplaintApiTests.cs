@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MassTransit;
 using PropertyPlatform.Contracts.Complaints;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.TestSupport;
 using static PropertyPlatform.TestSupport.Http;
 
@@ -18,7 +19,8 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await ComplaintsApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var clerkId = Guid.NewGuid();
+        var client = app.ClientAs(new AccessTokenContent(clerkId, "前台李静", [Roles.FrontDesk], false, [unit.PropertyId], []));
         await app.WaitForUnitAsync(unit.UnitId);
 
         var response = await client.PostJsonAsync("/complaints", Complaint(unit.PropertyId, unit.UnitId));
@@ -30,6 +32,8 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
         created.GetProperty("number").GetString().ShouldBe($"CP-{TodayInChina(app):yyyyMMdd}-0001");
         created.GetProperty("status").GetString().ShouldBe("received");
         created.GetProperty("tier").GetString().ShouldBe("important");
+        created.GetProperty("receivedBy").GetProperty("personId").GetGuid().ShouldBe(clerkId);
+        created.GetProperty("receivedBy").GetProperty("name").GetString().ShouldBe("前台李静");
 
         var fetched = await client.GetFromJsonAsync<JsonElement>($"/complaints/{id}", Cancel);
         fetched.GetProperty("propertyId").GetGuid().ShouldBe(unit.PropertyId);
@@ -62,7 +66,8 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
             }));
         await listener.Ready.WaitAsync(ComplaintsApp.Patience, Cancel);
 
-        var created = await (await app.CreateClient().PostJsonAsync("/complaints", Complaint(unit.PropertyId, unit.UnitId, tier: "collective")))
+        var created = await (await app.ClientAs(Roles.FrontDesk, unit.PropertyId)
+                .PostJsonAsync("/complaints", Complaint(unit.PropertyId, unit.UnitId, tier: "collective")))
             .ReadJsonAsync();
 
         var received = await announced.Task.WaitAsync(ComplaintsApp.Patience, Cancel);
@@ -78,7 +83,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
         await using var app = await ComplaintsApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var other = await app.RegisterUnitAsync(propertyId: Guid.NewGuid());
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
         await app.WaitForUnitAsync(other.UnitId);
 
@@ -87,9 +92,10 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
         {
             numbers.Add(await NumberOf(client, Complaint(unit.PropertyId, unit.UnitId)));
         }
-        var otherProperty = await NumberOf(client, Complaint(other.PropertyId, other.UnitId));
+        var otherProperty = await NumberOf(app.ClientAs(Roles.FrontDesk, other.PropertyId), Complaint(other.PropertyId, other.UnitId));
         app.Time.Advance(TimeSpan.FromDays(1));
-        var nextDay = await NumberOf(client, Complaint(unit.PropertyId, unit.UnitId));
+        // Yesterday's access token has long expired: the clerk signs in again.
+        var nextDay = await NumberOf(app.ClientAs(Roles.FrontDesk, unit.PropertyId), Complaint(unit.PropertyId, unit.UnitId));
 
         numbers.Select(n => n[^4..]).ShouldBe(["0001", "0002", "0003"]);
         otherProperty[^4..].ShouldBe("0001");
@@ -101,7 +107,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await ComplaintsApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
 
         var response = await client.PostJsonAsync("/complaints", Anonymous(unit.PropertyId));
@@ -121,9 +127,10 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await ComplaintsApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var supervisorId = Guid.NewGuid();
+        var client = app.ClientAs(new AccessTokenContent(supervisorId, "客服主管张伟", [Roles.Supervisor], false, [unit.PropertyId], []));
         await app.WaitForUnitAsync(unit.UnitId);
-        var id = await Created(client, Complaint(unit.PropertyId, unit.UnitId));
+        var id = await Created(app.ClientAs(Roles.FrontDesk, unit.PropertyId), Complaint(unit.PropertyId, unit.UnitId));
 
         var investigating = await client.PostAsync($"/complaints/{id}/investigate", null, Cancel);
         investigating.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -137,6 +144,8 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
         complaint.GetProperty("finding").GetString().ShouldBe("装修单位超时施工属实");
         complaint.GetProperty("actionTaken").GetString().ShouldBe("已责令其按规定时间施工");
         complaint.GetProperty("justified").GetBoolean().ShouldBeTrue();
+        complaint.GetProperty("investigatedBy").GetProperty("personId").GetGuid().ShouldBe(supervisorId);
+        complaint.GetProperty("respondedBy").GetProperty("name").GetString().ShouldBe("客服主管张伟");
         complaint.GetProperty("investigationStartedAt").GetDateTimeOffset()
             .ShouldBeLessThanOrEqualTo(complaint.GetProperty("respondedAt").GetDateTimeOffset());
         await Eventually.ReturnsAsync(
@@ -149,7 +158,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await ComplaintsApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
         var id = await Created(client, Complaint(unit.PropertyId, unit.UnitId));
 
@@ -167,7 +176,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await ComplaintsApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
         var id = await Created(client, Complaint(unit.PropertyId, unit.UnitId));
         (await client.PostAsync($"/complaints/{id}/investigate", null, Cancel)).EnsureSuccessStatusCode();
@@ -197,7 +206,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await ComplaintsApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
         var id = await Created(client, Complaint(unit.PropertyId, unit.UnitId));
         (await client.PostAsync($"/complaints/{id}/investigate", null, Cancel)).EnsureSuccessStatusCode();
@@ -214,7 +223,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await ComplaintsApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
         var first = await Created(client, Complaint(unit.PropertyId, unit.UnitId, tier: "important"));
         await Created(client, Complaint(unit.PropertyId, unit.UnitId, tier: "general"));
@@ -239,7 +248,8 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
 
-        await (await app.CreateClient().PostJsonAsync("/complaints", Complaint(unit.PropertyId, Guid.NewGuid()))).ShouldHaveFieldErrorAsync("unitId");
+        await (await app.ClientAs(Roles.FrontDesk, unit.PropertyId).PostJsonAsync("/complaints", Complaint(unit.PropertyId, Guid.NewGuid())))
+            .ShouldHaveFieldErrorAsync("unitId");
 
         await ShouldHaveStoredNothingAsync(app);
     }
@@ -253,7 +263,13 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
         await app.WaitForUnitAsync(unit.UnitId);
         await app.WaitForUnitAsync(elsewhere.UnitId);
 
-        await (await app.CreateClient().PostJsonAsync("/complaints", Complaint(unit.PropertyId, elsewhere.UnitId))).ShouldHaveFieldErrorAsync("unitId");
+        // A clerk working at both properties names the wrong one.
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId, elsewhere.PropertyId);
+
+        var problem = await (await client.PostJsonAsync("/complaints", Complaint(unit.PropertyId, elsewhere.UnitId)))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        problem.GetProperty("errors").GetProperty("unitId")[0].GetString().ShouldBe("The unit belongs to another property.");
 
         await ShouldHaveStoredNothingAsync(app);
     }
@@ -262,8 +278,9 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     public async Task An_anonymous_complaint_for_a_property_without_units_is_a_field_error_and_nothing_is_stored()
     {
         await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        var propertyId = Guid.NewGuid();
 
-        await (await app.CreateClient().PostJsonAsync("/complaints", Anonymous(Guid.NewGuid()))).ShouldHaveFieldErrorAsync("propertyId");
+        await (await app.ClientAs(Roles.FrontDesk, propertyId).PostJsonAsync("/complaints", Anonymous(propertyId))).ShouldHaveFieldErrorAsync("propertyId");
 
         await ShouldHaveStoredNothingAsync(app);
     }
@@ -290,7 +307,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
             _ => throw new ArgumentOutOfRangeException(nameof(value)),
         };
 
-        await (await app.CreateClient().PostJsonAsync("/complaints", body.ToJsonString())).ShouldHaveFieldErrorAsync(field);
+        await (await app.ClientAs(Roles.FrontDesk, unit.PropertyId).PostJsonAsync("/complaints", body.ToJsonString())).ShouldHaveFieldErrorAsync(field);
 
         await ShouldHaveStoredNothingAsync(app);
     }
@@ -303,7 +320,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
         await app.WaitForUnitAsync(unit.UnitId);
         var body = JsonSerializer.Serialize(new { propertyId = unit.PropertyId, channel = "phone", category = "noise", description = "夜间噪音" });
 
-        await (await app.CreateClient().PostJsonAsync("/complaints", body)).ShouldHaveFieldErrorAsync("anonymous");
+        await (await app.ClientAs(Roles.FrontDesk, unit.PropertyId).PostJsonAsync("/complaints", body)).ShouldHaveFieldErrorAsync("anonymous");
 
         await ShouldHaveStoredNothingAsync(app);
     }
@@ -318,7 +335,8 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await ComplaintsApp.StartAsync(infrastructure);
 
-        await (await app.CreateClient().PostJsonAsync("/complaints", body)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await app.ClientAs(Roles.FrontDesk, Guid.Parse("00000000-0000-0000-0000-000000000001")).PostJsonAsync("/complaints", body))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
         await ShouldHaveStoredNothingAsync(app);
     }
@@ -327,7 +345,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     public async Task Unknown_complaints_are_404_problems()
     {
         await using var app = await ComplaintsApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.Supervisor, Guid.NewGuid());
 
         await (await client.GetAsync($"/complaints/{Guid.NewGuid()}", Cancel)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await client.PostAsync($"/complaints/{Guid.NewGuid()}/investigate", null, Cancel)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
@@ -338,6 +356,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     public async Task The_service_describes_itself_and_reports_its_health()
     {
         await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        // The description and the health checks are open: no sign-in needed.
         var client = app.CreateClient();
 
         var openApi = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Cancel);

@@ -16,12 +16,16 @@ public sealed class ComplaintTests
     private static readonly UnitCopy Unit1201 = UnitCopy.From(new UnitRegistered(
         Guid.NewGuid(), Now, PropertyId, Guid.NewGuid(), Guid.NewGuid(), "A座", "1201", 12, UnitType.Residence, 98.5m));
 
+    private static readonly Actor Clerk = new(Guid.NewGuid(), "前台李静");
+
+    private static readonly Actor Investigator = new(Guid.NewGuid(), "客服主管张伟");
+
     private static readonly DailyNumber Number = DailyNumber.For(Complaint.NumberPrefix, new DateOnly(2026, 11, 22), 3);
 
     [Fact]
     public void A_received_complaint_from_a_unit_belongs_to_the_property_and_waits_for_investigation()
     {
-        var complaint = Complaint.Receive(PropertyId, Unit1201, Number, Intake(), Now);
+        var complaint = Complaint.Receive(PropertyId, Unit1201, Number, Intake(), Clerk, Now);
 
         complaint.PropertyId.ShouldBe(PropertyId);
         complaint.UnitId.ShouldBe(Unit1201.Id);
@@ -31,12 +35,14 @@ public sealed class ComplaintTests
         complaint.ReceivedAt.Offset.ShouldBe(TimeSpan.Zero);
         complaint.Anonymous.ShouldBeFalse();
         complaint.Tier.ShouldBe(ComplaintTier.Important);
+        complaint.ReceivedById.ShouldBe(Clerk.PersonId);
+        complaint.ReceivedByName.ShouldBe("前台李静");
     }
 
     [Fact]
     public void Receiving_raises_one_ComplaintReceived_carrying_the_tier_for_the_managers()
     {
-        var complaint = Complaint.Receive(PropertyId, Unit1201, Number, Intake() with { Tier = ComplaintTier.Collective }, Now);
+        var complaint = Complaint.Receive(PropertyId, Unit1201, Number, Intake() with { Tier = ComplaintTier.Collective }, Clerk, Now);
 
         var received = complaint.PendingEvents.ShouldHaveSingleItem().ShouldBeOfType<ComplaintReceived>();
         received.ComplaintId.ShouldBe(complaint.Id);
@@ -56,7 +62,7 @@ public sealed class ComplaintTests
     public void An_anonymous_complaint_carries_no_unit_and_no_complainant()
     {
         var complaint = Complaint.Receive(PropertyId, null, Number,
-            Intake() with { Anonymous = true, ComplainantName = null, ComplainantPhone = null }, Now);
+            Intake() with { Anonymous = true, ComplainantName = null, ComplainantPhone = null }, Clerk, Now);
 
         complaint.Anonymous.ShouldBeTrue();
         complaint.UnitId.ShouldBeNull();
@@ -68,19 +74,19 @@ public sealed class ComplaintTests
     [Fact]
     public void An_anonymous_complaint_naming_a_unit_is_refused() =>
         Should.Throw<DomainRuleException>(() => Complaint.Receive(PropertyId, Unit1201, Number,
-            Intake() with { Anonymous = true, ComplainantName = null, ComplainantPhone = null }, Now)).Message.ShouldContain("anonymous");
+            Intake() with { Anonymous = true, ComplainantName = null, ComplainantPhone = null }, Clerk, Now)).Message.ShouldContain("anonymous");
 
     [Theory]
     [InlineData("王女士", null)]
     [InlineData(null, "13800138000")]
     public void An_anonymous_complaint_naming_the_complainant_is_refused(string? name, string? phone) =>
         Should.Throw<DomainRuleException>(() => Complaint.Receive(PropertyId, null, Number,
-            Intake() with { Anonymous = true, ComplainantName = name, ComplainantPhone = phone }, Now));
+            Intake() with { Anonymous = true, ComplainantName = name, ComplainantPhone = phone }, Clerk, Now));
 
     [Fact]
     public void A_complaint_from_someone_outside_the_units_names_the_complainant()
     {
-        var complaint = Complaint.Receive(PropertyId, null, Number, Intake() with { ComplainantName = " 路人王先生 " }, Now);
+        var complaint = Complaint.Receive(PropertyId, null, Number, Intake() with { ComplainantName = " 路人王先生 " }, Clerk, Now);
 
         complaint.UnitId.ShouldBeNull();
         complaint.Anonymous.ShouldBeFalse();
@@ -90,22 +96,22 @@ public sealed class ComplaintTests
     [Fact]
     public void A_complaint_that_names_nobody_must_be_marked_anonymous() =>
         Should.Throw<DomainRuleException>(() => Complaint.Receive(PropertyId, null, Number,
-            Intake() with { ComplainantName = " ", ComplainantPhone = null }, Now)).Message.ShouldContain("mark the complaint anonymous");
+            Intake() with { ComplainantName = " ", ComplainantPhone = null }, Clerk, Now)).Message.ShouldContain("mark the complaint anonymous");
 
     [Fact]
     public void A_unit_of_another_property_is_refused() =>
-        Should.Throw<DomainRuleException>(() => Complaint.Receive(Guid.NewGuid(), Unit1201, Number, Intake(), Now))
+        Should.Throw<DomainRuleException>(() => Complaint.Receive(Guid.NewGuid(), Unit1201, Number, Intake(), Clerk, Now))
             .Message.ShouldContain("another property");
 
     [Fact]
     public void A_complaint_needs_a_description() =>
-        Should.Throw<DomainRuleException>(() => Complaint.Receive(PropertyId, Unit1201, Number, Intake() with { Description = " \n" }, Now));
+        Should.Throw<DomainRuleException>(() => Complaint.Receive(PropertyId, Unit1201, Number, Intake() with { Description = " \n" }, Clerk, Now));
 
     [Fact]
     public void Free_text_is_stored_without_surrounding_whitespace_and_blank_contacts_as_none()
     {
         var complaint = Complaint.Receive(PropertyId, Unit1201, Number,
-            Intake() with { Description = "  楼上装修噪音 \n", ComplainantName = " 王女士 ", ComplainantPhone = "  " }, Now);
+            Intake() with { Description = "  楼上装修噪音 \n", ComplainantName = " 王女士 ", ComplainantPhone = "  " }, Clerk, Now);
 
         complaint.Description.ShouldBe("楼上装修噪音");
         complaint.ComplainantName.ShouldBe("王女士");
@@ -117,10 +123,12 @@ public sealed class ComplaintTests
     {
         var complaint = Received();
 
-        complaint.StartInvestigation(Now.AddHours(1));
+        complaint.StartInvestigation(Investigator, Now.AddHours(1));
 
         complaint.Status.ShouldBe(ComplaintStatus.Investigating);
         complaint.InvestigationStartedAt.ShouldBe(Now.AddHours(1));
+        complaint.InvestigatedById.ShouldBe(Investigator.PersonId);
+        complaint.InvestigatedByName.ShouldBe("客服主管张伟");
     }
 
     [Fact]
@@ -128,7 +136,7 @@ public sealed class ComplaintTests
     {
         var complaint = Investigating();
 
-        Should.Throw<DomainRuleException>(() => complaint.StartInvestigation(Now.AddHours(2))).Message.ShouldContain("already");
+        Should.Throw<DomainRuleException>(() => complaint.StartInvestigation(Investigator, Now.AddHours(2))).Message.ShouldContain("already");
         complaint.InvestigationStartedAt.ShouldBe(Now.AddHours(1));
     }
 
@@ -137,7 +145,7 @@ public sealed class ComplaintTests
     {
         var complaint = Responded();
 
-        Should.Throw<DomainRuleException>(() => complaint.StartInvestigation(Now.AddHours(4)));
+        Should.Throw<DomainRuleException>(() => complaint.StartInvestigation(Investigator, Now.AddHours(4)));
         complaint.Status.ShouldBe(ComplaintStatus.Responded);
     }
 
@@ -149,10 +157,11 @@ public sealed class ComplaintTests
         var complaint = Investigating();
         var at = Now.AddHours(3);
 
-        complaint.Respond(new ComplaintResponse(" 装修超时施工属实 ", " 已责令装修单位按规定时间施工 ", justified), at);
+        complaint.Respond(new ComplaintResponse(" 装修超时施工属实 ", " 已责令装修单位按规定时间施工 ", justified), Investigator, at);
 
         complaint.Status.ShouldBe(ComplaintStatus.Responded);
         complaint.RespondedAt.ShouldBe(at);
+        complaint.RespondedById.ShouldBe(Investigator.PersonId);
         complaint.Finding.ShouldBe("装修超时施工属实");
         complaint.ActionTaken.ShouldBe("已责令装修单位按规定时间施工");
         complaint.Justified.ShouldBe(justified);
@@ -173,7 +182,7 @@ public sealed class ComplaintTests
         var complaint = Received();
         var eventsBefore = complaint.PendingEvents.Count;
 
-        Should.Throw<DomainRuleException>(() => complaint.Respond(Answer(), Now.AddHours(1))).Message.ShouldContain("Investigate");
+        Should.Throw<DomainRuleException>(() => complaint.Respond(Answer(), Investigator, Now.AddHours(1))).Message.ShouldContain("Investigate");
 
         complaint.Status.ShouldBe(ComplaintStatus.Received);
         complaint.Finding.ShouldBeNull();
@@ -187,7 +196,7 @@ public sealed class ComplaintTests
         var complaint = Responded();
         var eventsBefore = complaint.PendingEvents.Count;
 
-        Should.Throw<DomainRuleException>(() => complaint.Respond(Answer() with { Finding = "changed" }, Now.AddHours(5)))
+        Should.Throw<DomainRuleException>(() => complaint.Respond(Answer() with { Finding = "changed" }, Investigator, Now.AddHours(5)))
             .Message.ShouldContain("already been answered");
 
         complaint.Finding.ShouldBe("属实");
@@ -201,7 +210,7 @@ public sealed class ComplaintTests
     {
         var complaint = Investigating();
 
-        Should.Throw<DomainRuleException>(() => complaint.Respond(new ComplaintResponse(finding, actionTaken, false), Now.AddHours(2)));
+        Should.Throw<DomainRuleException>(() => complaint.Respond(new ComplaintResponse(finding, actionTaken, false), Investigator, Now.AddHours(2)));
         complaint.Status.ShouldBe(ComplaintStatus.Investigating);
     }
 
@@ -221,19 +230,19 @@ public sealed class ComplaintTests
 
     private static ComplaintResponse Answer() => new("属实", "已协调", true);
 
-    private static Complaint Received() => Complaint.Receive(PropertyId, Unit1201, Number, Intake(), Now);
+    private static Complaint Received() => Complaint.Receive(PropertyId, Unit1201, Number, Intake(), Clerk, Now);
 
     private static Complaint Investigating()
     {
         var complaint = Received();
-        complaint.StartInvestigation(Now.AddHours(1));
+        complaint.StartInvestigation(Investigator, Now.AddHours(1));
         return complaint;
     }
 
     private static Complaint Responded()
     {
         var complaint = Investigating();
-        complaint.Respond(Answer(), Now.AddHours(3));
+        complaint.Respond(Answer(), Investigator, Now.AddHours(3));
         return complaint;
     }
 }

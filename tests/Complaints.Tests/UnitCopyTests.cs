@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.TestSupport;
 using static PropertyPlatform.TestSupport.Http;
 
@@ -13,8 +14,8 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
     public async Task A_unit_can_be_named_once_its_UnitRegistered_arrives()
     {
         await using var app = await ComplaintsApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
         var registered = Registered("1808");
+        var client = app.ClientAs(Roles.FrontDesk, registered.PropertyId);
         (await client.PostJsonAsync("/complaints", Complaint(registered))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         await app.PublishAsync(registered);
@@ -30,8 +31,8 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
     public async Task The_same_message_delivered_twice_is_applied_once_and_a_new_one_is_applied()
     {
         await using var app = await ComplaintsApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
         var first = Registered("1808");
+        var client = app.ClientAs(Roles.FrontDesk, first.PropertyId);
         await app.PublishAsync(first);
         await app.WaitForUnitAsync(first.UnitId);
         var complaintId = (await (await client.PostJsonAsync("/complaints", Complaint(first))).ReadJsonAsync()).GetProperty("id").GetGuid();

@@ -5,6 +5,7 @@ using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.Billing.Infrastructure;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -17,15 +18,22 @@ public static class FeeSchedulesApi
     {
         var api = app.MapGroup("/fee-schedules").WithTags("Fee schedules");
 
-        api.MapGet("/", ListRatesInEffect).WithName("ListRatesInEffect");
-        api.MapGet("/{id:guid}", GetFeeSchedule).WithName("GetFeeSchedule");
-        api.MapPost("/", SetFeeRate).WithName("SetFeeRate").Validate<SetFeeRateRequest>().ProducesProblem(StatusCodes.Status409Conflict);
+        // Who may call what (README "Who may call what"), always within the caller's properties.
+        api.MapGet("/", ListRatesInEffect).WithName("ListRatesInEffect")
+            .RequireRoles(Roles.Finance, Roles.Manager, Roles.Supervisor, Roles.Admin);
+        api.MapGet("/{id:guid}", GetFeeSchedule).WithName("GetFeeSchedule")
+            .RequireRoles(Roles.Finance, Roles.Manager, Roles.Supervisor, Roles.Admin);
+        api.MapPost("/", SetFeeRate).WithName("SetFeeRate").Validate<SetFeeRateRequest>().ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRoles(Roles.Finance, Roles.Admin);
         return app;
     }
 
-    /// <summary>The rates of a property in effect on a day (today, in the property's time zone, by default).</summary>
+    /// <summary>
+    /// The rates of a property in effect on a day (today, in the property's time zone, by default); a property
+    /// outside the caller's scope has none, as an unknown one.
+    /// </summary>
     public static async Task<Results<Ok<RatesInEffectView>, ValidationProblem>> ListRatesInEffect(
-        Guid? propertyId, DateOnly? asOf, BillingDbContext db, PropertyCalendar calendar, TimeProvider time,
+        Guid? propertyId, DateOnly? asOf, Caller caller, BillingDbContext db, PropertyCalendar calendar, TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (propertyId is null)
@@ -34,7 +42,7 @@ public static class FeeSchedulesApi
         }
 
         var day = asOf ?? calendar.DayOf(time.GetUtcNow());
-        var schedules = await db.FeeSchedules.AsNoTracking()
+        var schedules = await db.FeeSchedules.AsNoTracking().InPropertiesOf(caller, s => s.PropertyId)
             .Include(s => s.Rates.Where(r => r.EffectiveFrom <= day))
             .Where(s => s.PropertyId == propertyId)
             .ToListAsync(cancellationToken);
@@ -48,20 +56,23 @@ public static class FeeSchedulesApi
     }
 
     public static async Task<Results<Ok<FeeScheduleView>, ProblemHttpResult>> GetFeeSchedule(
-        Guid id, BillingDbContext db, CancellationToken cancellationToken)
+        Guid id, Caller caller, BillingDbContext db, CancellationToken cancellationToken)
     {
         var schedule = await db.FeeSchedules.AsNoTracking().Include(s => s.Rates).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        return schedule is null ? ProblemResults.NotFound("fee schedule", id) : TypedResults.Ok(FeeScheduleView.From(schedule));
+        return schedule is null || !caller.CanSee(schedule.PropertyId, null)
+            ? ProblemResults.NotFound("fee schedule", id)
+            : TypedResults.Ok(FeeScheduleView.From(schedule));
     }
 
     /// <summary>
     /// Sets a rate of a property's fee item (and unit type) from a date on. The first rate creates the schedule;
-    /// later ones supersede the earlier from their date, and the history is kept.
+    /// later ones supersede the earlier from their date, and the history is kept. A property outside the caller's
+    /// scope gets the answer of an unknown one.
     /// </summary>
     public static async Task<Results<Created<FeeScheduleView>, ValidationProblem, ProblemHttpResult>> SetFeeRate(
-        SetFeeRateRequest request, BillingDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        SetFeeRateRequest request, Caller caller, BillingDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!await db.Units.AnyAsync(u => u.PropertyId == request.PropertyId, cancellationToken))
+        if (!caller.CanSeeProperty(request.PropertyId) || !await db.Units.AnyAsync(u => u.PropertyId == request.PropertyId, cancellationToken))
         {
             // Properties are known here through their units; one without any is a typo, not a property.
             return ProblemResults.Invalid("propertyId", "No property with this id is known: Directory has registered no unit in it.");
@@ -77,7 +88,7 @@ public static class FeeSchedulesApi
             db.FeeSchedules.Add(schedule);
         }
 
-        schedule.SetRate(request.Rate!.Value, request.EffectiveFrom!.Value, now);
+        schedule.SetRate(request.Rate!.Value, request.EffectiveFrom!.Value, Actor.Of(caller), now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -122,10 +133,14 @@ public sealed record FeeScheduleView(
 {
     public static FeeScheduleView From(FeeSchedule s) => new(
         s.Id, s.PropertyId, s.Item, s.UnitType, s.Basis,
-        s.Rates.OrderByDescending(r => r.EffectiveFrom).Select(r => new FeeRateView(r.Rate, r.EffectiveFrom, r.SetAt)).ToList());
+        s.Rates.OrderByDescending(r => r.EffectiveFrom).Select(FeeRateView.From).ToList());
 }
 
-public sealed record FeeRateView(decimal Rate, DateOnly EffectiveFrom, DateTimeOffset SetAt);
+public sealed record FeeRateView(decimal Rate, DateOnly EffectiveFrom, DateTimeOffset SetAt, Actor? SetBy)
+{
+    public static FeeRateView From(FeeRate r) =>
+        new(r.Rate, r.EffectiveFrom, r.SetAt, r.SetById is { } id ? new Actor(id, r.SetByName ?? "") : null);
+}
 
 /// <summary>A property's fee schedule as it stands on a day.</summary>
 public sealed record RatesInEffectView(Guid PropertyId, DateOnly AsOf, IReadOnlyList<RateInEffectView> Rates);

@@ -4,6 +4,7 @@ using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.Billing.Infrastructure;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -16,20 +17,24 @@ public static class UnitChargesApi
     {
         var api = app.MapGroup("/units").WithTags("Unit charges");
 
+        // Who may call what (README "Who may call what"): occupants only for their own units, read-only.
         api.MapGet("/{unitId:guid}/monthly-service-charge", GetMonthlyServiceCharge).WithName("GetMonthlyServiceCharge")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRoles(Roles.Occupant, Roles.Finance, Roles.Manager, Roles.Admin);
         return app;
     }
 
     /// <summary>
     /// What the unit's property-service fee comes to for a month at the rate in effect on <paramref name="asOf"/>
-    /// (today by default): 409 when no rate is in effect or the unit is not charged by area.
+    /// (today by default): 409 when no rate is in effect or the unit is not charged by area. A unit outside the
+    /// caller's scope answers 404, as an unknown one.
     /// </summary>
     public static async Task<Results<Ok<MonthlyServiceChargeView>, ProblemHttpResult>> GetMonthlyServiceCharge(
-        Guid unitId, DateOnly? asOf, BillingDbContext db, PropertyCalendar calendar, TimeProvider time, CancellationToken cancellationToken)
+        Guid unitId, DateOnly? asOf, Caller caller, BillingDbContext db, PropertyCalendar calendar, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
-        if (unit is null)
+        if (unit is null || !caller.CanSee(unit.PropertyId, unit.Id))
         {
             return ProblemResults.NotFound("unit", unitId);
         }

@@ -70,7 +70,7 @@ public sealed class FeeSchedule : AggregateRoot
     /// and raises <see cref="FeeRateSet"/>. A second rate for a day that already has one is refused: a rate
     /// in force is never silently replaced.
     /// </summary>
-    public FeeRate SetRate(decimal rate, DateOnly effectiveFrom, DateTimeOffset now)
+    public FeeRate SetRate(decimal rate, DateOnly effectiveFrom, Actor by, DateTimeOffset now)
     {
         if (RateProblem(rate) is { } problem)
         {
@@ -81,7 +81,7 @@ public sealed class FeeSchedule : AggregateRoot
             throw new DomainRuleException($"A rate effective from {effectiveFrom:yyyy-MM-dd} is already set; set a new rate from a later date.");
         }
 
-        var feeRate = new FeeRate(Guid.CreateVersion7(now), Id, rate, effectiveFrom, Stored(now));
+        var feeRate = new FeeRate(Guid.CreateVersion7(now), Id, rate, effectiveFrom, Stored(now), by);
         _rates.Add(feeRate);
         LastChangedAt = Stored(now);
         Raise(new FeeRateSet(Guid.CreateVersion7(now), now, PropertyId, Id, Item, UnitType, rate, effectiveFrom));
@@ -132,13 +132,20 @@ public sealed class FeeSchedule : AggregateRoot
 /// <summary>A rate of a fee schedule and the day it takes effect.</summary>
 public sealed class FeeRate
 {
-    public FeeRate(Guid id, Guid feeScheduleId, decimal rate, DateOnly effectiveFrom, DateTimeOffset setAt)
+    public FeeRate(Guid id, Guid feeScheduleId, decimal rate, DateOnly effectiveFrom, DateTimeOffset setAt, Actor setBy)
     {
         Id = id;
         FeeScheduleId = feeScheduleId;
         Rate = rate;
         EffectiveFrom = effectiveFrom;
         SetAt = setAt;
+        SetById = setBy.PersonId;
+        SetByName = setBy.Name;
+    }
+
+    // For EF Core, which sets the properties itself.
+    private FeeRate()
+    {
     }
 
     public Guid Id { get; private set; }
@@ -151,4 +158,9 @@ public sealed class FeeRate
     public DateOnly EffectiveFrom { get; private set; }
 
     public DateTimeOffset SetAt { get; private set; }
+
+    /// <summary>Who set the rate, from their access token; null for rates set before sign-in was required.</summary>
+    public Guid? SetById { get; private set; }
+
+    public string? SetByName { get; private set; }
 }

@@ -36,6 +36,7 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             rate.HasKey(r => r.Id);
             rate.Property(r => r.Id).ValueGeneratedNever();
             rate.Property(r => r.Rate).HasPrecision(12, FeeSchedule.RateDecimals);
+            rate.Property(r => r.SetByName).HasMaxLength(Actor.NameMaxLength);
             rate.HasIndex(r => new { r.FeeScheduleId, r.EffectiveFrom }).IsUnique();
         });
     }

@@ -5,6 +5,7 @@ using PropertyPlatform.Complaints.Domain;
 using PropertyPlatform.Complaints.Infrastructure;
 using PropertyPlatform.Contracts.Complaints;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -17,18 +18,25 @@ public static class ComplaintsApi
     {
         var api = app.MapGroup("/complaints").WithTags("Complaints");
 
-        api.MapGet("/", ListComplaints).WithName("ListComplaints");
-        api.MapGet("/{id:guid}", GetComplaint).WithName("GetComplaint");
-        api.MapPost("/", ReceiveComplaint).WithName("ReceiveComplaint").Validate<ReceiveComplaintRequest>();
+        // Who may call what (README "Who may call what"); occupants only ever reach the complaints of their own units.
+        api.MapGet("/", ListComplaints).WithName("ListComplaints")
+            .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Admin);
+        api.MapGet("/{id:guid}", GetComplaint).WithName("GetComplaint")
+            .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Admin);
+        api.MapPost("/", ReceiveComplaint).WithName("ReceiveComplaint").Validate<ReceiveComplaintRequest>()
+            .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Admin);
         api.MapPost("/{id:guid}/investigate", StartInvestigation).WithName("StartComplaintInvestigation")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRoles(Roles.FrontDesk, Roles.Supervisor, Roles.Manager);
         api.MapPost("/{id:guid}/respond", RespondToComplaint).WithName("RespondToComplaint").Validate<RespondToComplaintRequest>()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRoles(Roles.FrontDesk, Roles.Supervisor, Roles.Manager);
         return app;
     }
 
     public static async Task<Results<Ok<Page<ComplaintView>>, ValidationProblem>> ListComplaints(
-        [AsParameters] ComplaintQuery query, [AsParameters] PageRequest page, ComplaintsDbContext db, CancellationToken cancellationToken)
+        [AsParameters] ComplaintQuery query, [AsParameters] PageRequest page, Caller caller, ComplaintsDbContext db,
+        CancellationToken cancellationToken)
     {
         if (!QueryEnum.TryParse<ComplaintStatus>(query.Status, out var status))
         {
@@ -39,7 +47,7 @@ public static class ComplaintsApi
             return ProblemResults.Invalid("tier", $"Unknown tier; use one of: {QueryEnum.AllowedValues<ComplaintTier>()}.");
         }
 
-        var complaints = db.Complaints.AsNoTracking();
+        var complaints = db.Complaints.AsNoTracking().VisibleTo(caller, c => c.PropertyId, c => c.UnitId);
         if (query.PropertyId is { } propertyId)
         {
             complaints = complaints.Where(c => c.PropertyId == propertyId);
@@ -62,25 +70,31 @@ public static class ComplaintsApi
     }
 
     public static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> GetComplaint(
-        Guid id, ComplaintsDbContext db, CancellationToken cancellationToken)
+        Guid id, Caller caller, ComplaintsDbContext db, CancellationToken cancellationToken)
     {
         var row = await (from c in db.Complaints.AsNoTracking()
                          join u in db.Units on c.UnitId equals u.Id into units
                          from u in units.DefaultIfEmpty()
                          where c.Id == id
                          select new { Complaint = c, Unit = u }).SingleOrDefaultAsync(cancellationToken);
-        return row is null ? ProblemResults.NotFound("complaint", id) : TypedResults.Ok(ComplaintView.From(row.Complaint, row.Unit));
+        return row is null || !caller.CanSee(row.Complaint.PropertyId, row.Complaint.UnitId)
+            ? ProblemResults.NotFound("complaint", id)
+            : TypedResults.Ok(ComplaintView.From(row.Complaint, row.Unit));
     }
 
+    /// <summary>
+    /// Takes a complaint for a property the caller works at, or — for an occupant — from one of their own units.
+    /// A unit or property outside the caller's scope gets the same answer as an unknown one.
+    /// </summary>
     public static async Task<Results<Created<ComplaintView>, ValidationProblem>> ReceiveComplaint(
-        ReceiveComplaintRequest request, ComplaintsDbContext db, DailyNumbering numbering, TimeProvider time,
+        ReceiveComplaintRequest request, Caller caller, ComplaintsDbContext db, DailyNumbering numbering, TimeProvider time,
         CancellationToken cancellationToken)
     {
         UnitCopy? unit = null;
         if (request.UnitId is { } unitId)
         {
             unit = await db.Units.FindAsync([unitId], cancellationToken);
-            if (unit is null)
+            if (unit is null || !caller.CanSee(unit.PropertyId, unit.Id))
             {
                 return ProblemResults.Invalid("unitId", "No unit with this id is registered.");
             }
@@ -89,7 +103,12 @@ public static class ComplaintsApi
                 return ProblemResults.Invalid("unitId", "The unit belongs to another property.");
             }
         }
-        else if (!await db.Units.AnyAsync(u => u.PropertyId == request.PropertyId, cancellationToken))
+        else if (!caller.IsStaff)
+        {
+            // An occupant complains from one of their units; the complaint is theirs to follow only through it.
+            return ProblemResults.Invalid("unitId", "Name the unit you are complaining from.");
+        }
+        else if (!caller.CanSeeProperty(request.PropertyId) || !await db.Units.AnyAsync(u => u.PropertyId == request.PropertyId, cancellationToken))
         {
             // Properties are known here through their units; one without any is a typo, not a property.
             return ProblemResults.Invalid("propertyId", "No property with this id is known: Directory has registered no unit in it.");
@@ -98,7 +117,7 @@ public static class ComplaintsApi
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var number = await numbering.NextAsync(db, Complaint.NumberPrefix, request.PropertyId, now, cancellationToken);
-        var complaint = Complaint.Receive(request.PropertyId, unit, number, request.ToIntake(), now);
+        var complaint = Complaint.Receive(request.PropertyId, unit, number, request.ToIntake(), Actor.Of(caller), now);
         db.Complaints.Add(complaint);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -107,19 +126,23 @@ public static class ComplaintsApi
     }
 
     public static Task<Results<Ok<ComplaintView>, ProblemHttpResult>> StartInvestigation(
-        Guid id, ComplaintsDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, complaint => complaint.StartInvestigation(time.GetUtcNow()), cancellationToken);
+        Guid id, Caller caller, ComplaintsDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, complaint => complaint.StartInvestigation(Actor.Of(caller), time.GetUtcNow()), cancellationToken);
 
     public static Task<Results<Ok<ComplaintView>, ProblemHttpResult>> RespondToComplaint(
-        Guid id, RespondToComplaintRequest request, ComplaintsDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, complaint => complaint.Respond(request.ToResponse(), time.GetUtcNow()), cancellationToken);
+        Guid id, RespondToComplaintRequest request, Caller caller, ComplaintsDbContext db, TimeProvider time,
+        CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, complaint => complaint.Respond(request.ToResponse(), Actor.Of(caller), time.GetUtcNow()), cancellationToken);
 
-    /// <summary>Loads a complaint, lets the entity apply (or refuse with 409) the step, and saves it with its event.</summary>
+    /// <summary>
+    /// Loads a complaint the caller may see (another property's answers as unknown), lets the entity apply (or refuse
+    /// with 409) the step, and saves it with its event.
+    /// </summary>
     private static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> ChangeAsync(
-        Guid id, ComplaintsDbContext db, Action<Complaint> change, CancellationToken cancellationToken)
+        Guid id, Caller caller, ComplaintsDbContext db, Action<Complaint> change, CancellationToken cancellationToken)
     {
         var complaint = await db.Complaints.FindAsync([id], cancellationToken);
-        if (complaint is null)
+        if (complaint is null || !caller.CanSee(complaint.PropertyId, complaint.UnitId))
         {
             return ProblemResults.NotFound("complaint", id);
         }
@@ -199,14 +222,22 @@ public sealed record ComplaintView(
     ComplaintStatus Status,
     string Description,
     DateTimeOffset ReceivedAt,
+    Actor? ReceivedBy,
     DateTimeOffset? InvestigationStartedAt,
+    Actor? InvestigatedBy,
     DateTimeOffset? RespondedAt,
+    Actor? RespondedBy,
     string? Finding,
     string? ActionTaken,
     bool? Justified)
 {
     public static ComplaintView From(Complaint c, UnitCopy? u) => new(
         c.Id, c.PropertyId, c.Number, c.UnitId, u?.Number, u?.BuildingName, c.Anonymous, c.ComplainantName, c.ComplainantPhone,
-        c.Channel, c.Category, c.Tier, c.Status, c.Description, c.ReceivedAt, c.InvestigationStartedAt, c.RespondedAt,
+        c.Channel, c.Category, c.Tier, c.Status, c.Description,
+        c.ReceivedAt, ActorOf(c.ReceivedById, c.ReceivedByName),
+        c.InvestigationStartedAt, ActorOf(c.InvestigatedById, c.InvestigatedByName),
+        c.RespondedAt, ActorOf(c.RespondedById, c.RespondedByName),
         c.Finding, c.ActionTaken, c.Justified);
+
+    private static Actor? ActorOf(Guid? personId, string? name) => personId is { } id ? new Actor(id, name ?? "") : null;
 }

@@ -53,6 +53,19 @@ public sealed class Complaint : AggregateRoot
 
     public DateTimeOffset ReceivedAt { get; private set; }
 
+    /// <summary>Who took the complaint (首问负责): a front-desk clerk, or the occupant who submitted it. Null for complaints taken before sign-in.</summary>
+    public Guid? ReceivedById { get; private set; }
+
+    public string? ReceivedByName { get; private set; }
+
+    public Guid? InvestigatedById { get; private set; }
+
+    public string? InvestigatedByName { get; private set; }
+
+    public Guid? RespondedById { get; private set; }
+
+    public string? RespondedByName { get; private set; }
+
     public DateTimeOffset? InvestigationStartedAt { get; private set; }
 
     public DateTimeOffset? RespondedAt { get; private set; }
@@ -70,7 +83,7 @@ public sealed class Complaint : AggregateRoot
     /// Takes a complaint (已受理) for a property — from one of its units, from a named person, or anonymously —
     /// and raises <see cref="ComplaintReceived"/>.
     /// </summary>
-    public static Complaint Receive(Guid propertyId, UnitCopy? unit, DailyNumber number, ComplaintIntake intake, DateTimeOffset now)
+    public static Complaint Receive(Guid propertyId, UnitCopy? unit, DailyNumber number, ComplaintIntake intake, Actor by, DateTimeOffset now)
     {
         if (unit is not null && unit.PropertyId != propertyId)
         {
@@ -100,6 +113,8 @@ public sealed class Complaint : AggregateRoot
             Description = intake.Description.Trim(),
             Status = ComplaintStatus.Received,
             ReceivedAt = Stored(now),
+            ReceivedById = by.PersonId,
+            ReceivedByName = by.Name,
         };
         complaint.Raise(new ComplaintReceived(
             Guid.CreateVersion7(now), now, propertyId, complaint.Id, complaint.Number, unit?.Id, unit?.Number,
@@ -108,7 +123,7 @@ public sealed class Complaint : AggregateRoot
     }
 
     /// <summary>Starts the investigation and verification (调查核实) of a received complaint.</summary>
-    public void StartInvestigation(DateTimeOffset now)
+    public void StartInvestigation(Actor by, DateTimeOffset now)
     {
         if (Status != ComplaintStatus.Received)
         {
@@ -119,10 +134,12 @@ public sealed class Complaint : AggregateRoot
 
         Status = ComplaintStatus.Investigating;
         InvestigationStartedAt = Stored(now);
+        InvestigatedById = by.PersonId;
+        InvestigatedByName = by.Name;
     }
 
     /// <summary>Answers an investigated complaint (已答复) and raises <see cref="ComplaintResponded"/>.</summary>
-    public void Respond(ComplaintResponse response, DateTimeOffset now)
+    public void Respond(ComplaintResponse response, Actor by, DateTimeOffset now)
     {
         if (Status != ComplaintStatus.Investigating)
         {
@@ -141,6 +158,8 @@ public sealed class Complaint : AggregateRoot
 
         Status = ComplaintStatus.Responded;
         RespondedAt = Stored(now);
+        RespondedById = by.PersonId;
+        RespondedByName = by.Name;
         Finding = response.Finding.Trim();
         ActionTaken = response.ActionTaken.Trim();
         Justified = response.Justified;

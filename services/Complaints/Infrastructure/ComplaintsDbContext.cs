@@ -11,7 +11,6 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
 
     public DbSet<UnitCopy> Units => Set<UnitCopy>();
 
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -31,6 +30,9 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
             complaint.Property(c => c.Description).HasMaxLength(Complaint.DescriptionMaxLength);
             complaint.Property(c => c.Finding).HasMaxLength(Complaint.ResponseTextMaxLength);
             complaint.Property(c => c.ActionTaken).HasMaxLength(Complaint.ResponseTextMaxLength);
+            complaint.Property(c => c.ReceivedByName).HasMaxLength(Actor.NameMaxLength);
+            complaint.Property(c => c.InvestigatedByName).HasMaxLength(Actor.NameMaxLength);
+            complaint.Property(c => c.RespondedByName).HasMaxLength(Actor.NameMaxLength);
             // Optimistic concurrency on PostgreSQL's row version: two clerks answering one complaint cannot both win.
             complaint.Property<uint>("xmin").IsRowVersion();
             complaint.HasOne<UnitCopy>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
