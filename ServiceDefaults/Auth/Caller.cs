@@ -47,7 +47,11 @@ public sealed class Caller
 
     public bool IsInAnyRole(params string[] roles) => roles.Any(Roles.Contains);
 
-    public bool CanSeeProperty(Guid propertyId) => AllProperties || PropertyIds.Contains(propertyId);
+    /// <summary>
+    /// Whether the caller sees everything of the property, as staff do. False for an occupant, whose token names
+    /// their property too: an occupant sees only what concerns their units (<see cref="CanSee"/>).
+    /// </summary>
+    public bool CanSeeProperty(Guid propertyId) => IsStaff && (AllProperties || PropertyIds.Contains(propertyId));
 
     public bool CanSeeUnit(Guid unitId) => UnitIds.Contains(unitId);
 
@@ -79,7 +83,7 @@ public sealed class Caller
     }
 
     /// <summary>The caller as the person records name as having done something.</summary>
-    public Actor AsActor() => new(PersonId, Name);
+    public Actor AsActor() => new(PersonId, Name.Length > Actor.NameMaxLength ? Name[..Actor.NameMaxLength] : Name);
 
     /// <summary>Lets minimal API handlers take a <see cref="Caller"/> parameter.</summary>
     public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult<Caller?>(From(context.User));
@@ -96,12 +100,14 @@ public static class CallerQueryExtensions
     /// </summary>
     public static IQueryable<T> InPropertiesOf<T>(this IQueryable<T> source, Caller caller, Expression<Func<T, Guid>> propertyId)
     {
-        if (caller.AllProperties)
+        if (caller.IsStaff && caller.AllProperties)
         {
             return source;
         }
 
-        return source.Where(Expression.Lambda<Func<T, bool>>(Contains(caller.PropertyIds.ToList(), propertyId.Body), propertyId.Parameters));
+        // An occupant's token names their property too, but they see only what concerns their units (VisibleTo).
+        var visible = caller.IsStaff ? caller.PropertyIds.ToList() : [];
+        return source.Where(Expression.Lambda<Func<T, bool>>(Contains(visible, propertyId.Body), propertyId.Parameters));
     }
 
     /// <summary>

@@ -7,6 +7,9 @@ namespace PropertyPlatform.ServiceDefaults.Domain;
 /// </summary>
 public sealed record Actor(Guid PersonId, string Name)
 {
+    /// <summary>Records keep a name of at most this length.</summary>
+    public const int NameMaxLength = 100;
+
     /// <summary>The platform itself (a sweeper, a consumer), for changes nobody asked for in person.</summary>
     public static readonly Actor System = new(Guid.Empty, "system");
 }

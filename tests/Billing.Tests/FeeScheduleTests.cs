@@ -1,6 +1,7 @@
 using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Billing.Tests;

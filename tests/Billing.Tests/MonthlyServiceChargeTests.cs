@@ -2,6 +2,7 @@ using System.Globalization;
 using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 

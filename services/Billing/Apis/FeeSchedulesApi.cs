@@ -88,7 +88,7 @@ public static class FeeSchedulesApi
             db.FeeSchedules.Add(schedule);
         }
 
-        schedule.SetRate(request.Rate!.Value, request.EffectiveFrom!.Value, Actor.Of(caller), now);
+        schedule.SetRate(request.Rate!.Value, request.EffectiveFrom!.Value, caller.AsActor(), now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
+using PropertyPlatform.ServiceDefaults.Domain;
 
 namespace PropertyPlatform.Billing.Infrastructure;
 

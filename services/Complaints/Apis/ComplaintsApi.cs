@@ -9,6 +9,7 @@ using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
+using PropertyPlatform.ServiceDefaults.Domain;
 
 namespace PropertyPlatform.Complaints.Apis;
 
@@ -117,7 +118,7 @@ public static class ComplaintsApi
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var number = await numbering.NextAsync(db, Complaint.NumberPrefix, request.PropertyId, now, cancellationToken);
-        var complaint = Complaint.Receive(request.PropertyId, unit, number, request.ToIntake(), Actor.Of(caller), now);
+        var complaint = Complaint.Receive(request.PropertyId, unit, number, request.ToIntake(), caller.AsActor(), now);
         db.Complaints.Add(complaint);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -127,12 +128,12 @@ public static class ComplaintsApi
 
     public static Task<Results<Ok<ComplaintView>, ProblemHttpResult>> StartInvestigation(
         Guid id, Caller caller, ComplaintsDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, complaint => complaint.StartInvestigation(Actor.Of(caller), time.GetUtcNow()), cancellationToken);
+        ChangeAsync(id, caller, db, complaint => complaint.StartInvestigation(caller.AsActor(), time.GetUtcNow()), cancellationToken);
 
     public static Task<Results<Ok<ComplaintView>, ProblemHttpResult>> RespondToComplaint(
         Guid id, RespondToComplaintRequest request, Caller caller, ComplaintsDbContext db, TimeProvider time,
         CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, complaint => complaint.Respond(request.ToResponse(), Actor.Of(caller), time.GetUtcNow()), cancellationToken);
+        ChangeAsync(id, caller, db, complaint => complaint.Respond(request.ToResponse(), caller.AsActor(), time.GetUtcNow()), cancellationToken);
 
     /// <summary>
     /// Loads a complaint the caller may see (another property's answers as unknown), lets the entity apply (or refuse

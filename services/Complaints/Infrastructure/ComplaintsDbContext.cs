@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Complaints.Domain;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
+using PropertyPlatform.ServiceDefaults.Domain;
 
 namespace PropertyPlatform.Complaints.Infrastructure;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.WorkOrders.Domain;
 
@@ -38,8 +39,8 @@ public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> op
             order.HasOne<UnitCopy>().WithMany().HasForeignKey(o => o.UnitId).OnDelete(DeleteBehavior.Restrict);
             order.HasIndex(o => new { o.PropertyId, o.SubmittedAt });
             order.Property(o => o.UnitNumber).HasMaxLength(32);
-            order.Property(o => o.TakenByName).HasMaxLength(100);
-            order.Property(o => o.AssigneeName).HasMaxLength(100);
+            order.Property(o => o.TakenByName).HasMaxLength(Actor.NameMaxLength);
+            order.Property(o => o.AssigneeName).HasMaxLength(Actor.NameMaxLength);
             order.Property(o => o.HoldReason).HasMaxLength(WorkOrder.ReasonMaxLength);
             order.Property(o => o.CompletionSummary).HasMaxLength(WorkOrder.SummaryMaxLength);
             order.Property(o => o.Materials).HasMaxLength(1000);
@@ -60,7 +61,7 @@ public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> op
         {
             entry.ToTable("work_order_timeline");
             entry.HasKey(e => e.Id);
-            entry.Property(e => e.ActorName).HasMaxLength(100);
+            entry.Property(e => e.ActorName).HasMaxLength(Actor.NameMaxLength);
             entry.Property(e => e.From).HasConversion<string>().HasMaxLength(32);
             entry.Property(e => e.To).HasConversion<string>().HasMaxLength(32);
             entry.Property(e => e.Note).HasMaxLength(WorkOrder.SummaryMaxLength);
@@ -69,7 +70,7 @@ public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> op
         modelBuilder.Entity<Engineer>(engineer =>
         {
             engineer.HasKey(e => new { e.PersonId, e.PropertyId });
-            engineer.Property(e => e.Name).HasMaxLength(100);
+            engineer.Property(e => e.Name).HasMaxLength(Actor.NameMaxLength);
             engineer.Property(e => e.Phone).HasMaxLength(32);
         });
 
