@@ -31,9 +31,12 @@ internal static class Access
     /// <summary>Whether the caller, as staff, may change records of <paramref name="propertyId"/>.</summary>
     public static bool MayManage(this Caller caller, Guid propertyId) => caller.IsStaff && caller.CanSeeProperty(propertyId);
 
-    /// <summary>Properties: staff see theirs, an occupant the property of their units (the token names it).</summary>
-    public static IQueryable<Property> VisibleTo(this IQueryable<Property> properties, Caller caller) =>
-        properties.InPropertiesOf(caller, p => p.Id);
+    /// <summary>Properties: staff see theirs, an occupant the property of their units.</summary>
+    public static IQueryable<Property> VisibleTo(this IQueryable<Property> properties, Caller caller, DirectoryDbContext db)
+    {
+        var (staff, all, visible, units) = Scope(caller);
+        return properties.Where(p => (staff && (all || visible.Contains(p.Id))) || db.Units.Any(u => u.PropertyId == p.Id && units.Contains(u.Id)));
+    }
 
     /// <summary>Buildings: staff see their properties' buildings, an occupant the buildings of their units.</summary>
     public static IQueryable<Building> VisibleTo(this IQueryable<Building> buildings, Caller caller, DirectoryDbContext db)

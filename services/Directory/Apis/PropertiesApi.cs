@@ -25,14 +25,14 @@ public static class PropertiesApi
     public static async Task<Ok<Page<PropertyView>>> ListProperties(
         [AsParameters] PageRequest page, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        var properties = db.Properties.AsNoTracking().VisibleTo(caller).OrderBy(p => p.Name).ThenBy(p => p.Id);
+        var properties = db.Properties.AsNoTracking().VisibleTo(caller, db).OrderBy(p => p.Name).ThenBy(p => p.Id);
         return TypedResults.Ok(await properties.ToPageAsync(page, PropertyView.From, cancellationToken));
     }
 
     public static async Task<Results<Ok<PropertyView>, ProblemHttpResult>> GetProperty(
         Guid id, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        var property = await db.Properties.AsNoTracking().VisibleTo(caller).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var property = await db.Properties.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         return property is null ? ProblemResults.NotFound("property", id) : TypedResults.Ok(PropertyView.From(property));
     }
 

@@ -117,7 +117,7 @@ public static class StaffApi
         StaffRequest request, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {
         var wanted = request.PropertyIds!.Distinct().ToList();
-        var known = await db.Properties.VisibleTo(caller).Where(p => wanted.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        var known = await db.Properties.VisibleTo(caller, db).Where(p => wanted.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
         var unknown = wanted.Except(known).ToList();
         return unknown.Count == 0 ? null : ProblemResults.Invalid("propertyIds", $"No property is registered with id {string.Join(", ", unknown)}.");
     }
