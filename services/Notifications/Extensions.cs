@@ -10,6 +10,14 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationsDbContext>("notificationsdb");
-        builder.AddMessaging<NotificationsDbContext>(bus => bus.AddConsumer<WorkOrderSubmittedConsumer>());
+        builder.AddMessaging<NotificationsDbContext>(bus =>
+        {
+            bus.AddConsumer<WorkOrderSubmittedConsumer>();
+            bus.AddConsumer<WorkOrderDispatchedConsumer>();
+            bus.AddConsumer<WorkOrderCompletedConsumer>();
+            bus.AddConsumer<WorkOrderReopenedConsumer>();
+            bus.AddConsumer<WorkOrderDeadlineApproachingConsumer>();
+            bus.AddConsumer<WorkOrderDeadlineBreachedConsumer>();
+        });
     }
 }

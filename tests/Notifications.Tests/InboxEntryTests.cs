@@ -30,6 +30,15 @@ public sealed class InboxEntryTests
         entry.CreatedAt.ShouldBe(Now);
         entry.ReadAt.ShouldBeNull();
         entry.IsRead.ShouldBeFalse();
+        entry.Escalation.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void An_escalation_is_marked_as_one()
+    {
+        var entry = InboxEntry.Deliver(Recipient.RoleAt(PropertyId, RecipientRole.Supervisor), Text, "/x", Guid.NewGuid(), Now, escalation: true);
+
+        entry.Escalation.ShouldBeTrue();
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class InboxTests(TestInfrastructure infrastructure)
 
         await app.PublishAsync(submitted, submitted.EventId);
 
-        var page = await InboxWhenAsync(client, $"/inbox?propertyId={submitted.PropertyId}&role=frontdesk&unread=true", total => total == 1);
+        var page = await Inbox.WhenAsync(client, $"/inbox?propertyId={submitted.PropertyId}&role=frontdesk&unread=true", total => total == 1);
         var entry = page.GetProperty("items")[0];
         entry.GetProperty("title").GetString().ShouldBe("新报修单 WO-20261122-0001：1201 卫生间漏水");
         entry.GetProperty("body").GetString()!.ShouldContain("描述：卫生间漏水");
@@ -29,6 +29,7 @@ public sealed class InboxTests(TestInfrastructure infrastructure)
         entry.GetProperty("sourceEventId").GetGuid().ShouldBe(submitted.EventId);
         entry.GetProperty("propertyId").GetGuid().ShouldBe(submitted.PropertyId);
         entry.GetProperty("recipient").GetProperty("role").GetString().ShouldBe("frontdesk");
+        entry.GetProperty("escalation").GetBoolean().ShouldBeFalse();
         entry.GetProperty("readAt").ValueKind.ShouldBe(JsonValueKind.Null);
 
         // Other properties' desks do not see it.
@@ -45,7 +46,7 @@ public sealed class InboxTests(TestInfrastructure infrastructure)
         var submitted = Submitted();
         var client = app.ClientAs(Roles.FrontDesk, submitted.PropertyId);
         await app.PublishAsync(submitted, submitted.EventId);
-        var id = (await InboxWhenAsync(client, "/inbox", total => total == 1)).GetProperty("items")[0].GetProperty("id").GetGuid();
+        var id = (await Inbox.WhenAsync(client, "/inbox", total => total == 1)).GetProperty("items")[0].GetProperty("id").GetGuid();
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/inbox/{id}");
         request.Headers.AcceptLanguage.ParseAdd("en-US,en;q=0.9,zh-CN;q=0.5");
@@ -70,7 +71,7 @@ public sealed class InboxTests(TestInfrastructure infrastructure)
         await app.PublishAsync(submitted, submitted.EventId);
 
         // Both deliveries were handled before counting, so a second entry would be there by now.
-        await HandledAsync(app, submitted.EventId, times: 2);
+        await Inbox.HandledAsync(app, submitted.EventId, times: 2);
         (await client.GetFromJsonAsync<JsonElement>("/inbox", Cancellation)).GetProperty("total").GetInt32().ShouldBe(1);
         (await app.ScalarAsync<long>("SELECT count(*) FROM inbox_entries")).ShouldBe(1);
     }
@@ -84,10 +85,10 @@ public sealed class InboxTests(TestInfrastructure infrastructure)
         var replayId = Guid.NewGuid();
 
         await app.PublishAsync(submitted, submitted.EventId);
-        await HandledAsync(app, submitted.EventId, times: 1);
+        await Inbox.HandledAsync(app, submitted.EventId, times: 1);
         await app.PublishAsync(submitted, replayId);
 
-        await HandledAsync(app, replayId, times: 1);
+        await Inbox.HandledAsync(app, replayId, times: 1);
         (await client.GetFromJsonAsync<JsonElement>("/inbox", Cancellation)).GetProperty("total").GetInt32().ShouldBe(1);
     }
 
@@ -100,10 +101,10 @@ public sealed class InboxTests(TestInfrastructure infrastructure)
         var first = Submitted(propertyId) with { Number = "WO-20261122-0001" };
         var second = Submitted(propertyId) with { Number = "WO-20261122-0002" };
         await app.PublishAsync(first, first.EventId);
-        await InboxWhenAsync(client, "/inbox", total => total == 1);
+        await Inbox.WhenAsync(client, "/inbox", total => total == 1);
         await app.PublishAsync(second, second.EventId);
 
-        var page = await InboxWhenAsync(client, $"/inbox?propertyId={propertyId}&role=frontdesk", total => total == 2);
+        var page = await Inbox.WhenAsync(client, $"/inbox?propertyId={propertyId}&role=frontdesk", total => total == 2);
         var items = page.GetProperty("items").EnumerateArray().ToList();
         items.Select(e => e.GetProperty("sourceEventId").GetGuid()).ShouldBe([second.EventId, first.EventId]);
         var id = items[1].GetProperty("id").GetGuid();
@@ -151,23 +152,6 @@ public sealed class InboxTests(TestInfrastructure infrastructure)
             problem.GetProperty("errors").GetProperty(field).GetArrayLength().ShouldBe(1);
         }
     }
-
-    /// <summary>Waits until the consumer finished <paramref name="times"/> deliveries of the message, failing at once on a fault.</summary>
-    private static async Task HandledAsync(NotificationsApp app, Guid messageId, int times)
-    {
-        await Eventually.ReturnsAsync(
-            () => Task.FromResult((Handled: app.Consumed.Count(messageId), Faulted: app.Consumed.Faults.Count > 0)),
-            state => state.Handled >= times || state.Faulted,
-            NotificationsApp.Patience);
-        app.Consumed.Faults.ShouldBeEmpty();
-        app.Consumed.Count(messageId).ShouldBe(times);
-    }
-
-    private static async Task<JsonElement> InboxWhenAsync(HttpClient client, string path, Func<int, bool> condition) =>
-        await Eventually.ReturnsAsync(
-            () => client.GetFromJsonAsync<JsonElement>(path, Cancellation),
-            page => condition(page.GetProperty("total").GetInt32()),
-            NotificationsApp.Patience);
 
     private static async Task<JsonElement> ShouldBeProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {

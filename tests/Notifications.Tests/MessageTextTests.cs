@@ -2,6 +2,7 @@ using Microsoft.Net.Http.Headers;
 using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.Notifications.Apis;
 using PropertyPlatform.Notifications.Domain;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Notifications.Tests;
@@ -67,6 +68,59 @@ public sealed class MessageTextTests
         var id = Guid.NewGuid();
 
         WorkOrderMessages.Link(id).ShouldBe($"/api/workorders/work-orders/{id}");
+    }
+
+    [Fact]
+    public void What_the_platform_did_itself_names_nobody_and_missing_details_leave_no_empty_lines()
+    {
+        var unitId = Guid.NewGuid();
+        var dispatched = new WorkOrderDispatched(
+            Guid.NewGuid(), Now, Guid.NewGuid(), Guid.NewGuid(), "WO-20261122-0001", unitId, "1201", null, Guid.Empty, "", Guid.NewGuid(), "张伟");
+        var completed = new WorkOrderCompleted(
+            Guid.NewGuid(), Now, Guid.NewGuid(), Guid.NewGuid(), "WO-20261122-0001", unitId, "1201", null, Guid.NewGuid(), "张伟", " ", Now);
+        var reopened = new WorkOrderReopened(
+            Guid.NewGuid(), Now, Guid.NewGuid(), Guid.NewGuid(), "WO-20261122-0001", unitId, null, Guid.Empty, "", "");
+
+        WorkOrderMessages.DispatchedToAssignee(dispatched).BodyZhCn.ShouldBe("房号：1201");
+        WorkOrderMessages.DispatchedToAssignee(dispatched).BodyEn.ShouldBe("Unit: 1201");
+        WorkOrderMessages.CompletedForRequester(completed).BodyZhCn.ShouldBe("房号：1201");
+        WorkOrderMessages.Reopened(reopened).BodyZhCn.ShouldBe("原因：未说明");
+        WorkOrderMessages.Reopened(reopened).BodyEn.ShouldBe("Reason: not given");
+    }
+
+    [Fact]
+    public void A_due_time_is_written_in_the_propertys_time_and_names_its_limit()
+    {
+        var dueAt = new DateTimeOffset(2026, 11, 22, 23, 30, 0, TimeSpan.Zero);
+        var approaching = new WorkOrderDeadlineApproaching(
+            Guid.NewGuid(), Now, Guid.NewGuid(), Guid.NewGuid(), "WO-20261122-0001", Guid.NewGuid(), TimeLimitKind.Resolution, dueAt, null);
+
+        // 23:30 UTC is the next morning in China, and the day before in New York.
+        var inChina = WorkOrderMessages.DeadlineApproaching(approaching, PropertyCalendar.ChinaStandardTime);
+        inChina.TitleZhCn.ShouldBe("工单 WO-20261122-0001 即将超过处理时限");
+        inChina.BodyZhCn.ShouldBe("处理时限于 11月23日 07:30 到期，请尽快处理。");
+        inChina.BodyEn.ShouldBe("The resolution time limit ends at 23 Nov 07:30. Please act on it soon.");
+        var inNewYork = WorkOrderMessages.DeadlineApproaching(approaching, new PropertyCalendar(TimeZoneInfo.FindSystemTimeZoneById("America/New_York")));
+        inNewYork.BodyEn.ShouldBe("The resolution time limit ends at 22 Nov 18:30. Please act on it soon.");
+
+        var response = WorkOrderMessages.DeadlineApproaching(approaching with { Kind = TimeLimitKind.Response }, PropertyCalendar.ChinaStandardTime);
+        response.TitleEn.ShouldBe("Order WO-20261122-0001 is nearing its response time limit");
+    }
+
+    [Fact]
+    public void A_breach_says_when_no_engineer_has_the_order_yet()
+    {
+        var breached = new WorkOrderDeadlineBreached(
+            Guid.NewGuid(), Now, Guid.NewGuid(), Guid.NewGuid(), "WO-20261122-0001", Guid.NewGuid(), TimeLimitKind.Response,
+            new DateTimeOffset(2026, 11, 22, 1, 0, 0, TimeSpan.Zero), Guid.NewGuid());
+
+        var assigned = WorkOrderMessages.DeadlineBreached(breached, PropertyCalendar.ChinaStandardTime);
+        var unassigned = WorkOrderMessages.DeadlineBreached(breached with { AssigneeId = null }, PropertyCalendar.ChinaStandardTime);
+
+        assigned.TitleZhCn.ShouldBe("超时升级：工单 WO-20261122-0001 已超过响应时限");
+        assigned.BodyZhCn.ShouldBe("响应时限已于 11月22日 09:00 到期，工单已升级至客服主管，请跟进。");
+        unassigned.BodyZhCn.ShouldBe(assigned.BodyZhCn + "\n尚未派单。");
+        unassigned.BodyEn.ShouldEndWith("\nNo engineer is assigned yet.");
     }
 
     [Theory]

@@ -12,16 +12,17 @@ namespace PropertyPlatform.Notifications.Apis;
 
 /// <summary>
 /// The in-app inbox. Texts come in the language of <c>Accept-Language</c> (zh-CN unless English is preferred),
-/// named in the response's <c>Content-Language</c> and each entry's <c>language</c>. A caller reads the messages
-/// addressed to them, and those addressed to a role they hold at their properties; supervisors, managers and
-/// administrators also oversee every role's messages at their properties. Anything else answers 404.
+/// named in the response's <c>Content-Language</c> and each entry's <c>language</c>. At their properties a caller reads
+/// the messages addressed to them, and staff those addressed to a role they hold; supervisors, managers and
+/// administrators also oversee every role's messages. Anything else answers 404.
 /// </summary>
 public static class InboxApi
 {
     public static IEndpointRouteBuilder MapInboxApi(this IEndpointRouteBuilder app)
     {
-        // The front desk's inbox and those who oversee it (README "Who may do what"); which entries each sees: VisibleTo below.
-        var api = app.MapGroup("/inbox").WithTags("Inbox").RequireRoles(Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Admin);
+        // The roles messages are written for today and those who oversee them (README "Who may do what"); which entries each sees: VisibleTo below.
+        var api = app.MapGroup("/inbox").WithTags("Inbox")
+            .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Engineer, Roles.Admin);
 
         api.MapGet("/", ListInbox).WithName("ListInbox");
         api.MapGet("/{id:guid}", GetInboxEntry).WithName("GetInboxEntry");
@@ -104,15 +105,19 @@ public static class InboxApi
 
     /// <summary>
     /// The entries <paramref name="caller"/> may read, in SQL: at their properties, those addressed to them, and those
-    /// addressed to a role they hold (any role for an overseer). A message to one person is never shown to another.
+    /// addressed to a staff role they hold (any role for an overseer). A message to one person is never shown to another,
+    /// and an occupant reads only the messages addressed to them, not those to every occupant.
     /// </summary>
     private static IQueryable<InboxEntry> VisibleTo(this IQueryable<InboxEntry> entries, Caller caller)
     {
         var personId = caller.PersonId;
         var oversees = caller.IsInAnyRole(Roles.Supervisor, Roles.Manager, Roles.Admin);
-        List<RecipientRole?> roles = [.. Enum.GetValues<RecipientRole>().Where(r => caller.IsInRole(RoleName(r))).Cast<RecipientRole?>()];
-        return entries.InPropertiesOf(caller, e => e.PropertyId)
-            .Where(e => e.RecipientPersonId == personId || (e.RecipientRole != null && (oversees || roles.Contains(e.RecipientRole))));
+        List<RecipientRole?> roles =
+            [.. Enum.GetValues<RecipientRole>().Where(r => r != RecipientRole.Occupant && caller.IsInRole(RoleName(r))).Cast<RecipientRole?>()];
+        // Not InPropertiesOf: that gives an occupant no property at all, while their own messages are at the properties their token names.
+        var properties = caller.PropertyIds.ToList();
+        var scoped = caller.IsStaff && caller.AllProperties ? entries : entries.Where(e => properties.Contains(e.PropertyId));
+        return scoped.Where(e => e.RecipientPersonId == personId || (e.RecipientRole != null && (oversees || roles.Contains(e.RecipientRole))));
     }
 
     private static string RoleName(RecipientRole role) => JsonNamingPolicy.SnakeCaseLower.ConvertName(role.ToString());
@@ -144,6 +149,7 @@ public sealed record InboxEntryView(
     string Title,
     string Body,
     string Link,
+    bool Escalation,
     Guid SourceEventId,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ReadAt)
@@ -152,6 +158,6 @@ public sealed record InboxEntryView(
     {
         var (title, body) = e.TextIn(language);
         return new(e.Id, e.PropertyId, new RecipientView(e.RecipientRole, e.RecipientPersonId), language.Tag(), title, body, e.Link,
-            e.SourceEventId, e.CreatedAt, e.ReadAt);
+            e.Escalation, e.SourceEventId, e.CreatedAt, e.ReadAt);
     }
 }

@@ -40,6 +40,9 @@ public sealed class InboxEntry
     /// <summary>The event that caused the message.</summary>
     public Guid SourceEventId { get; private set; }
 
+    /// <summary>True when the message escalates something past its limit, for the reader to take up first.</summary>
+    public bool Escalation { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>When the recipient first read it; null while unread.</summary>
@@ -48,7 +51,7 @@ public sealed class InboxEntry
     public bool IsRead => ReadAt is not null;
 
     /// <summary>Puts a new, unread message in <paramref name="recipient"/>'s inbox.</summary>
-    public static InboxEntry Deliver(Recipient recipient, MessageText text, string link, Guid sourceEventId, DateTimeOffset now)
+    public static InboxEntry Deliver(Recipient recipient, MessageText text, string link, Guid sourceEventId, DateTimeOffset now, bool escalation = false)
     {
         // A relative path keeps the link working behind whatever address the gateway has.
         if (string.IsNullOrWhiteSpace(link) || !link.StartsWith('/') || link.StartsWith("//", StringComparison.Ordinal) || link.Length > LinkMaxLength)
@@ -73,6 +76,7 @@ public sealed class InboxEntry
             BodyEn = text.BodyEn,
             Link = link,
             SourceEventId = sourceEventId,
+            Escalation = escalation,
             CreatedAt = StoredTime.Of(now),
         };
     }

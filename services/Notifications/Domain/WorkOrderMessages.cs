@@ -1,4 +1,6 @@
+using System.Globalization;
 using PropertyPlatform.Contracts.WorkOrders;
+using PropertyPlatform.ServiceDefaults.Domain;
 
 namespace PropertyPlatform.Notifications.Domain;
 
@@ -33,6 +35,81 @@ public static class WorkOrderMessages
                 Description: {order.Description.Trim()}
                 """);
     }
+
+    /// <summary>For the occupant who asked: who was sent, e.g. 您的报修 WO-20261122-0001 已派给 张伟.</summary>
+    public static MessageText DispatchedToRequester(WorkOrderDispatched order) => new(
+        titleZhCn: $"您的报修 {order.Number} 已派给 {order.AssigneeName}",
+        bodyZhCn: Lines($"房号：{order.UnitNumber}", $"维修人员：{order.AssigneeName}"),
+        titleEn: $"Your repair {order.Number} has been dispatched to {order.AssigneeName}",
+        bodyEn: Lines($"Unit: {order.UnitNumber}", $"Engineer: {order.AssigneeName}"));
+
+    /// <summary>For the engineer the order was given to, e.g. 新派工单 WO-20261122-0001：1201.</summary>
+    public static MessageText DispatchedToAssignee(WorkOrderDispatched order) => new(
+        titleZhCn: $"新派工单 {order.Number}：{order.UnitNumber}",
+        bodyZhCn: Lines($"房号：{order.UnitNumber}", Labelled("派单人：", order.ActorName)),
+        titleEn: $"New order dispatched to you: {order.Number}, unit {order.UnitNumber}",
+        bodyEn: Lines($"Unit: {order.UnitNumber}", Labelled("Dispatched by: ", order.ActorName)));
+
+    /// <summary>For the occupant who asked: the work is done, please rate it (the follow-up, 回访).</summary>
+    public static MessageText CompletedForRequester(WorkOrderCompleted order) => new(
+        titleZhCn: $"您的报修 {order.Number} 已完工，请评价",
+        bodyZhCn: Lines($"房号：{order.UnitNumber}", Labelled("处理结果：", order.Summary)),
+        titleEn: $"Your repair {order.Number} is completed, please rate it",
+        bodyEn: Lines($"Unit: {order.UnitNumber}", Labelled("Work done: ", order.Summary)));
+
+    /// <summary>For the front desk: an unsatisfied follow-up reopened the order (返修) and it waits to be dispatched again.</summary>
+    public static MessageText Reopened(WorkOrderReopened order) => new(
+        titleZhCn: $"返修：工单 {order.Number} 需重新派单",
+        bodyZhCn: Lines(Labelled("原因：", order.Reason) ?? "原因：未说明", Labelled("操作人：", order.ActorName)),
+        titleEn: $"Reopened: order {order.Number} must be dispatched again",
+        bodyEn: Lines(Labelled("Reason: ", order.Reason) ?? "Reason: not given", Labelled("Reopened by: ", order.ActorName)));
+
+    /// <summary>For the engineer on the order and the front desk: a time limit is near, with its local due time.</summary>
+    public static MessageText DeadlineApproaching(WorkOrderDeadlineApproaching order, PropertyCalendar calendar)
+    {
+        var due = LocalTime(calendar, order.DueAt);
+        return new(
+            titleZhCn: $"工单 {order.Number} 即将超过{LimitZh(order.Kind)}",
+            bodyZhCn: $"{LimitZh(order.Kind)}于 {DueZh(due)} 到期，请尽快处理。",
+            titleEn: $"Order {order.Number} is nearing its {LimitEn(order.Kind)}",
+            bodyEn: $"The {LimitEn(order.Kind)} ends at {DueEn(due)}. Please act on it soon.");
+    }
+
+    /// <summary>For the supervisors: a time limit passed and the order is escalated to them (超时升级).</summary>
+    public static MessageText DeadlineBreached(WorkOrderDeadlineBreached order, PropertyCalendar calendar)
+    {
+        var due = LocalTime(calendar, order.DueAt);
+        var unassigned = order.AssigneeId is null || order.AssigneeId == Guid.Empty;
+        return new(
+            titleZhCn: $"超时升级：工单 {order.Number} 已超过{LimitZh(order.Kind)}",
+            bodyZhCn: Lines($"{LimitZh(order.Kind)}已于 {DueZh(due)} 到期，工单已升级至客服主管，请跟进。", unassigned ? "尚未派单。" : null),
+            titleEn: $"Escalation: order {order.Number} is past its {LimitEn(order.Kind)}",
+            bodyEn: Lines($"The {LimitEn(order.Kind)} ended at {DueEn(due)}; the order is escalated to the supervisors.",
+                unassigned ? "No engineer is assigned yet." : null));
+    }
+
+    private static string Lines(params string?[] lines) => string.Join('\n', lines.Where(l => l is not null));
+
+    /// <summary>"label value", or no line when there is no value (the platform itself acts without a name).</summary>
+    private static string? Labelled(string label, string? value) => string.IsNullOrWhiteSpace(value) ? null : label + value.Trim();
+
+    /// <summary>
+    /// The property's wall-clock time of <paramref name="instant"/>: readers think in local time, not UTC. PropertyCalendar
+    /// gives local days only, so the time is counted from the local day's start (exact on days without a daylight-saving change).
+    /// </summary>
+    private static DateTime LocalTime(PropertyCalendar calendar, DateTimeOffset instant)
+    {
+        var day = calendar.DayOf(instant);
+        return day.ToDateTime(TimeOnly.MinValue) + (instant - calendar.DayBounds(day).Start);
+    }
+
+    private static string DueZh(DateTime due) => due.ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
+
+    private static string DueEn(DateTime due) => due.ToString("d MMM HH:mm", CultureInfo.InvariantCulture);
+
+    private static string LimitZh(TimeLimitKind kind) => kind == TimeLimitKind.Response ? "响应时限" : "处理时限";
+
+    private static string LimitEn(TimeLimitKind kind) => kind == TimeLimitKind.Response ? "response time limit" : "resolution time limit";
 
     /// <summary>First line only, cut at a fixed length with an ellipsis, so titles stay one line in a list.</summary>
     private static string Shorten(string description)

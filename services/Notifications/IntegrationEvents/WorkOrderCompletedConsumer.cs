@@ -1,0 +1,17 @@
+using PropertyPlatform.Contracts.WorkOrders;
+using PropertyPlatform.Notifications.Domain;
+using PropertyPlatform.Notifications.Infrastructure;
+
+namespace PropertyPlatform.Notifications.IntegrationEvents;
+
+/// <summary>Tells the occupant who asked that the work is done and asks them to rate it.</summary>
+public sealed class WorkOrderCompletedConsumer(NotificationsDbContext db, TimeProvider time) : InboxConsumer<WorkOrderCompleted>(db, time)
+{
+    protected override IEnumerable<Delivery> DeliveriesFor(WorkOrderCompleted message)
+    {
+        if (PersonAt(message.PropertyId, message.RequesterId) is { } requester)
+        {
+            yield return new(requester, WorkOrderMessages.CompletedForRequester(message), WorkOrderMessages.Link(message.WorkOrderId));
+        }
+    }
+}
