@@ -146,7 +146,7 @@ public sealed class WorkOrder : AggregateRoot
     public string? QuoteDescription { get; private set; }
 
     /// <summary>Every transition, oldest first.</summary>
-    public IReadOnlyList<WorkOrderTimelineEntry> Timeline => _timeline;
+    public IReadOnlyList<WorkOrderTimelineEntry> Timeline => _timeline.OrderBy(e => e.Sequence).ToList();
 
     /// <summary>True while the response clock runs: nobody has accepted the order since intake or reopening.</summary>
     public bool AwaitsResponse => Status is WorkOrderStatus.Submitted or WorkOrderStatus.Dispatched or WorkOrderStatus.Reopened;
@@ -497,7 +497,7 @@ public sealed class WorkOrder : AggregateRoot
     private void Note(Actor by, DateTimeOffset now, string note) => Record(Status, Status, by, now, note);
 
     private void Record(WorkOrderStatus? from, WorkOrderStatus to, Actor by, DateTimeOffset now, string? note) =>
-        _timeline.Add(new WorkOrderTimelineEntry(Guid.CreateVersion7(now), Id, now, by.PersonId, by.Name, from, to, note));
+        _timeline.Add(new WorkOrderTimelineEntry(Guid.CreateVersion7(now), Id, _timeline.Count + 1, now, by.PersonId, by.Name, from, to, note));
 
     /// <summary>The state as the API writes it: <c>in_progress</c>.</summary>
     public static string Describe(WorkOrderStatus status) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
@@ -517,11 +517,14 @@ public sealed record WorkOrderIntake(
 
 /// <summary>One line of an order's timeline: who moved it from which state to which, when, and why.</summary>
 public sealed class WorkOrderTimelineEntry(
-    Guid id, Guid workOrderId, DateTimeOffset at, Guid actorId, string actorName, WorkOrderStatus? from, WorkOrderStatus to, string? note)
+    Guid id, Guid workOrderId, int sequence, DateTimeOffset at, Guid actorId, string actorName, WorkOrderStatus? from, WorkOrderStatus to, string? note)
 {
     public Guid Id { get; private set; } = id;
 
     public Guid WorkOrderId { get; private set; } = workOrderId;
+
+    /// <summary>1 for the intake, then one more per line: the order of lines written in the same instant.</summary>
+    public int Sequence { get; private set; } = sequence;
 
     public DateTimeOffset At { get; private set; } = at;
 
