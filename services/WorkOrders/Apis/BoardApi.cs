@@ -52,10 +52,11 @@ public static class BoardApi
         CancellationToken cancellationToken)
     {
         var count = await orders.CountAsync(cancellationToken);
-        var rows = await (from o in orders.OrderBy(waitingSince).ThenBy(o => o.Id).Take(MaxItemsPerSection)
-                          join u in db.Units on o.UnitId equals u.Id
-                          select new { Order = o, Unit = u }).ToListAsync(cancellationToken);
-        return new BoardSection(count, rows.Select(r => BoardItem.From(r.Order, r.Unit.BuildingName, now)).ToList());
+        var listed = await orders.OrderBy(waitingSince).ThenBy(o => o.Id).Take(MaxItemsPerSection).ToListAsync(cancellationToken);
+        // Buildings apart: a join around the limited query would not keep its order.
+        var unitIds = listed.Select(o => o.UnitId).Distinct().ToList();
+        var buildings = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.BuildingName, cancellationToken);
+        return new BoardSection(count, listed.Select(o => BoardItem.From(o, buildings.GetValueOrDefault(o.UnitId, ""), now)).ToList());
     }
 }
 

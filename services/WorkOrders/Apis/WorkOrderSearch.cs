@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.ServiceDefaults.Apis;
@@ -47,8 +48,8 @@ public static class WorkOrderSearch
         var total = await rows.CountAsync(cancellationToken);
         var exported = await rows.Take(WorkOrderCsv.MaxRows).ToListAsync(cancellationToken);
         // Tells a client that the file is cut short (more matched than it holds): narrow the filters.
-        http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        http.Response.Headers["X-Export-Limit"] = WorkOrderCsv.MaxRows.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers["X-Export-Limit"] = WorkOrderCsv.MaxRows.ToString(CultureInfo.InvariantCulture);
         var english = WorkOrderCsv.PrefersEnglish(http.Request.GetTypedHeaders().AcceptLanguage);
         return TypedResults.File(
             WorkOrderCsv.Write(exported, english, calendar), "text/csv; charset=utf-8", $"work-orders-{calendar.DayOf(now):yyyy-MM-dd}.csv");
