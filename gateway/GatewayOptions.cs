@@ -33,7 +33,7 @@ public sealed class GatewayOptions
         public int Burst { get; set; }
 
         /// <summary>Sign-in attempts per minute per client on <c>/api/directory/auth/**</c> (the stricter slot).</summary>
-        public int SignInPermitsPerMinute { get; set; } = 1_000;
+        public int SignInPermitsPerMinute { get; set; } = 120;
     }
 
     public sealed class CorsOptions

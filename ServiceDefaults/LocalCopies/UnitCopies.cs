@@ -15,11 +15,12 @@ public static class UnitCopies
     public static ModelBuilder ApplyUnitCopies(this ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfiguration(new UnitCopyConfiguration());
 
-    /// <summary>Consumes Directory's unit events into <typeparamref name="TDbContext"/>'s copy (queue <c>&lt;service&gt;-unit-registered</c>).</summary>
+    /// <summary>Consumes Directory's unit events into <typeparamref name="TDbContext"/>'s copy (queues <c>&lt;service&gt;-unit-registered</c>, <c>&lt;service&gt;-unit-changed</c>).</summary>
     public static IBusRegistrationConfigurator AddUnitCopies<TDbContext>(this IBusRegistrationConfigurator bus)
         where TDbContext : ServiceDbContext, IHasUnitCopies
     {
         bus.AddConsumer<UnitRegisteredConsumer<TDbContext>>();
+        bus.AddConsumer<UnitChangedConsumer<TDbContext>>();
         return bus;
     }
 

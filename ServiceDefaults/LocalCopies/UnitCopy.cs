@@ -33,6 +33,25 @@ public sealed class UnitCopy
         return unit;
     }
 
+    /// <summary>A unit first heard of by its change (events of two kinds may arrive out of order).</summary>
+    public static UnitCopy From(UnitChanged changed)
+    {
+        var unit = new UnitCopy { Id = changed.UnitId };
+        unit.Apply(changed);
+        return unit;
+    }
+
+    public void Apply(UnitChanged changed)
+    {
+        PropertyId = changed.PropertyId;
+        BuildingId = changed.BuildingId;
+        BuildingName = changed.BuildingName;
+        Number = changed.UnitNumber;
+        Floor = changed.Floor;
+        Type = changed.Type;
+        ChargeableArea = changed.ChargeableArea;
+    }
+
     public void Apply(UnitRegistered registered)
     {
         PropertyId = registered.PropertyId;

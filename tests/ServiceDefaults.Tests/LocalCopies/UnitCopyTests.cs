@@ -15,7 +15,7 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public void A_copy_takes_every_field_of_UnitRegistered_and_a_later_registration_replaces_them()
+    public void A_copy_takes_every_field_of_UnitRegistered_and_a_change_replaces_them()
     {
         var registered = Registered(Guid.NewGuid());
 
@@ -30,7 +30,7 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
         unit.Type.ShouldBe(UnitType.Residence);
         unit.ChargeableArea.ShouldBe(89.35m);
 
-        unit.Apply(registered with { EventId = Guid.NewGuid(), UnitNumber = "1809", Floor = 19, ChargeableArea = 90m });
+        unit.Apply(Changed(registered, "1809", 19, 90m));
 
         unit.Id.ShouldBe(registered.UnitId);
         unit.Number.ShouldBe("1809");
@@ -55,6 +55,7 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
         using var host = await StartFrontDeskAsync(database, broker);
 
         await QueueShouldExistAsync(broker, "frontdesk-unit-registered");
+        await QueueShouldExistAsync(broker, "frontdesk-unit-changed");
 
         var registered = Registered(Guid.NewGuid());
         var bus = host.Services.GetRequiredService<IBus>();
@@ -64,14 +65,23 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
 
         // The same message again is skipped; the inbox records it under the consumer's plain name.
         await bus.Publish(registered with { UnitNumber = "9999" }, c => c.MessageId = registered.EventId, TestContext.Current.CancellationToken);
-        var later = registered with { EventId = Guid.NewGuid(), UnitNumber = "1809" };
-        await bus.Publish(later, c => c.MessageId = later.EventId, TestContext.Current.CancellationToken);
+        var changed = Changed(registered, "1809", 19, 90m);
+        await bus.Publish(changed, c => c.MessageId = changed.EventId, TestContext.Current.CancellationToken);
         await Eventually.ReturnsAsync(() => FindAsync(host, registered.UnitId), u => u!.Number == "1809", Patience);
+        // A registration that arrives after the change (another queue) does not undo it.
+        var late = registered with { EventId = Guid.NewGuid(), UnitNumber = "0101" };
+        await bus.Publish(late, c => c.MessageId = late.EventId, TestContext.Current.CancellationToken);
+        await Eventually.ReturnsAsync(
+            () => QueryAsync(host, db => db.InboxMessages.CountAsync(m => m.MessageId == late.EventId)), c => c == 1, Patience);
+        (await FindAsync(host, registered.UnitId))!.Number.ShouldBe("1809");
         var consumers = await QueryAsync(host, db => db.InboxMessages.Where(m => m.MessageId == registered.EventId).Select(m => m.Consumer).ToListAsync());
         consumers.ShouldBe(["UnitRegisteredConsumer"]);
 
         await host.StopAsync(CancellationToken.None);
     }
+
+    private static UnitChanged Changed(UnitRegistered unit, string number, int floor, decimal area) => new(
+        Guid.NewGuid(), DateTimeOffset.UtcNow, unit.PropertyId, unit.UnitId, unit.BuildingId, unit.BuildingName, number, floor, unit.Type, area);
 
     private static UnitRegistered Registered(Guid unitId) => new(
         Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), unitId, Guid.NewGuid(), "B座", "1808", 18, UnitType.Residence, 89.35m);
