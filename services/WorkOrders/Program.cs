@@ -13,8 +13,11 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapOpenApi();
 app.MapWorkOrdersApi();
+app.MapWorkOrderSearchApi();
 app.MapWorkOrderActionsApi();
 app.MapTimeLimitsApi();
+app.MapBoardApi();
+app.MapStatisticsApi();
 app.MapDefaultEndpoints();
 app.Run();
 

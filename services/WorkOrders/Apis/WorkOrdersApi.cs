@@ -2,7 +2,6 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.WorkOrders;
-using PropertyPlatform.ServiceDefaults.Apis;
 using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -18,43 +17,12 @@ public static class WorkOrdersApi
         var api = app.MapGroup("/work-orders").WithTags("Work orders");
 
         // Who may call what (README "Who may do what"); the scope (properties, an occupant's units) is checked in each handler.
-        api.MapGet("/", ListWorkOrders).WithName("ListWorkOrders")
-            .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Engineer, Roles.Admin);
+        // The list and its export are in WorkOrderSearch.
         api.MapGet("/{id:guid}", GetWorkOrder).WithName("GetWorkOrder")
             .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Engineer, Roles.Admin);
         api.MapPost("/", SubmitWorkOrder).WithName("SubmitWorkOrder").Validate<SubmitWorkOrderRequest>()
             .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Admin);
         return app;
-    }
-
-    public static async Task<Results<Ok<Page<WorkOrderSummary>>, ValidationProblem>> ListWorkOrders(
-        [AsParameters] WorkOrderQuery query, [AsParameters] PageRequest page, Caller caller, WorkOrdersDbContext db,
-        CancellationToken cancellationToken)
-    {
-        if (!QueryEnum.TryParse<WorkOrderStatus>(query.Status, out var status))
-        {
-            return ProblemResults.Invalid("status", $"Unknown status; use one of: {QueryEnum.AllowedValues<WorkOrderStatus>()}.");
-        }
-
-        var orders = db.WorkOrders.AsNoTracking().VisibleTo(caller, o => o.PropertyId, o => o.UnitId);
-        if (query.PropertyId is { } propertyId)
-        {
-            orders = orders.Where(o => o.PropertyId == propertyId);
-        }
-        if (status is { } wanted)
-        {
-            orders = orders.Where(o => o.Status == wanted);
-        }
-        if (query.UnitId is { } unitId)
-        {
-            orders = orders.Where(o => o.UnitId == unitId);
-        }
-
-        var rows = from o in orders
-                   join u in db.Units on o.UnitId equals u.Id
-                   orderby o.SubmittedAt descending, o.Id descending
-                   select new { Order = o, Unit = u };
-        return TypedResults.Ok(await rows.ToPageAsync(page, r => WorkOrderSummary.From(r.Order, r.Unit), cancellationToken));
     }
 
     /// <summary>The order with its timeline; the ETag is the version a command's If-Match must name.</summary>
@@ -96,8 +64,6 @@ public static class WorkOrdersApi
         return TypedResults.Created($"/work-orders/{order.Id}", await orders.DetailAsync(order, http, cancellationToken));
     }
 }
-
-public sealed record WorkOrderQuery(Guid? PropertyId, Guid? UnitId, string? Status);
 
 public sealed record SubmitWorkOrderRequest(
     Guid UnitId,
