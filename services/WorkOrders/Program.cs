@@ -14,6 +14,8 @@ app.UseServiceDefaults();
 app.MapOpenApi();
 app.MapWorkOrdersApi();
 app.MapWorkOrderActionsApi();
+app.MapWorkOrderPhotosApi();
+app.MapWorkOrderCommentsApi();
 app.MapTimeLimitsApi();
 app.MapDefaultEndpoints();
 app.Run();
