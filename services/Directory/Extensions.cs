@@ -1,3 +1,4 @@
+using PropertyPlatform.Directory.Demo;
 using PropertyPlatform.Directory.Infrastructure;
 using PropertyPlatform.Directory.SignIn;
 using PropertyPlatform.ServiceDefaults.Data;
@@ -16,5 +17,6 @@ internal static class Extensions
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
         builder.AddSignIn();
         builder.AddPeopleServices();
+        builder.AddDemoData();
     }
 }

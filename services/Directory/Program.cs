@@ -15,6 +15,7 @@ app.MapBuildingsApi();
 app.MapUnitsApi();
 app.MapAuthApi();
 app.MapPeopleApis();
+app.MapDemoApi();
 app.MapDefaultEndpoints();
 app.Run();
 

@@ -18,7 +18,7 @@ public sealed class DirectoryApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
         await using var listener = await BrokerListener<UnitRegistered>.StartAsync(app.BrokerConnectionString);
-        var client = app.CreateClient();
+        var client = app.ClientAsAdmin();
 
         var property = await app.RegisterPropertyAsync("国贸中心", "office_tower");
         var propertyId = property.GetProperty("id").GetGuid();
@@ -61,7 +61,7 @@ public sealed class DirectoryApiTests(TestInfrastructure infrastructure)
     public async Task A_registered_property_is_listed_and_announced_in_the_outbox()
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var client = app.ClientAsAdmin();
 
         var property = await app.RegisterPropertyAsync("阳光花园", "residential");
 
@@ -77,7 +77,7 @@ public sealed class DirectoryApiTests(TestInfrastructure infrastructure)
     public async Task Units_are_listed_by_property_building_and_type_in_pages_in_walking_order()
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var client = app.ClientAsAdmin();
         var propertyId = (await app.RegisterPropertyAsync()).GetProperty("id").GetGuid();
         var otherPropertyId = (await app.RegisterPropertyAsync("另一个项目")).GetProperty("id").GetGuid();
         var a = (await app.RegisterBuildingAsync(propertyId, "A座")).GetProperty("id").GetGuid();
@@ -105,7 +105,7 @@ public sealed class DirectoryApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
 
-        var response = await app.CreateClient().GetAsync("/units?type=villa", Cancellation);
+        var response = await app.ClientAsAdmin().GetAsync("/units?type=villa", Cancellation);
 
         var problem = await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest);
         problem.GetProperty("errors").GetProperty("type").GetArrayLength().ShouldBe(1);
@@ -115,7 +115,7 @@ public sealed class DirectoryApiTests(TestInfrastructure infrastructure)
     public async Task The_same_unit_number_twice_in_a_building_is_a_400_field_error_and_the_first_unit_stays_alone()
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var client = app.ClientAsAdmin();
         var propertyId = (await app.RegisterPropertyAsync()).GetProperty("id").GetGuid();
         var a = (await app.RegisterBuildingAsync(propertyId, "A座")).GetProperty("id").GetGuid();
         var b = (await app.RegisterBuildingAsync(propertyId, "B座")).GetProperty("id").GetGuid();
@@ -137,7 +137,7 @@ public sealed class DirectoryApiTests(TestInfrastructure infrastructure)
     public async Task The_same_building_name_twice_in_a_property_is_a_409_and_nothing_is_stored()
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var client = app.ClientAsAdmin();
         var propertyId = (await app.RegisterPropertyAsync()).GetProperty("id").GetGuid();
         var otherPropertyId = (await app.RegisterPropertyAsync("另一个项目")).GetProperty("id").GetGuid();
         await app.RegisterBuildingAsync(propertyId, "A座");
@@ -155,7 +155,7 @@ public sealed class DirectoryApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
 
-        var response = await app.CreateClient().PostAsJsonAsync("/buildings", new { propertyId = Guid.NewGuid(), name = "A座" }, Cancellation);
+        var response = await app.ClientAsAdmin().PostAsJsonAsync("/buildings", new { propertyId = Guid.NewGuid(), name = "A座" }, Cancellation);
 
         var problem = await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest);
         problem.GetProperty("errors").GetProperty("propertyId").GetArrayLength().ShouldBe(1);
@@ -179,7 +179,7 @@ public sealed class DirectoryApiTests(TestInfrastructure infrastructure)
     public async Task An_invalid_unit_is_a_400_problem_and_the_units_stay_as_they_were(string bodyWithoutBuilding, string? field)
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var client = app.ClientAsAdmin();
         var propertyId = (await app.RegisterPropertyAsync()).GetProperty("id").GetGuid();
         var buildingId = (await app.RegisterBuildingAsync(propertyId)).GetProperty("id").GetGuid();
         await app.RegisterUnitAsync(buildingId, "1201");
@@ -200,7 +200,7 @@ public sealed class DirectoryApiTests(TestInfrastructure infrastructure)
     public async Task A_unit_in_an_unknown_building_is_a_400_field_error_and_nothing_is_stored()
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var client = app.ClientAsAdmin();
 
         var response = await client.PostAsJsonAsync("/units",
             new { buildingId = Guid.NewGuid(), number = "1201", floor = 12, type = "office", chargeableArea = 10m }, Cancellation);
@@ -220,7 +220,7 @@ public sealed class DirectoryApiTests(TestInfrastructure infrastructure)
     public async Task An_invalid_property_is_a_400_problem_and_nothing_is_stored(string body, string? field)
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var client = app.ClientAsAdmin();
 
         var response = await client.PostAsync("/properties", new StringContent(body, Encoding.UTF8, "application/json"), Cancellation);
 
@@ -241,7 +241,7 @@ public sealed class DirectoryApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
 
-        var response = await app.CreateClient().GetAsync($"{path}/{Guid.NewGuid()}", Cancellation);
+        var response = await app.ClientAsAdmin().GetAsync($"{path}/{Guid.NewGuid()}", Cancellation);
 
         await ShouldBeProblemAsync(response, HttpStatusCode.NotFound);
     }

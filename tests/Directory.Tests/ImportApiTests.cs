@@ -68,7 +68,7 @@ public sealed class ImportApiTests(TestInfrastructure infrastructure)
         // The company that owns two units is one occupant, and the unit has its owner and its resident.
         var companyId = rows[2].GetProperty("occupantId").GetGuid();
         rows[8].GetProperty("occupantId").GetGuid().ShouldBe(companyId);
-        var client = app.CreateClient();
+        var client = app.ClientAsAdmin();
         var held = await client.GetFromJsonAsync<JsonElement>($"/occupancies?occupantId={companyId}", Cancellation);
         held.GetProperty("total").GetInt32().ShouldBe(2);
         var unit1201 = rows[2].GetProperty("unitId").GetGuid();
@@ -124,7 +124,7 @@ public sealed class ImportApiTests(TestInfrastructure infrastructure)
 
         using var content = new ByteArrayContent(gb18030);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        var response = await app.CreateClient().PostAsync($"/imports/units-and-occupants?propertyId={propertyId}", content, Cancellation);
+        var response = await app.ClientAsAdmin().PostAsync($"/imports/units-and-occupants?propertyId={propertyId}", content, Cancellation);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Cancellation));
         var report = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
@@ -157,7 +157,7 @@ public sealed class ImportApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
         var propertyId = (await app.RegisterPropertyAsync()).GetProperty("id").GetGuid();
-        var client = app.CreateClient();
+        var client = app.ClientAsAdmin();
 
         (await (await PostFileAsync(app, "/imports/units-and-occupants", MixedFile)).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
             .FieldErrors("propertyId").ShouldNotBeEmpty();
@@ -183,7 +183,7 @@ public sealed class ImportApiTests(TestInfrastructure infrastructure)
     /// <summary>As a browser uploads a file: multipart/form-data with the file's bytes (UTF-8 with a BOM, as Excel writes "CSV UTF-8").</summary>
     private static async Task<HttpResponseMessage> PostFileAsync(DirectoryApp app, string path, string csv)
     {
-        using var client = app.CreateClient("导入员");
+        using var client = app.ClientAsAdmin("导入员");
         var file = new ByteArrayContent([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)]);
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         using var form = new MultipartFormDataContent { { file, "file", "units.csv" } };

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.Directory.Tests;
@@ -19,8 +20,8 @@ public sealed class OccupanciesApiTests(TestInfrastructure infrastructure)
         await using var app = await DirectoryApp.StartAsync(infrastructure);
         await using var started = await BrokerListener<OccupancyStarted>.StartAsync(app.BrokerConnectionString);
         await using var ended = await BrokerListener<OccupancyEnded>.StartAsync(app.BrokerConnectionString);
-        var client = app.CreateClient("前台小王");
         var (propertyId, _, unitId) = await app.RegisterPlaceAsync();
+        var client = app.ClientAsStaff(Roles.FrontDesk, "前台小王", propertyId);
         var firstOwner = (await app.RegisterCompanyAsync(propertyId, "甲公司")).GetProperty("id").GetGuid();
         var secondOwner = (await app.RegisterCompanyAsync(propertyId, "乙公司")).GetProperty("id").GetGuid();
         var moveIn = PeopleRequests.Today.AddDays(-30);
@@ -57,7 +58,7 @@ public sealed class OccupanciesApiTests(TestInfrastructure infrastructure)
         var end = (await Eventually.ReturnsAsync(() => Task.FromResult(ended.Received.ToList()), r => r.Count > 0, Patience)).Single().Message;
         end.ShouldBe(new OccupancyEnded(end.EventId, end.OccurredAt, propertyId, occupancyId, unitId, firstOwner, OccupancyRole.Owner, moveIn, PeopleRequests.Today));
 
-        var audit = await client.GetFromJsonAsync<JsonElement>($"/occupants/{firstOwner}/audit", Cancellation);
+        var audit = await app.ClientAs(Roles.Supervisor, propertyId).GetFromJsonAsync<JsonElement>($"/occupants/{firstOwner}/audit", Cancellation);
         audit.Items().Select(e => e.GetProperty("action").GetString()).ShouldBe(["occupancy_ended", "occupancy_started", "occupant_registered"]);
         audit.Items().First().GetProperty("actor").GetString().ShouldBe("前台小王");
     }
@@ -66,8 +67,8 @@ public sealed class OccupanciesApiTests(TestInfrastructure infrastructure)
     public async Task A_move_out_before_the_move_in_is_a_400_field_error_and_the_occupancy_stays_current()
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
         var (propertyId, _, unitId) = await app.RegisterPlaceAsync();
+        var client = app.ClientAs(Roles.FrontDesk, propertyId);
         var personId = (await app.RegisterPersonAsync(propertyId)).GetProperty("id").GetGuid();
         var occupancyId = (await app.MoveInAsync(unitId, personId, "resident", PeopleRequests.Today.AddDays(-3))).GetProperty("id").GetGuid();
 
@@ -112,7 +113,7 @@ public sealed class OccupanciesApiTests(TestInfrastructure infrastructure)
         var requestUnit = fields.GetValueOrDefault("unit") == "unknown" ? Guid.NewGuid() : unitId;
         var json = $$"""{"unitId": "{{requestUnit}}", "occupantId": "{{occupantId}}", {{body[1..]}}""";
 
-        var response = await app.CreateClient().PostAsync("/occupancies", new StringContent(json, Encoding.UTF8, "application/json"), Cancellation);
+        var response = await app.ClientAs(Roles.FrontDesk, propertyId).PostAsync("/occupancies", new StringContent(json, Encoding.UTF8, "application/json"), Cancellation);
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         if (field is not null)
@@ -127,7 +128,8 @@ public sealed class OccupanciesApiTests(TestInfrastructure infrastructure)
     public async Task An_unknown_occupancy_is_a_404_problem()
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var propertyId = (await app.RegisterPropertyAsync()).GetProperty("id").GetGuid();
+        var client = app.ClientAs(Roles.FrontDesk, propertyId);
 
         await (await client.GetAsync($"/occupancies/{Guid.NewGuid()}", Cancellation)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await client.PostAsJsonAsync($"/occupancies/{Guid.NewGuid()}/end", new { endDate = PeopleRequests.Today }, Cancellation))

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.Directory.Infrastructure.DataProtection;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.Directory.Tests;
@@ -25,17 +26,20 @@ public sealed class OccupantsApiTests(TestInfrastructure infrastructure)
         {
             (database, broker) = (app.DatabaseConnectionString, app.BrokerConnectionString);
             var (propertyId, _, _) = await app.RegisterPlaceAsync();
-            var created = await app.CreatedAsync("/occupants", new
+            var frontDesk = app.ClientAs(Roles.FrontDesk, propertyId);
+            var response = await frontDesk.PostAsJsonAsync("/occupants", new
             {
                 propertyId, kind = "person", name = "李雷", phone = "138 0013 8000", email = "li.lei@example.com",
                 idType = "resident_id_card", idNumber = PeopleRequests.ValidIdCard,
-            });
+            }, Cancellation);
+            response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancellation));
+            var created = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
             occupantId = created.GetProperty("id").GetGuid();
             created.GetProperty("idNumber").GetString().ShouldBe("110***********1233");
             created.GetProperty("idNumberRevealed").GetBoolean().ShouldBeFalse();
 
-            // The detail shows the phone in full and the ID number masked.
-            var detail = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/occupants/{occupantId}", Cancellation);
+            // The detail shows the phone in full and, to the front desk, the ID number masked.
+            var detail = await frontDesk.GetFromJsonAsync<JsonElement>($"/occupants/{occupantId}", Cancellation);
             detail.GetProperty("phone").GetString().ShouldBe("13800138000");
             detail.GetProperty("idType").GetString().ShouldBe("resident_id_card");
             detail.GetProperty("idNumber").GetString().ShouldBe("110***********1233");
@@ -50,7 +54,7 @@ public sealed class OccupantsApiTests(TestInfrastructure infrastructure)
         }
 
         // Another instance on the same database (a restart, a replica) reads the key ring and decrypts.
-        await using var restarted = DirectoryApp.StartOn(database, broker);
+        await using var restarted = await DirectoryApp.StartOnAsync(database, broker);
         restarted.Services.GetRequiredService<IdNumberProtector>().Reveal(ciphertext).ShouldBe(PeopleRequests.ValidIdCard);
     }
 
@@ -58,8 +62,8 @@ public sealed class OccupantsApiTests(TestInfrastructure infrastructure)
     public async Task Lists_mask_phone_and_id_number_and_filter_by_property_unit_kind_name_and_company()
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
         var (propertyId, _, unitId) = await app.RegisterPlaceAsync();
+        var client = app.ClientAs(Roles.FrontDesk, propertyId);
         var otherPropertyId = (await app.RegisterPropertyAsync("阳光大厦")).GetProperty("id").GetGuid();
         var company = (await app.RegisterCompanyAsync(propertyId)).GetProperty("id").GetGuid();
         var liLei = (await app.RegisterPersonAsync(propertyId, "李雷", companyId: company, idNumber: PeopleRequests.ValidIdCard)).GetProperty("id").GetGuid();
@@ -75,7 +79,8 @@ public sealed class OccupantsApiTests(TestInfrastructure infrastructure)
         page.Items().Single(o => o.GetProperty("id").GetGuid() == company).GetProperty("phone").GetString().ShouldBe("010****5678");
 
         (await Names(client, $"/occupants?propertyId={propertyId}&kind=company")).ShouldBe(["华夏科技有限公司"]);
-        (await Names(client, $"/occupants?name=李")).ShouldBe(["李雷", "李雷"]);
+        (await Names(client, $"/occupants?name=李")).ShouldBe(["李雷"]); // the other property's 李雷 is not the front desk's
+        (await Names(app.ClientAsAdmin(), $"/occupants?name=李")).ShouldBe(["李雷", "李雷"]);
         (await Names(client, $"/occupants?propertyId={propertyId}&name=梅")).ShouldBe(["韩梅梅"]);
         (await Names(client, $"/occupants?unitId={unitId}")).ShouldBe(["华夏科技有限公司"]);
         (await Names(client, $"/occupants?companyId={company}")).ShouldBe(["李雷"]);
@@ -100,7 +105,7 @@ public sealed class OccupantsApiTests(TestInfrastructure infrastructure)
         var occupant = await app.RegisterPersonAsync(propertyId, "李雷", idNumber: PeopleRequests.ValidIdCard);
         var occupantId = occupant.GetProperty("id").GetGuid();
 
-        var response = await app.CreateClient("前台小王").PutAsJsonAsync(
+        var response = await app.ClientAsStaff(Roles.FrontDesk, "前台小王", propertyId).PutAsJsonAsync(
             $"/occupants/{occupantId}/contacts", new { phone = "139-0013-9000", email = "li.lei@example.com" }, Cancellation);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Cancellation));
@@ -115,7 +120,7 @@ public sealed class OccupantsApiTests(TestInfrastructure infrastructure)
         change.ShouldBe(new OccupantContactChanged(
             change.EventId, change.OccurredAt, propertyId, occupantId, "李雷", "13900139000", "li.lei@example.com"));
 
-        var audit = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/occupants/{occupantId}/audit", Cancellation);
+        var audit = await app.ClientAs(Roles.Supervisor, propertyId).GetFromJsonAsync<JsonElement>($"/occupants/{occupantId}/audit", Cancellation);
         var entries = audit.Items().ToList();
         entries.Select(e => e.GetProperty("action").GetString()).ShouldBe(["occupant_changed", "occupant_registered"]);
         entries[0].GetProperty("actor").GetString().ShouldBe("前台小王");
@@ -153,7 +158,7 @@ public sealed class OccupantsApiTests(TestInfrastructure infrastructure)
         var (propertyId, _, _) = await app.RegisterPlaceAsync();
         var body = $"{{\"propertyId\": \"{propertyId}\", {bodyWithoutProperty[1..]}";
 
-        var response = await app.CreateClient().PostAsync("/occupants", new StringContent(body, Encoding.UTF8, "application/json"), Cancellation);
+        var response = await app.ClientAs(Roles.FrontDesk, propertyId).PostAsync("/occupants", new StringContent(body, Encoding.UTF8, "application/json"), Cancellation);
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         if (field is not null)
@@ -169,8 +174,9 @@ public sealed class OccupantsApiTests(TestInfrastructure infrastructure)
     public async Task An_occupant_of_an_unknown_property_is_a_400_field_error()
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
+        var propertyId = (await app.RegisterPropertyAsync()).GetProperty("id").GetGuid();
 
-        var response = await app.CreateClient().PostAsJsonAsync(
+        var response = await app.ClientAs(Roles.FrontDesk, propertyId).PostAsJsonAsync(
             "/occupants", new { propertyId = Guid.NewGuid(), kind = "person", name = "李雷", phone = "13800138000" }, Cancellation);
 
         (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("propertyId").ShouldNotBeEmpty();
@@ -183,7 +189,7 @@ public sealed class OccupantsApiTests(TestInfrastructure infrastructure)
         await using var app = await DirectoryApp.StartAsync(infrastructure);
         var (propertyId, _, _) = await app.RegisterPlaceAsync();
         var occupantId = (await app.RegisterPersonAsync(propertyId)).GetProperty("id").GetGuid();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, propertyId);
 
         var malformed = await client.PutAsJsonAsync($"/occupants/{occupantId}/contacts", new { phone = "555" }, Cancellation);
         var none = await client.PutAsJsonAsync($"/occupants/{occupantId}/contacts", new { phone = "", email = "" }, Cancellation);
@@ -202,7 +208,7 @@ public sealed class OccupantsApiTests(TestInfrastructure infrastructure)
         var (propertyId, _, _) = await app.RegisterPlaceAsync();
         var occupantId = (await app.RegisterPersonAsync(propertyId)).GetProperty("id").GetGuid();
         var companyId = (await app.RegisterCompanyAsync(propertyId)).GetProperty("id").GetGuid();
-        var client = app.CreateClient();
+        var client = app.ClientAs(Roles.FrontDesk, propertyId);
 
         var response = await client.PutAsJsonAsync($"/occupants/{occupantId}/id-document", new { idType = "passport", idNumber = "E12345678" }, Cancellation);
         var forCompany = await client.PutAsJsonAsync($"/occupants/{companyId}/id-document", new { idType = "passport", idNumber = "E12345678" }, Cancellation);
@@ -211,7 +217,7 @@ public sealed class OccupantsApiTests(TestInfrastructure infrastructure)
         (await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("idNumber").GetString().ShouldBe("*****5678");
         (await forCompany.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("idType").ShouldNotBeEmpty();
         (await app.ScalarTextAsync($"SELECT id_number_ciphertext FROM occupants WHERE id = '{occupantId}'"))!.ShouldNotContain("12345678");
-        var audit = await client.GetFromJsonAsync<JsonElement>($"/occupants/{occupantId}/audit", Cancellation);
+        var audit = await app.ClientAs(Roles.Manager, propertyId).GetFromJsonAsync<JsonElement>($"/occupants/{occupantId}/audit", Cancellation);
         Changes(audit.Items().First())["idNumber"].ShouldBe((null, "*****5678"));
     }
 
@@ -220,8 +226,8 @@ public sealed class OccupantsApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
         await using var added = await BrokerListener<AuthorisedSignerAdded>.StartAsync(app.BrokerConnectionString);
-        var client = app.CreateClient("前台小王");
         var (propertyId, _, _) = await app.RegisterPlaceAsync();
+        var client = app.ClientAsStaff(Roles.FrontDesk, "前台小王", propertyId);
         var companyId = (await app.RegisterCompanyAsync(propertyId)).GetProperty("id").GetGuid();
         var personId = (await app.RegisterPersonAsync(propertyId, "李雷", companyId: companyId)).GetProperty("id").GetGuid();
         var outsiderId = (await app.RegisterPersonAsync(propertyId, "韩梅梅", "13900139000")).GetProperty("id").GetGuid();
@@ -264,9 +270,10 @@ public sealed class OccupantsApiTests(TestInfrastructure infrastructure)
         (await app.CountAsync("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%AuthorisedSignerWithdrawn%'")).ShouldBe(1);
 
         // Both records show it: the company's and the person's.
-        var companyAudit = await client.GetFromJsonAsync<JsonElement>($"/occupants/{companyId}/audit", Cancellation);
+        var supervisor = app.ClientAs(Roles.Supervisor, propertyId);
+        var companyAudit = await supervisor.GetFromJsonAsync<JsonElement>($"/occupants/{companyId}/audit", Cancellation);
         companyAudit.Items().Select(e => e.GetProperty("action").GetString()).Take(3).ShouldBe(["signer_authorised", "signer_withdrawn", "signer_authorised"]);
-        var personAudit = await client.GetFromJsonAsync<JsonElement>($"/occupants/{personId}/audit", Cancellation);
+        var personAudit = await supervisor.GetFromJsonAsync<JsonElement>($"/occupants/{personId}/audit", Cancellation);
         personAudit.Items().Count(e => e.GetProperty("entityType").GetString() == "signer").ShouldBe(3);
     }
 
@@ -274,8 +281,8 @@ public sealed class OccupantsApiTests(TestInfrastructure infrastructure)
     public async Task A_current_signer_cannot_leave_the_company_but_anyone_else_can()
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
         var (propertyId, _, _) = await app.RegisterPlaceAsync();
+        var client = app.ClientAs(Roles.FrontDesk, propertyId);
         var companyId = (await app.RegisterCompanyAsync(propertyId)).GetProperty("id").GetGuid();
         var otherCompanyId = (await app.RegisterCompanyAsync(propertyId, "远大贸易有限公司")).GetProperty("id").GetGuid();
         var signerId = (await app.RegisterPersonAsync(propertyId, "李雷", companyId: companyId)).GetProperty("id").GetGuid();
@@ -303,7 +310,7 @@ public sealed class OccupantsApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
 
-        var response = await app.CreateClient().GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, path, Guid.NewGuid()), Cancellation);
+        var response = await app.ClientAsAdmin().GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, path, Guid.NewGuid()), Cancellation);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }

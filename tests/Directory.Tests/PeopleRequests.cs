@@ -14,14 +14,6 @@ internal static class PeopleRequests
     /// <summary>Today at the property (UTC+8), as the service reckons move-in and move-out days.</summary>
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
-    /// <summary>A client that names its caller for the audit trail, as the front desk's would until sign-in exists.</summary>
-    public static HttpClient CreateClient(this DirectoryApp app, string actor)
-    {
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Actor", actor);
-        return client;
-    }
-
     /// <summary>A property with building A座 and unit 1201.</summary>
     public static async Task<(Guid PropertyId, Guid BuildingId, Guid UnitId)> RegisterPlaceAsync(this DirectoryApp app)
     {
@@ -45,14 +37,6 @@ internal static class PeopleRequests
 
     public static Task<JsonElement> MoveInAsync(this DirectoryApp app, Guid unitId, Guid occupantId, string role, DateOnly startDate) =>
         app.CreatedAsync("/occupancies", new { unitId, occupantId, role, startDate });
-
-    public static async Task<JsonElement> CreatedAsync(this DirectoryApp app, string path, object body)
-    {
-        using var client = app.CreateClient("测试管理员");
-        var response = await client.PostAsJsonAsync(path, body, Cancellation);
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancellation));
-        return await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
-    }
 
     public static async Task<JsonElement> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
     {

@@ -17,7 +17,7 @@ public sealed class StaffApiTests(TestInfrastructure infrastructure)
     public async Task Staff_are_listed_by_role_department_and_property_with_phones_masked()
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var client = app.ClientAsAdmin();
         var tower = (await app.RegisterPropertyAsync()).GetProperty("id").GetGuid();
         var park = (await app.RegisterPropertyAsync("科技园")).GetProperty("id").GetGuid();
         var engineer = await app.CreatedAsync("/staff", new
@@ -58,7 +58,7 @@ public sealed class StaffApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
         await using var listener = await BrokerListener<StaffChanged>.StartAsync(app.BrokerConnectionString);
-        var client = app.CreateClient("人事老刘");
+        var client = app.ClientAsAdmin("人事老刘");
         var tower = (await app.RegisterPropertyAsync()).GetProperty("id").GetGuid();
         var park = (await app.RegisterPropertyAsync("科技园")).GetProperty("id").GetGuid();
         var staffId = (await app.CreatedAsync("/staff", new
@@ -110,7 +110,7 @@ public sealed class StaffApiTests(TestInfrastructure infrastructure)
             : $"[\"{tower}\"]";
         var json = $$"""{"propertyIds": {{properties}}, {{body[1..]}}""";
 
-        var response = await app.CreateClient().PostAsync("/staff", new StringContent(json, Encoding.UTF8, "application/json"), Cancellation);
+        var response = await app.ClientAsAdmin().PostAsync("/staff", new StringContent(json, Encoding.UTF8, "application/json"), Cancellation);
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         if (field is not null)
@@ -125,7 +125,7 @@ public sealed class StaffApiTests(TestInfrastructure infrastructure)
     public async Task An_unknown_staff_member_is_a_404_problem()
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var client = app.ClientAsAdmin();
         var tower = (await app.RegisterPropertyAsync()).GetProperty("id").GetGuid();
 
         await (await client.GetAsync($"/staff/{Guid.NewGuid()}", Cancellation)).ShouldBeProblemAsync(HttpStatusCode.NotFound);

@@ -18,7 +18,7 @@ public sealed class UnitChangesApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
         await using var listener = await BrokerListener<UnitChanged>.StartAsync(app.BrokerConnectionString);
-        var client = app.CreateClient();
+        var client = app.ClientAsAdmin();
         var (propertyId, buildingId, unitId) = await app.RegisterPlaceAsync();
 
         var patched = await client.PatchAsJsonAsync($"/units/{unitId}", new { chargeableArea = 118.25m }, Cancellation);
@@ -54,7 +54,7 @@ public sealed class UnitChangesApiTests(TestInfrastructure infrastructure)
     public async Task An_invalid_change_is_a_400_problem_and_the_unit_stays_as_it_was(string method, string body, string? field)
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
-        var client = app.CreateClient();
+        var client = app.ClientAsAdmin();
         var (_, _, unitId) = await app.RegisterPlaceAsync();
 
         var response = await client.SendAsync(
@@ -77,7 +77,7 @@ public sealed class UnitChangesApiTests(TestInfrastructure infrastructure)
     {
         await using var app = await DirectoryApp.StartAsync(infrastructure);
 
-        var response = await app.CreateClient().PatchAsJsonAsync($"/units/{Guid.NewGuid()}", new { floor = 3 }, Cancellation);
+        var response = await app.ClientAsAdmin().PatchAsJsonAsync($"/units/{Guid.NewGuid()}", new { floor = 3 }, Cancellation);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }

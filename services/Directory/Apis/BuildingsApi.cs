@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Directory.Domain;
 using PropertyPlatform.Directory.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Problems;
 
@@ -15,16 +16,16 @@ public static class BuildingsApi
     {
         var api = app.MapGroup("/buildings").WithTags("Buildings");
 
-        api.MapGet("/", ListBuildings).WithName("ListBuildings");
-        api.MapGet("/{id:guid}", GetBuilding).WithName("GetBuilding");
-        api.MapPost("/", RegisterBuilding).WithName("RegisterBuilding").Validate<RegisterBuildingRequest>();
+        api.MapGet("/", ListBuildings).WithName("ListBuildings").RequireRoles(Access.Anyone);
+        api.MapGet("/{id:guid}", GetBuilding).WithName("GetBuilding").RequireRoles(Access.Anyone);
+        api.MapPost("/", RegisterBuilding).WithName("RegisterBuilding").Validate<RegisterBuildingRequest>().RequireRoles(Roles.Admin);
         return app;
     }
 
     public static async Task<Ok<Page<BuildingView>>> ListBuildings(
-        Guid? propertyId, [AsParameters] PageRequest page, DirectoryDbContext db, CancellationToken cancellationToken)
+        Guid? propertyId, [AsParameters] PageRequest page, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        var buildings = db.Buildings.AsNoTracking();
+        var buildings = db.Buildings.AsNoTracking().VisibleTo(caller, db);
         if (propertyId is { } id)
         {
             buildings = buildings.Where(b => b.PropertyId == id);
@@ -34,17 +35,17 @@ public static class BuildingsApi
     }
 
     public static async Task<Results<Ok<BuildingView>, ProblemHttpResult>> GetBuilding(
-        Guid id, DirectoryDbContext db, CancellationToken cancellationToken)
+        Guid id, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        var building = await db.Buildings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        var building = await db.Buildings.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         return building is null ? ProblemResults.NotFound("building", id) : TypedResults.Ok(BuildingView.From(building));
     }
 
     public static async Task<Results<Created<BuildingView>, ValidationProblem, ProblemHttpResult>> RegisterBuilding(
-        RegisterBuildingRequest request, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        RegisterBuildingRequest request, Caller caller, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var property = await db.Properties.FindAsync([request.PropertyId], cancellationToken);
-        if (property is null)
+        if (property is null || !caller.MayManage(property.Id))
         {
             return ProblemResults.Invalid("propertyId", "No property with this id is registered.");
         }

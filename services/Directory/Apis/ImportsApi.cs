@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PropertyPlatform.Directory.Infrastructure;
 using PropertyPlatform.Directory.Infrastructure.Import;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Directory.Apis;
@@ -15,7 +16,8 @@ public static class ImportsApi
             // One Accepts: routing matches the request's content type against the last one declared.
             .Accepts<IFormFile>("multipart/form-data", "text/csv", "text/plain")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .RequireRoles(Roles.Admin);
         return app;
     }
 
@@ -30,14 +32,14 @@ public static class ImportsApi
     /// argument: that binding would require antiforgery tokens, which an API called with bearer tokens has no use for.
     /// </remarks>
     public static async Task<Results<Ok<ImportReport>, ValidationProblem, ProblemHttpResult>> ImportUnitsAndOccupants(
-        Guid? propertyId, HttpRequest request, DirectoryDbContext db, UnitsAndOccupantsImport import, CancellationToken cancellationToken)
+        Guid? propertyId, HttpRequest request, Caller caller, DirectoryDbContext db, UnitsAndOccupantsImport import, CancellationToken cancellationToken)
     {
         if (propertyId is null || propertyId == Guid.Empty)
         {
             return ProblemResults.Invalid("propertyId", "Give the property to import into: ?propertyId=….");
         }
         var property = await db.Properties.FindAsync([propertyId.Value], cancellationToken);
-        if (property is null)
+        if (property is null || !caller.MayManage(property.Id))
         {
             return ProblemResults.Invalid("propertyId", "No property with this id is registered.");
         }

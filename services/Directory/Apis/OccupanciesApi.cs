@@ -5,6 +5,7 @@ using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.Directory.Domain;
 using PropertyPlatform.Directory.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Problems;
 
@@ -16,20 +17,20 @@ public static class OccupanciesApi
     {
         var api = app.MapGroup("/occupancies").WithTags("Occupancies");
 
-        api.MapGet("/", ListOccupancies).WithName("ListOccupancies");
-        api.MapGet("/{id:guid}", GetOccupancy).WithName("GetOccupancy");
+        api.MapGet("/", ListOccupancies).WithName("ListOccupancies").RequireRoles(Access.Anyone);
+        api.MapGet("/{id:guid}", GetOccupancy).WithName("GetOccupancy").RequireRoles(Access.Anyone);
         api.MapPost("/", StartOccupancy).WithName("StartOccupancy").Validate<StartOccupancyRequest>()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).RequireRoles(Access.PeopleDesk);
         api.MapPost("/{id:guid}/end", EndOccupancy).WithName("EndOccupancy").Validate<EndOccupancyRequest>()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).RequireRoles(Access.PeopleDesk);
         return app;
     }
 
     /// <summary>Occupancies, current and ended (the history), latest move-in first.</summary>
     public static async Task<Ok<Page<OccupancyView>>> ListOccupancies(
-        [AsParameters] OccupancyQuery query, [AsParameters] PageRequest page, DirectoryDbContext db, CancellationToken cancellationToken)
+        [AsParameters] OccupancyQuery query, [AsParameters] PageRequest page, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        var occupancies = db.Occupancies.AsNoTracking();
+        var occupancies = db.Occupancies.AsNoTracking().VisibleTo(caller);
         if (query.PropertyId is { } propertyId)
         {
             occupancies = occupancies.Where(o => o.PropertyId == propertyId);
@@ -51,18 +52,18 @@ public static class OccupanciesApi
     }
 
     public static async Task<Results<Ok<OccupancyView>, ProblemHttpResult>> GetOccupancy(
-        Guid id, DirectoryDbContext db, CancellationToken cancellationToken)
+        Guid id, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        var row = await Rows(db, db.Occupancies.Where(o => o.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        var row = await Rows(db, db.Occupancies.VisibleTo(caller).Where(o => o.Id == id)).SingleOrDefaultAsync(cancellationToken);
         return row is null ? ProblemResults.NotFound("occupancy", id) : TypedResults.Ok(OccupancyView.From(row));
     }
 
     /// <summary>Records a move-in or handover (入伙/交付).</summary>
     public static async Task<Results<Created<OccupancyView>, ValidationProblem, ProblemHttpResult>> StartOccupancy(
-        StartOccupancyRequest request, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        StartOccupancyRequest request, Caller caller, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var unit = await db.Units.FindAsync([request.UnitId], cancellationToken);
-        if (unit is null)
+        if (unit is null || !caller.MayManage(unit.PropertyId))
         {
             return ProblemResults.Invalid("unitId", "No unit with this id is registered.");
         }
@@ -88,10 +89,10 @@ public static class OccupanciesApi
 
     /// <summary>Records the move-out (迁出); the occupancy stays in the unit's history.</summary>
     public static async Task<Results<Ok<OccupancyView>, ValidationProblem, ProblemHttpResult>> EndOccupancy(
-        Guid id, EndOccupancyRequest request, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, EndOccupancyRequest request, Caller caller, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var occupancy = await db.Occupancies.FindAsync([id], cancellationToken);
-        if (occupancy is null)
+        if (occupancy is null || !caller.MayManage(occupancy.PropertyId))
         {
             return ProblemResults.NotFound("occupancy", id);
         }

@@ -9,6 +9,7 @@ using PropertyPlatform.Directory.Infrastructure;
 using PropertyPlatform.Directory.Infrastructure.Auditing;
 using PropertyPlatform.Directory.Infrastructure.DataProtection;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Problems;
 
@@ -20,32 +21,33 @@ public static class OccupantsApi
     {
         var api = app.MapGroup("/occupants").WithTags("Occupants");
 
-        api.MapGet("/", ListOccupants).WithName("ListOccupants");
-        api.MapGet("/{id:guid}", GetOccupant).WithName("GetOccupant");
-        api.MapPost("/", RegisterOccupant).WithName("RegisterOccupant").Validate<RegisterOccupantRequest>();
-        api.MapPut("/{id:guid}/contacts", ChangeContacts).WithName("ChangeOccupantContacts").Validate<ChangeContactsRequest>();
+        api.MapGet("/", ListOccupants).WithName("ListOccupants").RequireRoles(Access.Anyone);
+        api.MapGet("/{id:guid}", GetOccupant).WithName("GetOccupant").RequireRoles(Access.Anyone);
+        api.MapPost("/", RegisterOccupant).WithName("RegisterOccupant").Validate<RegisterOccupantRequest>().RequireRoles(Access.PeopleDesk);
+        api.MapPut("/{id:guid}/contacts", ChangeContacts).WithName("ChangeOccupantContacts").Validate<ChangeContactsRequest>()
+            .RequireRoles(Access.PeopleDesk);
         api.MapPut("/{id:guid}/id-document", SetIdDocument).WithName("SetOccupantIdDocument").Validate<IdDocumentRequest>()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).RequireRoles(Access.PeopleDesk);
         api.MapPut("/{id:guid}/company", ChangeCompany).WithName("ChangeOccupantCompany").Validate<CompanyLinkRequest>()
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/{id:guid}/signers", ListSigners).WithName("ListAuthorisedSigners");
+            .ProducesProblem(StatusCodes.Status409Conflict).RequireRoles(Access.PeopleDesk);
+        api.MapGet("/{id:guid}/signers", ListSigners).WithName("ListAuthorisedSigners").RequireRoles(Access.Anyone);
         api.MapPost("/{id:guid}/signers", AuthoriseSigner).WithName("AuthoriseSigner").Validate<AuthoriseSignerRequest>()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).RequireRoles(Access.PeopleDesk);
         api.MapPost("/{id:guid}/signers/{signerId:guid}/withdraw", WithdrawSigner).WithName("WithdrawSigner")
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapGet("/{id:guid}/audit", GetAuditTrail).WithName("GetOccupantAuditTrail");
+            .ProducesProblem(StatusCodes.Status409Conflict).RequireRoles(Access.PeopleDesk);
+        api.MapGet("/{id:guid}/audit", GetAuditTrail).WithName("GetOccupantAuditTrail").RequireRoles(Access.AuditReaders);
         return app;
     }
 
     public static async Task<Results<Ok<Page<OccupantSummary>>, ValidationProblem>> ListOccupants(
-        [AsParameters] OccupantQuery query, [AsParameters] PageRequest page, DirectoryDbContext db, CancellationToken cancellationToken)
+        [AsParameters] OccupantQuery query, [AsParameters] PageRequest page, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {
         if (!QueryEnum.TryParse<OccupantKind>(query.Kind, out var kind))
         {
             return ProblemResults.Invalid("kind", $"Unknown occupant kind; use one of: {QueryEnum.AllowedValues<OccupantKind>()}.");
         }
 
-        var occupants = db.Occupants.AsNoTracking();
+        var occupants = db.Occupants.AsNoTracking().VisibleTo(caller, db);
         if (query.PropertyId is { } propertyId)
         {
             occupants = occupants.Where(o => o.PropertyId == propertyId);
@@ -74,22 +76,22 @@ public static class OccupantsApi
     }
 
     public static async Task<Results<Ok<OccupantView>, ProblemHttpResult>> GetOccupant(
-        Guid id, HttpContext http, DirectoryDbContext db, IdNumberProtector protector, CancellationToken cancellationToken)
+        Guid id, Caller caller, DirectoryDbContext db, IdNumberProtector protector, CancellationToken cancellationToken)
     {
-        var occupant = await db.Occupants.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        var occupant = await db.Occupants.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (occupant is null)
         {
             return ProblemResults.NotFound("occupant", id);
         }
-        return TypedResults.Ok(await OccupantView.LoadAsync(occupant, db, protector, PersonalData.MayRevealIdNumbers(http), cancellationToken));
+        return TypedResults.Ok(await OccupantView.LoadAsync(occupant, caller, db, protector, cancellationToken));
     }
 
     public static async Task<Results<Created<OccupantView>, ValidationProblem>> RegisterOccupant(
-        RegisterOccupantRequest request, DirectoryDbContext db, IdNumberProtector protector, TimeProvider time,
+        RegisterOccupantRequest request, Caller caller, DirectoryDbContext db, IdNumberProtector protector, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var property = await db.Properties.FindAsync([request.PropertyId], cancellationToken);
-        if (property is null)
+        if (property is null || !caller.MayManage(property.Id))
         {
             return ProblemResults.Invalid("propertyId", "No property with this id is registered.");
         }
@@ -108,29 +110,29 @@ public static class OccupantsApi
             property, request.Kind!.Value, request.Name!, request.Phone, request.Email, idNumber, company, time.GetUtcNow());
         db.Occupants.Add(occupant);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/occupants/{occupant.Id}", await OccupantView.LoadAsync(occupant, db, protector, false, cancellationToken));
+        return TypedResults.Created($"/occupants/{occupant.Id}", await OccupantView.LoadAsync(occupant, caller, db, protector, cancellationToken));
     }
 
     public static async Task<Results<Ok<OccupantView>, ProblemHttpResult>> ChangeContacts(
-        Guid id, ChangeContactsRequest request, DirectoryDbContext db, IdNumberProtector protector, TimeProvider time,
+        Guid id, ChangeContactsRequest request, Caller caller, DirectoryDbContext db, IdNumberProtector protector, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var occupant = await db.Occupants.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (occupant is null)
+        if (occupant is null || !caller.MayManage(occupant.PropertyId))
         {
             return ProblemResults.NotFound("occupant", id);
         }
 
         occupant.ChangeContacts(request.Phone, request.Email, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await OccupantView.LoadAsync(occupant, db, protector, false, cancellationToken));
+        return TypedResults.Ok(await OccupantView.LoadAsync(occupant, caller, db, protector, cancellationToken));
     }
 
     public static async Task<Results<Ok<OccupantView>, ValidationProblem, ProblemHttpResult>> SetIdDocument(
-        Guid id, IdDocumentRequest request, DirectoryDbContext db, IdNumberProtector protector, CancellationToken cancellationToken)
+        Guid id, IdDocumentRequest request, Caller caller, DirectoryDbContext db, IdNumberProtector protector, CancellationToken cancellationToken)
     {
         var occupant = await db.Occupants.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (occupant is null)
+        if (occupant is null || !caller.MayManage(occupant.PropertyId))
         {
             return ProblemResults.NotFound("occupant", id);
         }
@@ -141,15 +143,15 @@ public static class OccupantsApi
 
         occupant.SetIdNumber(protector.Protect(IdentityDocument.Create(request.IdType!.Value, request.IdNumber)));
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await OccupantView.LoadAsync(occupant, db, protector, false, cancellationToken));
+        return TypedResults.Ok(await OccupantView.LoadAsync(occupant, caller, db, protector, cancellationToken));
     }
 
     /// <summary>Links a person to the company they work for, or (with no <c>companyId</c>) unlinks them.</summary>
     public static async Task<Results<Ok<OccupantView>, ValidationProblem, ProblemHttpResult>> ChangeCompany(
-        Guid id, CompanyLinkRequest request, DirectoryDbContext db, IdNumberProtector protector, CancellationToken cancellationToken)
+        Guid id, CompanyLinkRequest request, Caller caller, DirectoryDbContext db, IdNumberProtector protector, CancellationToken cancellationToken)
     {
         var person = await db.Occupants.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (person is null)
+        if (person is null || !caller.MayManage(person.PropertyId))
         {
             return ProblemResults.NotFound("occupant", id);
         }
@@ -173,14 +175,15 @@ public static class OccupantsApi
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await OccupantView.LoadAsync(person, db, protector, false, cancellationToken));
+        return TypedResults.Ok(await OccupantView.LoadAsync(person, caller, db, protector, cancellationToken));
     }
 
     /// <summary>The company's signers, current first, then withdrawn ones, most recent first.</summary>
     public static async Task<Results<Ok<IReadOnlyList<SignerView>>, ProblemHttpResult>> ListSigners(
-        Guid id, DirectoryDbContext db, CancellationToken cancellationToken)
+        Guid id, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        var company = await db.Occupants.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.Kind == OccupantKind.Company, cancellationToken);
+        var company = await db.Occupants.AsNoTracking().VisibleTo(caller, db)
+            .SingleOrDefaultAsync(o => o.Id == id && o.Kind == OccupantKind.Company, cancellationToken);
         if (company is null)
         {
             return ProblemResults.NotFound("company", id);
@@ -195,10 +198,10 @@ public static class OccupantsApi
     }
 
     public static async Task<Results<Created<SignerView>, ValidationProblem, ProblemHttpResult>> AuthoriseSigner(
-        Guid id, AuthoriseSignerRequest request, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, AuthoriseSignerRequest request, Caller caller, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var company = await db.Occupants.Include(o => o.Signers).SingleOrDefaultAsync(o => o.Id == id && o.Kind == OccupantKind.Company, cancellationToken);
-        if (company is null)
+        if (company is null || !caller.MayManage(company.PropertyId))
         {
             return ProblemResults.NotFound("company", id);
         }
@@ -214,10 +217,10 @@ public static class OccupantsApi
     }
 
     public static async Task<Results<Ok<SignerView>, ProblemHttpResult>> WithdrawSigner(
-        Guid id, Guid signerId, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, Guid signerId, Caller caller, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var company = await db.Occupants.Include(o => o.Signers).SingleOrDefaultAsync(o => o.Id == id && o.Kind == OccupantKind.Company, cancellationToken);
-        if (company?.Signers.Any(s => s.Id == signerId) != true)
+        if (company is null || !caller.MayManage(company.PropertyId) || !company.Signers.Any(s => s.Id == signerId))
         {
             return ProblemResults.NotFound("authorised signer", signerId);
         }
@@ -229,9 +232,10 @@ public static class OccupantsApi
     }
 
     public static async Task<Results<Ok<Page<AuditEntryView>>, ProblemHttpResult>> GetAuditTrail(
-        Guid id, [AsParameters] PageRequest page, DirectoryDbContext db, CancellationToken cancellationToken)
+        Guid id, [AsParameters] PageRequest page, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        if (!await db.Occupants.AnyAsync(o => o.Id == id, cancellationToken))
+        var propertyId = await db.Occupants.Where(o => o.Id == id).Select(o => (Guid?)o.PropertyId).SingleOrDefaultAsync(cancellationToken);
+        if (propertyId is null || !caller.MayManage(propertyId.Value))
         {
             return ProblemResults.NotFound("occupant", id);
         }
@@ -357,8 +361,9 @@ public sealed record OccupantSummary(
 }
 
 /// <summary>
-/// An occupant's record: contacts in full, the ID number masked unless <c>idNumberRevealed</c>, the company a
-/// person works for, and the units they hold now.
+/// An occupant's record: contacts in full, the ID number masked unless the caller may see it
+/// (<see cref="PersonalData.MayRevealIdNumbers"/>; then <c>idNumberRevealed</c>), the company a person works for,
+/// and the units they hold now.
 /// </summary>
 public sealed record OccupantView(
     Guid Id,
@@ -376,18 +381,19 @@ public sealed record OccupantView(
     DateTimeOffset RegisteredAt)
 {
     public static async Task<OccupantView> LoadAsync(
-        Occupant o, DirectoryDbContext db, IdNumberProtector protector, bool revealIdNumbers, CancellationToken cancellationToken)
+        Occupant o, Caller caller, DirectoryDbContext db, IdNumberProtector protector, CancellationToken cancellationToken)
     {
         var companyName = o.CompanyId is { } companyId
             ? await db.Occupants.Where(c => c.Id == companyId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken)
             : null;
-        var units = await (from c in db.Occupancies.AsNoTracking()
+        // Only the units the caller may see: an occupant reading a co-holder's record learns nothing of elsewhere.
+        var units = await (from c in db.Occupancies.AsNoTracking().VisibleTo(caller)
                            join u in db.Units on c.UnitId equals u.Id
                            join b in db.Buildings on u.BuildingId equals b.Id
                            where c.OccupantId == o.Id && c.EndDate == null
                            orderby b.Name, u.Number, c.Role
                            select new HeldUnitView(c.Id, u.Id, b.Name, u.Number, c.Role, c.StartDate)).ToListAsync(cancellationToken);
-        var reveal = revealIdNumbers && o.IdNumberCiphertext is not null;
+        var reveal = PersonalData.MayRevealIdNumbers(caller) && o.IdNumberCiphertext is not null;
         return new OccupantView(
             o.Id, o.PropertyId, o.Kind, o.Name, o.Phone, o.Email, o.IdType,
             reveal ? protector.Reveal(o.IdNumberCiphertext!) : o.IdNumberMasked, reveal,
@@ -413,9 +419,12 @@ public sealed record SignerView(
         s.AuthorisedAt, s.WithdrawnAt, s.IsCurrent);
 }
 
-/// <summary>One change to a person's record: who, when, what (each field before and after; ID numbers masked).</summary>
+/// <summary>
+/// One change to a person's record: who (<see cref="ActorId"/>, the person id of the signed-in caller; null for the
+/// system), when, what (each field before and after; ID numbers masked).
+/// </summary>
 public sealed record AuditEntryView(
-    Guid Id, string Action, string EntityType, Guid EntityId, string Actor, DateTimeOffset At, IReadOnlyList<FieldChange> Changes)
+    Guid Id, string Action, string EntityType, Guid EntityId, Guid? ActorId, string Actor, DateTimeOffset At, IReadOnlyList<FieldChange> Changes)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -426,7 +435,7 @@ public sealed record AuditEntryView(
             .Where(e => e.SubjectType == subjectType && e.SubjectId == subjectId)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .ToPageAsync(page, e => new AuditEntryView(
-                e.Id, e.Action, e.EntityType, e.EntityId, e.Actor, e.At,
+                e.Id, e.Action, e.EntityType, e.EntityId, e.ActorId, e.Actor, e.At,
                 JsonSerializer.Deserialize<List<FieldChange>>(e.Changes, Json) ?? []), cancellationToken);
 }
 

@@ -1,13 +1,13 @@
+using PropertyPlatform.ServiceDefaults.Auth;
+
 namespace PropertyPlatform.Directory.Apis;
 
 /// <summary>
-/// Who may see personal data in full. Owner records (业主档案) are confidential: ID numbers are shown masked
-/// unless the caller's role needs them. Roles do not exist yet, so nobody sees them in full; the auth step
-/// decides here from the caller's roles (e.g. admin and manager) and every endpoint follows.
+/// Who may see personal data in full. Owner records (业主档案) are confidential: ID numbers are shown in full
+/// only on one occupant's record and only to administrators and managers, who decide on contracts, disputes
+/// and compensation; everyone else, and every list, reads them masked.
 /// </summary>
 internal static class PersonalData
 {
-#pragma warning disable IDE0060 // The caller is what the auth step will decide by.
-    public static bool MayRevealIdNumbers(HttpContext caller) => false;
-#pragma warning restore IDE0060
+    public static bool MayRevealIdNumbers(Caller caller) => caller.IsInAnyRole(Roles.Admin, Roles.Manager);
 }

@@ -5,6 +5,7 @@ using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.Directory.Domain;
 using PropertyPlatform.Directory.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Directory.Apis;
@@ -15,23 +16,23 @@ public static class PropertiesApi
     {
         var api = app.MapGroup("/properties").WithTags("Properties");
 
-        api.MapGet("/", ListProperties).WithName("ListProperties");
-        api.MapGet("/{id:guid}", GetProperty).WithName("GetProperty");
-        api.MapPost("/", RegisterProperty).WithName("RegisterProperty").Validate<RegisterPropertyRequest>();
+        api.MapGet("/", ListProperties).WithName("ListProperties").RequireRoles(Access.Anyone);
+        api.MapGet("/{id:guid}", GetProperty).WithName("GetProperty").RequireRoles(Access.Anyone);
+        api.MapPost("/", RegisterProperty).WithName("RegisterProperty").Validate<RegisterPropertyRequest>().RequireRoles(Roles.Admin);
         return app;
     }
 
     public static async Task<Ok<Page<PropertyView>>> ListProperties(
-        [AsParameters] PageRequest page, DirectoryDbContext db, CancellationToken cancellationToken)
+        [AsParameters] PageRequest page, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        var properties = db.Properties.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Id);
+        var properties = db.Properties.AsNoTracking().VisibleTo(caller).OrderBy(p => p.Name).ThenBy(p => p.Id);
         return TypedResults.Ok(await properties.ToPageAsync(page, PropertyView.From, cancellationToken));
     }
 
     public static async Task<Results<Ok<PropertyView>, ProblemHttpResult>> GetProperty(
-        Guid id, DirectoryDbContext db, CancellationToken cancellationToken)
+        Guid id, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        var property = await db.Properties.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var property = await db.Properties.AsNoTracking().VisibleTo(caller).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         return property is null ? ProblemResults.NotFound("property", id) : TypedResults.Ok(PropertyView.From(property));
     }
 

@@ -5,6 +5,7 @@ using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.Directory.Domain;
 using PropertyPlatform.Directory.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Directory.Apis;
@@ -15,16 +16,16 @@ public static class StaffApi
     {
         var api = app.MapGroup("/staff").WithTags("Staff");
 
-        api.MapGet("/", ListStaff).WithName("ListStaff");
-        api.MapGet("/{id:guid}", GetStaffMember).WithName("GetStaffMember");
-        api.MapPost("/", RegisterStaffMember).WithName("RegisterStaffMember").Validate<StaffRequest>();
-        api.MapPut("/{id:guid}", ChangeStaffMember).WithName("ChangeStaffMember").Validate<StaffRequest>();
-        api.MapGet("/{id:guid}/audit", GetAuditTrail).WithName("GetStaffAuditTrail");
+        api.MapGet("/", ListStaff).WithName("ListStaff").RequireRoles(Access.StaffReaders);
+        api.MapGet("/{id:guid}", GetStaffMember).WithName("GetStaffMember").RequireRoles(Access.StaffReaders);
+        api.MapPost("/", RegisterStaffMember).WithName("RegisterStaffMember").Validate<StaffRequest>().RequireRoles(Roles.Admin);
+        api.MapPut("/{id:guid}", ChangeStaffMember).WithName("ChangeStaffMember").Validate<StaffRequest>().RequireRoles(Roles.Admin);
+        api.MapGet("/{id:guid}/audit", GetAuditTrail).WithName("GetStaffAuditTrail").RequireRoles(Access.StaffReaders);
         return app;
     }
 
     public static async Task<Results<Ok<Page<StaffSummary>>, ValidationProblem>> ListStaff(
-        [AsParameters] StaffQuery query, [AsParameters] PageRequest page, DirectoryDbContext db, CancellationToken cancellationToken)
+        [AsParameters] StaffQuery query, [AsParameters] PageRequest page, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {
         if (!QueryEnum.TryParse<StaffRole>(query.Role, out var role))
         {
@@ -35,7 +36,7 @@ public static class StaffApi
             return ProblemResults.Invalid("department", $"Unknown department; use one of: {QueryEnum.AllowedValues<Department>()}.");
         }
 
-        var staff = db.Staff.AsNoTracking();
+        var staff = db.Staff.AsNoTracking().VisibleTo(caller);
         if (role is { } wantedRole)
         {
             staff = staff.Where(s => s.Roles.Contains(wantedRole));
@@ -59,16 +60,16 @@ public static class StaffApi
     }
 
     public static async Task<Results<Ok<StaffView>, ProblemHttpResult>> GetStaffMember(
-        Guid id, DirectoryDbContext db, CancellationToken cancellationToken)
+        Guid id, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        var staff = await db.Staff.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var staff = await db.Staff.AsNoTracking().VisibleTo(caller).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         return staff is null ? ProblemResults.NotFound("staff member", id) : TypedResults.Ok(StaffView.From(staff));
     }
 
     public static async Task<Results<Created<StaffView>, ValidationProblem>> RegisterStaffMember(
-        StaffRequest request, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        StaffRequest request, Caller caller, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (await UnknownPropertiesAsync(request, db, cancellationToken) is { } unknown)
+        if (await UnknownPropertiesAsync(request, caller, db, cancellationToken) is { } unknown)
         {
             return unknown;
         }
@@ -82,37 +83,41 @@ public static class StaffApi
 
     /// <summary>Replaces name, phone, department, roles and properties.</summary>
     public static async Task<Results<Ok<StaffView>, ValidationProblem, ProblemHttpResult>> ChangeStaffMember(
-        Guid id, StaffRequest request, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, StaffRequest request, Caller caller, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var staff = await db.Staff.VisibleTo(caller).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (staff is null)
         {
             return ProblemResults.NotFound("staff member", id);
         }
-        if (await UnknownPropertiesAsync(request, db, cancellationToken) is { } unknown)
+        if (await UnknownPropertiesAsync(request, caller, db, cancellationToken) is { } unknown)
         {
             return unknown;
         }
 
-        staff.Change(request.Name!, request.Phone!, request.Department!.Value, request.Roles!, request.PropertyIds!, time.GetUtcNow());
+        // An administrator of some properties cannot take anyone off a property they do not administer.
+        var keptElsewhere = staff.PropertyIds.Where(p => !caller.CanSeeProperty(p));
+        staff.Change(request.Name!, request.Phone!, request.Department!.Value, request.Roles!, request.PropertyIds!.Concat(keptElsewhere), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(StaffView.From(staff));
     }
 
     public static async Task<Results<Ok<Page<AuditEntryView>>, ProblemHttpResult>> GetAuditTrail(
-        Guid id, [AsParameters] PageRequest page, DirectoryDbContext db, CancellationToken cancellationToken)
+        Guid id, [AsParameters] PageRequest page, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        if (!await db.Staff.AnyAsync(s => s.Id == id, cancellationToken))
+        if (!await db.Staff.VisibleTo(caller).AnyAsync(s => s.Id == id, cancellationToken))
         {
             return ProblemResults.NotFound("staff member", id);
         }
         return TypedResults.Ok(await AuditEntryView.PageAsync(db, "staff", id, page, cancellationToken));
     }
 
-    private static async Task<ValidationProblem?> UnknownPropertiesAsync(StaffRequest request, DirectoryDbContext db, CancellationToken cancellationToken)
+    /// <summary>Properties that do not exist or that the caller does not administer are unknown alike.</summary>
+    private static async Task<ValidationProblem?> UnknownPropertiesAsync(
+        StaffRequest request, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {
         var wanted = request.PropertyIds!.Distinct().ToList();
-        var known = await db.Properties.Where(p => wanted.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        var known = await db.Properties.VisibleTo(caller).Where(p => wanted.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
         var unknown = wanted.Except(known).ToList();
         return unknown.Count == 0 ? null : ProblemResults.Invalid("propertyIds", $"No property is registered with id {string.Join(", ", unknown)}.");
     }

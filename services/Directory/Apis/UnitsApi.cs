@@ -5,6 +5,7 @@ using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.Directory.Domain;
 using PropertyPlatform.Directory.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Apis;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Problems;
 
@@ -16,23 +17,23 @@ public static class UnitsApi
     {
         var api = app.MapGroup("/units").WithTags("Units");
 
-        api.MapGet("/", ListUnits).WithName("ListUnits");
-        api.MapGet("/{id:guid}", GetUnit).WithName("GetUnit");
-        api.MapPost("/", RegisterUnit).WithName("RegisterUnit").Validate<RegisterUnitRequest>();
-        api.MapPut("/{id:guid}", ReplaceUnit).WithName("ReplaceUnit").Validate<ReplaceUnitRequest>();
-        api.MapPatch("/{id:guid}", PatchUnit).WithName("PatchUnit").Validate<PatchUnitRequest>();
+        api.MapGet("/", ListUnits).WithName("ListUnits").RequireRoles(Access.Anyone);
+        api.MapGet("/{id:guid}", GetUnit).WithName("GetUnit").RequireRoles(Access.Anyone);
+        api.MapPost("/", RegisterUnit).WithName("RegisterUnit").Validate<RegisterUnitRequest>().RequireRoles(Roles.Admin);
+        api.MapPut("/{id:guid}", ReplaceUnit).WithName("ReplaceUnit").Validate<ReplaceUnitRequest>().RequireRoles(Roles.Admin);
+        api.MapPatch("/{id:guid}", PatchUnit).WithName("PatchUnit").Validate<PatchUnitRequest>().RequireRoles(Roles.Admin);
         return app;
     }
 
     public static async Task<Results<Ok<Page<UnitView>>, ValidationProblem>> ListUnits(
-        [AsParameters] UnitQuery query, [AsParameters] PageRequest page, DirectoryDbContext db, CancellationToken cancellationToken)
+        [AsParameters] UnitQuery query, [AsParameters] PageRequest page, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {
         if (!QueryEnum.TryParse<UnitType>(query.Type, out var type))
         {
             return ProblemResults.Invalid("type", $"Unknown unit type; use one of: {QueryEnum.AllowedValues<UnitType>()}.");
         }
 
-        var units = db.Units.AsNoTracking();
+        var units = db.Units.AsNoTracking().VisibleTo(caller);
         if (query.PropertyId is { } propertyId)
         {
             units = units.Where(u => u.PropertyId == propertyId);
@@ -55,9 +56,9 @@ public static class UnitsApi
     }
 
     public static async Task<Results<Ok<UnitView>, ProblemHttpResult>> GetUnit(
-        Guid id, DirectoryDbContext db, CancellationToken cancellationToken)
+        Guid id, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {
-        var row = await (from u in db.Units.AsNoTracking()
+        var row = await (from u in db.Units.AsNoTracking().VisibleTo(caller)
                          join b in db.Buildings on u.BuildingId equals b.Id
                          where u.Id == id
                          select new { Unit = u, BuildingName = b.Name }).SingleOrDefaultAsync(cancellationToken);
@@ -65,10 +66,10 @@ public static class UnitsApi
     }
 
     public static async Task<Results<Created<UnitView>, ValidationProblem>> RegisterUnit(
-        RegisterUnitRequest request, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        RegisterUnitRequest request, Caller caller, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var building = await db.Buildings.FindAsync([request.BuildingId], cancellationToken);
-        if (building is null)
+        if (building is null || !caller.MayManage(building.PropertyId))
         {
             return ProblemResults.Invalid("buildingId", "No building with this id is registered.");
         }
@@ -95,19 +96,20 @@ public static class UnitsApi
 
     /// <summary>Sets floor, type and chargeable area (all three); the number and building stay.</summary>
     public static Task<Results<Ok<UnitView>, ProblemHttpResult>> ReplaceUnit(
-        Guid id, ReplaceUnitRequest request, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, request.Floor, request.Type, request.ChargeableArea, db, time, cancellationToken);
+        Guid id, ReplaceUnitRequest request, Caller caller, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, request.Floor, request.Type, request.ChargeableArea, caller, db, time, cancellationToken);
 
     /// <summary>Changes whichever of floor, type and chargeable area the request gives.</summary>
     public static Task<Results<Ok<UnitView>, ProblemHttpResult>> PatchUnit(
-        Guid id, PatchUnitRequest request, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, request.Floor, request.Type, request.ChargeableArea, db, time, cancellationToken);
+        Guid id, PatchUnitRequest request, Caller caller, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, request.Floor, request.Type, request.ChargeableArea, caller, db, time, cancellationToken);
 
     private static async Task<Results<Ok<UnitView>, ProblemHttpResult>> ChangeAsync(
-        Guid id, int? floor, UnitType? type, decimal? chargeableArea, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, int? floor, UnitType? type, decimal? chargeableArea, Caller caller, DirectoryDbContext db, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var unit = await db.Units.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
-        if (unit is null)
+        if (unit is null || !caller.MayManage(unit.PropertyId))
         {
             return ProblemResults.NotFound("unit", id);
         }

@@ -75,7 +75,7 @@ public sealed record WorkOrderDetail(
         o.CancelReason, o.ReopenCount,
         new WorkOrderTimeLimits(o.ResponseDueAt, o.ResolutionDueAt, o.ResponseFlag, o.ResolutionFlag, o.EscalatedAt, o.TimeOnHold),
         o.QuoteStatus == QuoteStatus.None ? null : new WorkOrderQuote(o.QuoteAmount!.Value, o.QuoteDescription!, o.QuoteStatus),
-        o.Timeline.OrderBy(e => e.At).ThenBy(e => e.Id)
+        o.Timeline
             .Select(e => new WorkOrderTimelineView(e.At, e.ActorId, e.ActorName, e.Kind, e.From, e.To, e.Note)).ToList(),
         photos);
 }

@@ -153,7 +153,7 @@ public sealed class WorkOrder : AggregateRoot
     public int PhotoCount { get; private set; }
 
     /// <summary>Every transition, oldest first.</summary>
-    public IReadOnlyList<WorkOrderTimelineEntry> Timeline => _timeline;
+    public IReadOnlyList<WorkOrderTimelineEntry> Timeline => _timeline.OrderBy(e => e.Sequence).ToList();
 
     /// <summary>True while the response clock runs: nobody has accepted the order since intake or reopening.</summary>
     public bool AwaitsResponse => Status is WorkOrderStatus.Submitted or WorkOrderStatus.Dispatched or WorkOrderStatus.Reopened;
@@ -559,7 +559,7 @@ public sealed class WorkOrder : AggregateRoot
 
     private void Record(
         WorkOrderStatus? from, WorkOrderStatus to, Actor by, DateTimeOffset now, string? note, WorkOrderTimelineKind kind = WorkOrderTimelineKind.Transition) =>
-        _timeline.Add(new WorkOrderTimelineEntry(Guid.CreateVersion7(now), Id, now, by.PersonId, by.Name, from, to, note, kind));
+        _timeline.Add(new WorkOrderTimelineEntry(Guid.CreateVersion7(now), Id, _timeline.Count + 1, now, by.PersonId, by.Name, from, to, note, kind));
 
     /// <summary>The state as the API writes it: <c>in_progress</c>.</summary>
     public static string Describe(WorkOrderStatus status) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
@@ -579,12 +579,15 @@ public sealed record WorkOrderIntake(
 
 /// <summary>One line of an order's timeline: who moved it from which state to which, when, and why; or a note or comment.</summary>
 public sealed class WorkOrderTimelineEntry(
-    Guid id, Guid workOrderId, DateTimeOffset at, Guid actorId, string actorName, WorkOrderStatus? from, WorkOrderStatus to, string? note,
+    Guid id, Guid workOrderId, int sequence, DateTimeOffset at, Guid actorId, string actorName, WorkOrderStatus? from, WorkOrderStatus to, string? note,
     WorkOrderTimelineKind kind)
 {
     public Guid Id { get; private set; } = id;
 
     public Guid WorkOrderId { get; private set; } = workOrderId;
+
+    /// <summary>1 for the intake, then one more per line: the order of lines written in the same instant.</summary>
+    public int Sequence { get; private set; } = sequence;
 
     public DateTimeOffset At { get; private set; } = at;
 

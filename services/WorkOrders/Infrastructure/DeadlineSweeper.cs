@@ -43,7 +43,7 @@ public sealed partial class DeadlineSweeper(IServiceScopeFactory scopes, TimePro
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var due = await db.WorkOrders
-            .FromSql($"SELECT * FROM work_orders WHERE next_deadline_at <= {now} ORDER BY next_deadline_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+            .FromSql($"SELECT work_orders.*, xmin FROM work_orders WHERE next_deadline_at <= {now} ORDER BY next_deadline_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
             .Include(o => o.Timeline)
             .ToListAsync(cancellationToken);
         foreach (var order in due)

@@ -63,6 +63,9 @@ public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> op
         {
             entry.ToTable("work_order_timeline");
             entry.HasKey(e => e.Id);
+            // The order gives each line its id; a line found on a tracked order is new, to be inserted.
+            entry.Property(e => e.Id).ValueGeneratedNever();
+            entry.HasIndex(e => new { e.WorkOrderId, e.Sequence }).IsUnique();
             entry.Property(e => e.ActorName).HasMaxLength(Actor.NameMaxLength);
             entry.Property(e => e.From).HasConversion<string>().HasMaxLength(32);
             entry.Property(e => e.To).HasConversion<string>().HasMaxLength(32);

@@ -23,6 +23,10 @@ public sealed class AuditEntry
     /// <summary>E.g. <c>occupant_registered</c>, <c>occupancy_ended</c>, <c>signer_withdrawn</c>.</summary>
     public string Action { get; init; } = "";
 
+    /// <summary>The person id of who made the change (the access token's subject); null for the system itself.</summary>
+    public Guid? ActorId { get; init; }
+
+    /// <summary>Their name as the token gave it at the time, or <c>system</c>.</summary>
     public string Actor { get; init; } = "";
 
     public DateTimeOffset At { get; init; }

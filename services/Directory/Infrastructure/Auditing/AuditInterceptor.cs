@@ -46,7 +46,7 @@ internal sealed class AuditInterceptor(AuditActor actor, TimeProvider time) : Sa
         }
 
         var now = StoredTime.Of(time.GetUtcNow());
-        var who = actor.Current;
+        var (actorId, actorName) = actor.Current;
         foreach (var entry in changed)
         {
             var added = entry.State == EntityState.Added;
@@ -84,7 +84,8 @@ internal sealed class AuditInterceptor(AuditActor actor, TimeProvider time) : Sa
                     EntityType = entityType,
                     EntityId = entityId,
                     Action = action,
-                    Actor = who,
+                    ActorId = actorId,
+                    Actor = actorName,
                     At = now,
                     Changes = json,
                 });

@@ -93,6 +93,7 @@ public sealed class WorkOrderLifecycle : Migration
             {
                 id = table.Column<Guid>(type: "uuid", nullable: false),
                 work_order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                sequence = table.Column<int>(type: "integer", nullable: false),
                 at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                 actor_id = table.Column<Guid>(type: "uuid", nullable: false),
                 actor_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -105,10 +106,10 @@ public sealed class WorkOrderLifecycle : Migration
                 table.PrimaryKey("pk_work_order_timeline", x => x.id);
                 table.ForeignKey("fk_work_order_timeline_work_orders_work_order_id", x => x.work_order_id, "work_orders", "id", onDelete: ReferentialAction.Cascade);
             });
-        migrationBuilder.CreateIndex("ix_work_order_timeline_work_order_id", "work_order_timeline", "work_order_id");
+        migrationBuilder.CreateIndex("ix_work_order_timeline_work_order_id_sequence", "work_order_timeline", ["work_order_id", "sequence"], unique: true);
         migrationBuilder.Sql("""
-            INSERT INTO work_order_timeline (id, work_order_id, at, actor_id, actor_name, "from", "to", note)
-            SELECT gen_random_uuid(), id, submitted_at, taken_by_id, taken_by_name, NULL, status, NULL FROM work_orders;
+            INSERT INTO work_order_timeline (id, work_order_id, sequence, at, actor_id, actor_name, "from", "to", note)
+            SELECT gen_random_uuid(), id, 1, submitted_at, taken_by_id, taken_by_name, NULL, status, NULL FROM work_orders;
             """);
 
         migrationBuilder.CreateTable(
