@@ -140,9 +140,9 @@ public sealed record WorkOrderPhotoView(
     Guid Id, string Url, string ContentType, int Size, string Sha256, string? FileName, PhotoStage Stage,
     Guid UploadedById, string UploadedByName, DateTimeOffset UploadedAt)
 {
-    /// <summary>The order's photos, oldest first; the bytes stay in the database.</summary>
+    /// <summary>The order's photos in the order they were added; the bytes stay in the database.</summary>
     public static async Task<IReadOnlyList<WorkOrderPhotoView>> ListAsync(WorkOrdersDbContext db, Guid workOrderId, CancellationToken cancellationToken) =>
-        await db.Photos.AsNoTracking().Where(p => p.WorkOrderId == workOrderId).OrderBy(p => p.UploadedAt).ThenBy(p => p.Id)
+        await db.Photos.AsNoTracking().Where(p => p.WorkOrderId == workOrderId).OrderBy(p => p.Sequence)
             .Select(p => new WorkOrderPhotoView(
                 p.Id, "/work-orders/" + p.WorkOrderId + "/photos/" + p.Id, p.ContentType, p.Size, p.Sha256, p.FileName, p.Stage,
                 p.UploadedById, p.UploadedByName, p.UploadedAt))

@@ -402,7 +402,7 @@ public sealed class WorkOrder : AggregateRoot
         now = StoredTime.Of(now);
         var taken = stage ?? CurrentPhotoStage;
         // Every file is checked before the count changes: one refused file refuses them all.
-        var photos = files.Select(file => WorkOrderPhoto.Create(Id, file, taken, by, now)).ToList();
+        var photos = files.Select((file, i) => WorkOrderPhoto.Create(Id, PhotoCount + i + 1, file, taken, by, now)).ToList();
         PhotoCount += photos.Count;
         Note(by, now, $"添加照片 {photos.Count} 张");
         return photos;

@@ -23,6 +23,9 @@ public sealed class WorkOrderPhoto
 
     public Guid WorkOrderId { get; private set; }
 
+    /// <summary>1 for the order's first photo, then one more per photo: the order they were added in.</summary>
+    public int Sequence { get; private set; }
+
     /// <summary>What the bytes are (<see cref="PhotoFormat"/>), whatever the uploader declared.</summary>
     public string ContentType { get; private set; } = "";
 
@@ -43,7 +46,7 @@ public sealed class WorkOrderPhoto
 
     public byte[] Content { get; private set; } = [];
 
-    internal static WorkOrderPhoto Create(Guid workOrderId, PhotoFile file, PhotoStage stage, Actor by, DateTimeOffset now)
+    internal static WorkOrderPhoto Create(Guid workOrderId, int sequence, PhotoFile file, PhotoStage stage, Actor by, DateTimeOffset now)
     {
         if (file.Content.Length > MaxBytes)
         {
@@ -57,6 +60,7 @@ public sealed class WorkOrderPhoto
         {
             Id = Guid.CreateVersion7(now),
             WorkOrderId = workOrderId,
+            Sequence = sequence,
             ContentType = contentType,
             Size = file.Content.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content)),

@@ -79,6 +79,7 @@ public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> op
             photo.HasKey(p => p.Id);
             // In the order's database, not a file store: a photo and the order's photo count commit together.
             photo.HasOne<WorkOrder>().WithMany().HasForeignKey(p => p.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
+            photo.HasIndex(p => new { p.WorkOrderId, p.Sequence }).IsUnique();
             photo.Property(p => p.ContentType).HasMaxLength(32);
             photo.Property(p => p.Sha256).HasMaxLength(64);
             photo.Property(p => p.FileName).HasMaxLength(WorkOrderPhoto.FileNameMaxLength);

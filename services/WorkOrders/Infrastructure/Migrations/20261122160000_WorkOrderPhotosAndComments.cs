@@ -30,6 +30,7 @@ public sealed class WorkOrderPhotosAndComments : Migration
             {
                 id = table.Column<Guid>(type: "uuid", nullable: false),
                 work_order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                sequence = table.Column<int>(type: "integer", nullable: false),
                 content_type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                 size = table.Column<int>(type: "integer", nullable: false),
                 sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
@@ -45,6 +46,6 @@ public sealed class WorkOrderPhotosAndComments : Migration
                 table.PrimaryKey("pk_work_order_photos", x => x.id);
                 table.ForeignKey("fk_work_order_photos_work_orders_work_order_id", x => x.work_order_id, "work_orders", "id", onDelete: ReferentialAction.Cascade);
             });
-        migrationBuilder.CreateIndex("ix_work_order_photos_work_order_id", "work_order_photos", "work_order_id");
+        migrationBuilder.CreateIndex("ix_work_order_photos_work_order_id_sequence", "work_order_photos", ["work_order_id", "sequence"], unique: true);
     }
 }
