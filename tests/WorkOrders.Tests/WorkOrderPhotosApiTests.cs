@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.TestSupport;
+using PropertyPlatform.WorkOrders.Domain;
 using static PropertyPlatform.TestSupport.Http;
 using static PropertyPlatform.WorkOrders.Tests.OccupantsWithOrders;
 
@@ -184,6 +186,17 @@ public sealed class WorkOrderPhotosApiTests(OccupantsWithOrders world) : IClassF
         }
         await (await world.OccupantClient().GetAsync($"/work-orders/{order}/photos/{Guid.NewGuid()}", Cancel)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         (await world.StoredPhotosAsync(order)).ShouldBe(1);
+    }
+
+    [Fact]
+    public void The_upload_lets_six_photos_of_5_MB_through_the_servers_body_limit()
+    {
+        // Kestrel's default limit (about 28.6 MB) is below six 5 MB photos; the test server has no limit, so check the endpoint's.
+        var upload = world.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "AddWorkOrderPhotos");
+
+        upload.Metadata.GetMetadata<IRequestSizeLimitMetadata>()!.MaxRequestBodySize.ShouldBe(32 * 1024 * 1024);
+        (6L * WorkOrderPhoto.MaxBytes).ShouldBeLessThan(32 * 1024 * 1024 - 64 * 1024, "room for the multipart framing");
     }
 
     [Theory]
