@@ -388,7 +388,7 @@ public sealed class WorkOrder : AggregateRoot
     /// </summary>
     public IReadOnlyList<WorkOrderPhoto> AddPhotos(IReadOnlyList<PhotoFile> files, PhotoStage? stage, Actor by, DateTimeOffset now)
     {
-        RequireOpen("take photos");
+        RequireOpen("given more photos");
         if (files.Count == 0)
         {
             throw new DomainRuleException("At least one photo is required.");
