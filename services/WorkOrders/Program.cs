@@ -15,6 +15,8 @@ app.MapOpenApi();
 app.MapWorkOrdersApi();
 app.MapWorkOrderSearchApi();
 app.MapWorkOrderActionsApi();
+app.MapWorkOrderPhotosApi();
+app.MapWorkOrderCommentsApi();
 app.MapTimeLimitsApi();
 app.MapBoardApi();
 app.MapStatisticsApi();

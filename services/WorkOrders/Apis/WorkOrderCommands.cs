@@ -48,7 +48,8 @@ public sealed class WorkOrderCommands(WorkOrdersDbContext db, TimeProvider time)
     {
         http.Response.Headers.ETag = ETagOf(order);
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == order.UnitId, cancellationToken);
-        return WorkOrderDetail.From(order, unit, time.GetUtcNow());
+        var photos = await WorkOrderPhotoView.ListAsync(db, order.Id, cancellationToken);
+        return WorkOrderDetail.From(order, unit, photos, time.GetUtcNow());
     }
 
     /// <summary>PostgreSQL's row version of the order, as a strong entity tag.</summary>

@@ -60,9 +60,10 @@ public sealed record WorkOrderDetail(
     int ReopenCount,
     WorkOrderTimeLimits TimeLimits,
     WorkOrderQuote? Quote,
-    IReadOnlyList<WorkOrderTimelineView> Timeline)
+    IReadOnlyList<WorkOrderTimelineView> Timeline,
+    IReadOnlyList<WorkOrderPhotoView> Photos)
 {
-    public static WorkOrderDetail From(WorkOrder o, UnitCopy u, DateTimeOffset now) => new(
+    public static WorkOrderDetail From(WorkOrder o, UnitCopy u, IReadOnlyList<WorkOrderPhotoView> photos, DateTimeOffset now) => new(
         o.Id, o.PropertyId, o.Number, o.UnitId, u.Number, u.BuildingName, o.Category, o.Priority, o.Channel, o.Status,
         o.Description, o.Location, o.ContactName, o.ContactPhone, o.PreferredTime, o.RequesterId, o.TakenById, o.TakenByName,
         o.SubmittedAt, o.AssigneeId, o.AssigneeName,
@@ -75,7 +76,8 @@ public sealed record WorkOrderDetail(
         new WorkOrderTimeLimits(o.ResponseDueAt, o.ResolutionDueAt, o.ResponseFlag, o.ResolutionFlag, o.EscalatedAt, o.TimeOnHold),
         o.QuoteStatus == QuoteStatus.None ? null : new WorkOrderQuote(o.QuoteAmount!.Value, o.QuoteDescription!, o.QuoteStatus),
         o.Timeline
-            .Select(e => new WorkOrderTimelineView(e.At, e.ActorId, e.ActorName, e.From, e.To, e.Note)).ToList());
+            .Select(e => new WorkOrderTimelineView(e.At, e.ActorId, e.ActorName, e.Kind, e.From, e.To, e.Note)).ToList(),
+        photos);
 }
 
 public sealed record WorkOrderHold(string Reason, DateTimeOffset Since, DateTimeOffset ResumeAt, bool PastResumeTime);
@@ -95,4 +97,5 @@ public sealed record WorkOrderTimeLimits(
 
 public sealed record WorkOrderQuote(decimal Amount, string Description, QuoteStatus Status);
 
-public sealed record WorkOrderTimelineView(DateTimeOffset At, Guid ActorId, string ActorName, WorkOrderStatus? From, WorkOrderStatus To, string? Note);
+public sealed record WorkOrderTimelineView(
+    DateTimeOffset At, Guid ActorId, string ActorName, WorkOrderTimelineKind Kind, WorkOrderStatus? From, WorkOrderStatus To, string? Note);

@@ -17,6 +17,10 @@ public sealed class WorkOrder : AggregateRoot
     public const int DescriptionMaxLength = 2000;
     public const int ReasonMaxLength = 500;
     public const int SummaryMaxLength = 2000;
+    public const int CommentMaxLength = 1000;
+
+    /// <summary>Photos an order keeps at most, over its whole life.</summary>
+    public const int MaxPhotos = 6;
 
     /// <summary>Work orders are numbered <c>WO-yyyyMMdd-NNNN</c> per property and day.</summary>
     public const string NumberPrefix = "WO";
@@ -144,6 +148,9 @@ public sealed class WorkOrder : AggregateRoot
     public decimal? QuoteAmount { get; private set; }
 
     public string? QuoteDescription { get; private set; }
+
+    /// <summary>How many photos the order has; the photos themselves are rows of their own, loaded only when shown.</summary>
+    public int PhotoCount { get; private set; }
 
     /// <summary>Every transition, oldest first.</summary>
     public IReadOnlyList<WorkOrderTimelineEntry> Timeline => _timeline.OrderBy(e => e.Sequence).ToList();
@@ -376,6 +383,51 @@ public sealed class WorkOrder : AggregateRoot
     }
 
     /// <summary>
+    /// Attaches photos (at most <see cref="MaxPhotos"/> in all) while the order is open; all of them or none.
+    /// Without a stage, the order's state says which one it is.
+    /// </summary>
+    public IReadOnlyList<WorkOrderPhoto> AddPhotos(IReadOnlyList<PhotoFile> files, PhotoStage? stage, Actor by, DateTimeOffset now)
+    {
+        RequireOpen("given more photos");
+        if (files.Count == 0)
+        {
+            throw new DomainRuleException("At least one photo is required.");
+        }
+        if (PhotoCount + files.Count > MaxPhotos)
+        {
+            throw new DomainRuleException(
+                $"A work order keeps at most {MaxPhotos} photos; this one has {PhotoCount}, so {MaxPhotos - PhotoCount} more can be added.");
+        }
+
+        now = StoredTime.Of(now);
+        var taken = stage ?? CurrentPhotoStage;
+        // Every file is checked before the count changes: one refused file refuses them all.
+        var photos = files.Select((file, i) => WorkOrderPhoto.Create(Id, PhotoCount + i + 1, file, taken, by, now)).ToList();
+        PhotoCount += photos.Count;
+        Note(by, now, $"添加照片 {photos.Count} 张");
+        return photos;
+    }
+
+    /// <summary>A remark by the occupant or staff on an open order; it shows in the timeline and changes no state.</summary>
+    public void Comment(string text, Actor by, DateTimeOffset now)
+    {
+        RequireOpen("commented on");
+        text = RequireText(text, "A comment");
+        if (text.Length > CommentMaxLength)
+        {
+            throw new DomainRuleException($"A comment may be at most {CommentMaxLength} characters.");
+        }
+        Record(Status, Status, by, StoredTime.Of(now), text, WorkOrderTimelineKind.Comment);
+    }
+
+    private PhotoStage CurrentPhotoStage => Status switch
+    {
+        WorkOrderStatus.InProgress or WorkOrderStatus.OnHold => PhotoStage.Work,
+        WorkOrderStatus.Completed or WorkOrderStatus.FollowedUp => PhotoStage.Completion,
+        _ => PhotoStage.Intake,
+    };
+
+    /// <summary>
     /// Called by the deadline sweeper at <see cref="NextDeadlineAt"/>: flags an order past 80% of a time limit,
     /// and escalates one past the limit, each once per clock.
     /// </summary>
@@ -482,6 +534,15 @@ public sealed class WorkOrder : AggregateRoot
         }
     }
 
+    /// <summary>A closed or cancelled order is a finished record: nothing more is added to it.</summary>
+    private void RequireOpen(string verb)
+    {
+        if (Status is WorkOrderStatus.Closed or WorkOrderStatus.Cancelled)
+        {
+            throw new DomainRuleException($"A work order that is {Describe(Status)} cannot be {verb}.");
+        }
+    }
+
     private static string RequireText(string? text, string what) =>
         string.IsNullOrWhiteSpace(text) ? throw new DomainRuleException($"{what} is required.") : text.Trim();
 
@@ -494,10 +555,11 @@ public sealed class WorkOrder : AggregateRoot
     }
 
     /// <summary>A timeline line that is not a transition (a quote, an escalation).</summary>
-    private void Note(Actor by, DateTimeOffset now, string note) => Record(Status, Status, by, now, note);
+    private void Note(Actor by, DateTimeOffset now, string note) => Record(Status, Status, by, now, note, WorkOrderTimelineKind.Note);
 
-    private void Record(WorkOrderStatus? from, WorkOrderStatus to, Actor by, DateTimeOffset now, string? note) =>
-        _timeline.Add(new WorkOrderTimelineEntry(Guid.CreateVersion7(now), Id, _timeline.Count + 1, now, by.PersonId, by.Name, from, to, note));
+    private void Record(
+        WorkOrderStatus? from, WorkOrderStatus to, Actor by, DateTimeOffset now, string? note, WorkOrderTimelineKind kind = WorkOrderTimelineKind.Transition) =>
+        _timeline.Add(new WorkOrderTimelineEntry(Guid.CreateVersion7(now), Id, _timeline.Count + 1, now, by.PersonId, by.Name, from, to, note, kind));
 
     /// <summary>The state as the API writes it: <c>in_progress</c>.</summary>
     public static string Describe(WorkOrderStatus status) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
@@ -515,9 +577,10 @@ public sealed record WorkOrderIntake(
     DateTimeOffset? PreferredTime = null,
     Guid? RequesterId = null);
 
-/// <summary>One line of an order's timeline: who moved it from which state to which, when, and why.</summary>
+/// <summary>One line of an order's timeline: who moved it from which state to which, when, and why; or a note or comment.</summary>
 public sealed class WorkOrderTimelineEntry(
-    Guid id, Guid workOrderId, int sequence, DateTimeOffset at, Guid actorId, string actorName, WorkOrderStatus? from, WorkOrderStatus to, string? note)
+    Guid id, Guid workOrderId, int sequence, DateTimeOffset at, Guid actorId, string actorName, WorkOrderStatus? from, WorkOrderStatus to, string? note,
+    WorkOrderTimelineKind kind)
 {
     public Guid Id { get; private set; } = id;
 
@@ -538,6 +601,21 @@ public sealed class WorkOrderTimelineEntry(
     public WorkOrderStatus To { get; private set; } = to;
 
     public string? Note { get; private set; } = note;
+
+    public WorkOrderTimelineKind Kind { get; private set; } = kind;
+}
+
+/// <summary>What a timeline line records.</summary>
+public enum WorkOrderTimelineKind
+{
+    /// <summary>A transition (or a reassignment); <c>Note</c> says why.</summary>
+    Transition,
+
+    /// <summary>Something the platform or staff recorded without a transition: a quote, an escalation, photos added.</summary>
+    Note,
+
+    /// <summary>A remark by the occupant or staff; <c>Note</c> is its text.</summary>
+    Comment,
 }
 
 /// <summary>Where an order stands against one of its time limits.</summary>

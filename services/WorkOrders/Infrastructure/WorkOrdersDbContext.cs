@@ -16,6 +16,8 @@ public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> op
 
     public DbSet<Engineer> Engineers => Set<Engineer>();
 
+    public DbSet<WorkOrderPhoto> Photos => Set<WorkOrderPhoto>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -68,6 +70,21 @@ public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> op
             entry.Property(e => e.From).HasConversion<string>().HasMaxLength(32);
             entry.Property(e => e.To).HasConversion<string>().HasMaxLength(32);
             entry.Property(e => e.Note).HasMaxLength(WorkOrder.SummaryMaxLength);
+            entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<WorkOrderPhoto>(photo =>
+        {
+            photo.ToTable("work_order_photos");
+            photo.HasKey(p => p.Id);
+            // In the order's database, not a file store: a photo and the order's photo count commit together.
+            photo.HasOne<WorkOrder>().WithMany().HasForeignKey(p => p.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
+            photo.HasIndex(p => new { p.WorkOrderId, p.Sequence }).IsUnique();
+            photo.Property(p => p.ContentType).HasMaxLength(32);
+            photo.Property(p => p.Sha256).HasMaxLength(64);
+            photo.Property(p => p.FileName).HasMaxLength(WorkOrderPhoto.FileNameMaxLength);
+            photo.Property(p => p.Stage).HasConversion<string>().HasMaxLength(16);
+            photo.Property(p => p.UploadedByName).HasMaxLength(Actor.NameMaxLength);
         });
 
         modelBuilder.Entity<Engineer>(engineer =>
