@@ -6,6 +6,9 @@ using PropertyPlatform.TestSupport;
 
 [assembly: AssemblyFixture(typeof(PropertyPlatform.Platform.Tests.PlatformFixture))]
 
+// One platform for every test: run them one after another, so a test that compares counts is not disturbed.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace PropertyPlatform.Platform.Tests;
 
 /// <summary>
