@@ -57,22 +57,11 @@ public sealed class ComplaintAuthorizationTests(ComplaintsScene scene) : IClassF
 
     private ComplaintsApp App => scene.App;
 
-    public static TheoryData<string, string> EveryRoleAtEveryEndpoint()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var role in Roles.All)
-        {
-            foreach (var endpoint in Endpoints)
-            {
-                data.Add(role, endpoint);
-            }
-        }
-        return data;
-    }
+    public static TheoryData<string, string> EveryRoleAtEveryEndpoint() => AccessMatrix.EveryRoleAt(Endpoints);
 
     [Theory]
     [MemberData(nameof(EveryRoleAtEveryEndpoint))]
-    public async Task A_role_does_what_its_work_needs_and_is_refused_with_403_elsewhere(string role, string endpoint)
+    public async Task A_role_does_what_its_work_needs_and_is_refused_with_403_elsewhere(string endpoint, string role)
     {
         // Everyone works at property A; the occupant lives in 1201, where the complaint comes from.
         var client = role switch

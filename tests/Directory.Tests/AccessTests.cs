@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using PropertyPlatform.TestSupport;
 using static PropertyPlatform.ServiceDefaults.Auth.Roles;
 
 namespace PropertyPlatform.Directory.Tests;
@@ -109,18 +110,7 @@ public sealed class AccessTests(AccessFixture f) : IClassFixture<AccessFixture>
 
     private const string ImportFile = "building,unit_number,floor,type,chargeable_area\nA座,1201,12,office,120.50\n";
 
-    public static TheoryData<string, string> EveryRoleOnEveryEndpoint()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var endpoint in Endpoints.Keys)
-        {
-            foreach (var role in Anyone)
-            {
-                data.Add(endpoint, role);
-            }
-        }
-        return data;
-    }
+    public static TheoryData<string, string> EveryRoleOnEveryEndpoint() => AccessMatrix.EveryRoleAt(Endpoints.Keys, Anyone);
 
     public static TheoryData<string> EveryEndpoint() => new(Endpoints.Keys);
 

@@ -108,18 +108,7 @@ public sealed class InboxAccessTests(TwoPropertiesInboxes world) : IClassFixture
     /// <summary>The README's matrix: the roles each endpoint admits; every other role gets 403.</summary>
     private static readonly string[] Readers = [Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Engineer, Roles.Admin];
 
-    public static TheoryData<string, string> EveryRoleAtEveryEndpoint()
-    {
-        var cases = new TheoryData<string, string>();
-        foreach (var endpoint in new[] { "list", "get", "read" })
-        {
-            foreach (var role in Roles.All)
-            {
-                cases.Add(endpoint, role);
-            }
-        }
-        return cases;
-    }
+    public static TheoryData<string, string> EveryRoleAtEveryEndpoint() => AccessMatrix.EveryRoleAt(["list", "get", "read"]);
 
     [Theory]
     [MemberData(nameof(EveryRoleAtEveryEndpoint))]

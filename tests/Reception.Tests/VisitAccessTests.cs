@@ -90,18 +90,7 @@ public sealed class VisitAccessTests(TwoPropertiesWithVisits world) : IClassFixt
         ["cancel"] = [Roles.Occupant, Roles.FrontDesk, Roles.Security, Roles.Supervisor, Roles.Manager, Roles.Admin],
     };
 
-    public static TheoryData<string, string> EveryRoleAtEveryEndpoint()
-    {
-        var cases = new TheoryData<string, string>();
-        foreach (var endpoint in Allowed.Keys)
-        {
-            foreach (var role in Roles.All)
-            {
-                cases.Add(endpoint, role);
-            }
-        }
-        return cases;
-    }
+    public static TheoryData<string, string> EveryRoleAtEveryEndpoint() => AccessMatrix.EveryRoleAt(Allowed.Keys);
 
     [Theory]
     [MemberData(nameof(EveryRoleAtEveryEndpoint))]

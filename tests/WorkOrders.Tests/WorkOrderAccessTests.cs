@@ -82,18 +82,7 @@ public sealed class WorkOrderAccessTests(TwoPropertiesWithOrders world) : IClass
         ["get"] = [Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Engineer, Roles.Admin],
     };
 
-    public static TheoryData<string, string> EveryRoleAtEveryEndpoint()
-    {
-        var cases = new TheoryData<string, string>();
-        foreach (var endpoint in Allowed.Keys)
-        {
-            foreach (var role in Roles.All)
-            {
-                cases.Add(endpoint, role);
-            }
-        }
-        return cases;
-    }
+    public static TheoryData<string, string> EveryRoleAtEveryEndpoint() => AccessMatrix.EveryRoleAt(Allowed.Keys);
 
     [Theory]
     [MemberData(nameof(EveryRoleAtEveryEndpoint))]
