@@ -22,17 +22,25 @@ public static class Platform
             // `--demo`: a demo property and one account per role (password Demo@12345) on an empty database.
             .WithEnvironment("Directory__Demo__Enabled", builder.Options.Demo ? "true" : "false");
 
+        // Directory's keys are fetched on the first request, so the others need its address but need not wait for it.
         ServiceResource AddService(string name, string projectDirectory) =>
             builder.AddService(name, projectDirectory)
                 .WithReference(postgres.AddDatabase($"{name}db"))
                 .WithReference(rabbitmq)
-                .WithReference(directory);
+                .WithReference(directory, waitFor: false);
 
         var reception = AddService("reception", "services/Reception");
         var workOrders = AddService("workorders", "services/WorkOrders");
         var complaints = AddService("complaints", "services/Complaints");
         var billing = AddService("billing", "services/Billing");
         var notifications = AddService("notifications", "services/Notifications");
+
+        // Directory starts last: a new platform's first events (the demo's units and staff) must find every
+        // consumer's queue bound, or RabbitMQ would drop them for want of a subscriber.
+        foreach (var consumer in new[] { reception, workOrders, complaints, billing, notifications })
+        {
+            directory.WaitFor(consumer);
+        }
 
         builder.AddService("gateway", "gateway")
             .WithReference(directory)

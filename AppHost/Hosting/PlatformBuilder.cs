@@ -107,7 +107,7 @@ public sealed class PlatformBuilder
         // Dependencies last: a service's replicas exist only now.
         foreach (var service in _services)
         {
-            foreach (var dependency in service.References.SelectMany(reference => reference.WaitFor))
+            foreach (var dependency in service.WaitsFor.SelectMany(reference => reference.WaitFor))
             {
                 foreach (var replica in service.Replicas)
                 {

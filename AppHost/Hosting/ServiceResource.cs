@@ -9,6 +9,7 @@ namespace PropertyPlatform.AppHost.Hosting;
 public sealed class ServiceResource : IResourceReference
 {
     private readonly List<IResourceReference> _references = [];
+    private readonly List<IResourceReference> _waitFor = [];
     private readonly Dictionary<string, string?> _environment = [];
     private readonly Dictionary<string, string> _stateFolders = [];
     private readonly List<ServiceReplica> _replicas = [];
@@ -33,14 +34,26 @@ public sealed class ServiceResource : IResourceReference
 
     internal IReadOnlyList<IResourceReference> References => _references;
 
+    internal IReadOnlyList<IResourceReference> WaitsFor => _waitFor;
+
     internal IReadOnlyDictionary<string, string?> Environment => _environment;
 
     internal IReadOnlyDictionary<string, string> StateFolders => _stateFolders;
 
-    /// <summary>The service needs <paramref name="reference"/>: it gets its address and starts once it is running.</summary>
-    public ServiceResource WithReference(IResourceReference reference)
+    /// <summary>
+    /// The service needs <paramref name="reference"/>: it gets its address, and starts once it is running unless
+    /// <paramref name="waitFor"/> is false (the service only calls it later, e.g. for Directory's keys).
+    /// </summary>
+    public ServiceResource WithReference(IResourceReference reference, bool waitFor = true)
     {
         _references.Add(reference);
+        return waitFor ? WaitFor(reference) : this;
+    }
+
+    /// <summary>The service starts only once <paramref name="reference"/> is running (Aspire's <c>WaitFor</c>).</summary>
+    public ServiceResource WaitFor(IResourceReference reference)
+    {
+        _waitFor.Add(reference);
         return this;
     }
 
