@@ -14,6 +14,7 @@ app.MapPropertiesApi();
 app.MapBuildingsApi();
 app.MapUnitsApi();
 app.MapAuthApi();
+app.MapAccountsApi();
 app.MapPeopleApis();
 app.MapDemoApi();
 app.MapDefaultEndpoints();

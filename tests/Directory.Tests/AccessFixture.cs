@@ -1,6 +1,11 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.JsonWebTokens;
+using PropertyPlatform.Directory.Domain;
+using PropertyPlatform.Directory.Infrastructure;
+using PropertyPlatform.Directory.SignIn;
 using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.Directory.Tests;
@@ -14,6 +19,8 @@ namespace PropertyPlatform.Directory.Tests;
 public sealed class AccessFixture(TestInfrastructure infrastructure) : IAsyncLifetime
 {
     public const string OwnIdCard = "110101199003071233";
+
+    public const string AccountPassword = "Matrix@2026";
 
     public DirectoryApp App { get; private set; } = null!;
 
@@ -35,6 +42,7 @@ public sealed class AccessFixture(TestInfrastructure infrastructure) : IAsyncLif
     public Guid SignerQ { get; private set; }
     public Guid OccupancyQ { get; private set; }
     public Guid StaffQ { get; private set; }
+    public Guid AccountQ { get; private set; }
 
     public async ValueTask InitializeAsync()
     {
@@ -57,6 +65,7 @@ public sealed class AccessFixture(TestInfrastructure infrastructure) : IAsyncLif
         SignerQ = Id(await App.CreatedAsync($"/occupants/{CompanyQ}/signers", new { personId = PersonQ }));
         OccupancyQ = Id(await App.MoveInAsync(UnitQ, CompanyQ, "tenant", PeopleRequests.Today.AddDays(-10)));
         StaffQ = Id(await App.CreatedAsync("/staff", StaffBody(Q)));
+        AccountQ = Id(await App.CreatedAsync("/accounts", new { personId = PersonQ, userName = "wangwu", initialPassword = AccountPassword }));
     }
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
@@ -75,6 +84,31 @@ public sealed class AccessFixture(TestInfrastructure infrastructure) : IAsyncLif
     /// <summary>A new person working for <paramref name="companyId"/>, registered by an administrator.</summary>
     public async Task<Guid> NewEmployeeAsync(Guid propertyId, Guid companyId) =>
         Id(await App.RegisterPersonAsync(propertyId, "新员工", "13500135000", companyId));
+
+    /// <summary>The account of a new person working for <paramref name="companyId"/>, created by an administrator.</summary>
+    public async Task<Guid> NewAccountAsync(Guid propertyId, Guid companyId) =>
+        Id(await App.CreatedAsync("/accounts", new { personId = await NewEmployeeAsync(propertyId, companyId), userName = $"u{Guid.NewGuid():N}"[..16], initialPassword = AccountPassword }));
+
+    /// <summary>
+    /// Gives the person the client is signed in as a fresh account with <paramref name="password"/> (replacing any
+    /// they had), so endpoints about one's own account answer; a client without a token is left alone.
+    /// </summary>
+    public async Task GiveAccountAsync(HttpClient client, string password)
+    {
+        if (client.DefaultRequestHeaders.Authorization?.Parameter is not { } accessToken)
+        {
+            return;
+        }
+        var token = new JsonWebToken(accessToken);
+        var personId = Guid.Parse(token.Subject);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        await db.Accounts.Where(a => a.PersonId == personId).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+        var roles = token.Claims.Where(c => c.Type == "role").Select(c => c.Value).ToList();
+        await scope.ServiceProvider.GetRequiredService<AccountRegistration>().RegisterAsync(
+            new NewAccount($"u{Guid.NewGuid():N}"[..16], password, personId, token.GetClaim("name").Value, roles, AccountScope.Properties(P)),
+            TestContext.Current.CancellationToken);
+    }
 
     /// <summary>A new unit of A座 (a number nobody used), registered by an administrator.</summary>
     public async Task<Guid> NewUnitAsync() => Id(await App.RegisterUnitAsync(BuildingA, $"N{Guid.NewGuid():N}"[..12]));

@@ -106,6 +106,27 @@ public sealed class AccessTests(AccessFixture f) : IClassFixture<AccessFixture>
             (f, c) => c.PutAsync($"/staff/{f.StaffQ}", AccessFixture.Json(AccessFixture.StaffBody(f.P)), Cancellation)),
         ["GET /staff/{id}/audit"] = new(StaffReaders,
             (f, c) => c.GetAsync($"/staff/{f.StaffMember}/audit", Cancellation), (f, c) => c.GetAsync($"/staff/{f.StaffQ}/audit", Cancellation)),
+        ["POST /accounts"] = new(Desk,
+            async (f, c) => await c.PostAsync("/accounts", AccessFixture.Json(NewAccount(await f.NewEmployeeAsync(f.P, f.Company))), Cancellation),
+            async (f, c) => await c.PostAsync("/accounts", AccessFixture.Json(NewAccount(await f.NewEmployeeAsync(f.Q, f.CompanyQ))), Cancellation)),
+        ["GET /accounts"] = new(AdminOnly, (f, c) => c.GetAsync($"/accounts?personId={f.OtherPerson}", Cancellation)),
+        ["POST /accounts/{id}/disable"] = new(AdminOnly,
+            async (f, c) => await c.PostAsync($"/accounts/{await f.NewAccountAsync(f.P, f.Company)}/disable", null, Cancellation),
+            (f, c) => c.PostAsync($"/accounts/{f.AccountQ}/disable", null, Cancellation)),
+        ["POST /accounts/{id}/enable"] = new(AdminOnly,
+            async (f, c) => await c.PostAsync($"/accounts/{await f.NewAccountAsync(f.P, f.Company)}/enable", null, Cancellation),
+            (f, c) => c.PostAsync($"/accounts/{f.AccountQ}/enable", null, Cancellation)),
+        // Both concern the caller's own account: the test gives the signed-in person one first.
+        ["GET /me"] = new(Anyone, async (f, c) =>
+        {
+            await f.GiveAccountAsync(c, AccessFixture.AccountPassword);
+            return await c.GetAsync("/me", Cancellation);
+        }),
+        ["POST /auth/password"] = new(Anyone, async (f, c) =>
+        {
+            await f.GiveAccountAsync(c, AccessFixture.AccountPassword);
+            return await c.PostAsync("/auth/password", AccessFixture.Json(new { currentPassword = AccessFixture.AccountPassword, newPassword = "Changed@2026" }), Cancellation);
+        }),
     };
 
     private const string ImportFile = "building,unit_number,floor,type,chargeable_area\nA座,1201,12,office,120.50\n";
@@ -258,6 +279,8 @@ public sealed class AccessTests(AccessFixture f) : IClassFixture<AccessFixture>
         latest.GetProperty("actor").GetString().ShouldBe("前台小李");
         (await f.App.CountAsync("SELECT count(*) FROM audit_entries WHERE actor = '冒名者'")).ShouldBe(0);
     }
+
+    private static object NewAccount(Guid personId) => new { personId, userName = $"u{Guid.NewGuid():N}"[..16], initialPassword = AccessFixture.AccountPassword };
 
     private static object NewUnit(Guid buildingId) => new { buildingId, number = $"N{Guid.NewGuid():N}"[..12], floor = 3, type = "storage", chargeableArea = 10m };
 

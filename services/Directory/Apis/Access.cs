@@ -28,6 +28,12 @@ internal static class Access
     /// <summary>Staff records are read by managers and kept by administrators.</summary>
     public static readonly string[] StaffReaders = [Roles.Manager, Roles.Admin];
 
+    /// <summary>
+    /// Who creates accounts: administrators for anyone; the desk for the occupants of their properties, who come to
+    /// them to be registered anyway.
+    /// </summary>
+    public static readonly string[] AccountCreators = PeopleDesk;
+
     /// <summary>Whether the caller, as staff, may change records of <paramref name="propertyId"/>.</summary>
     public static bool MayManage(this Caller caller, Guid propertyId) => caller.IsStaff && caller.CanSeeProperty(propertyId);
 
@@ -72,6 +78,18 @@ internal static class Access
     {
         var (isStaff, all, properties, _) = Scope(caller);
         return staff.Where(s => isStaff && (all || s.PropertyIds.Any(p => properties.Contains(p))));
+    }
+
+    /// <summary>
+    /// Accounts: those of the staff who work in at least one of the caller's properties and of the occupants of them.
+    /// An account of neither (the bootstrap administrator) only an administrator of every property sees.
+    /// </summary>
+    public static IQueryable<Account> VisibleTo(this IQueryable<Account> accounts, Caller caller, DirectoryDbContext db)
+    {
+        var (staff, all, properties, _) = Scope(caller);
+        return accounts.Where(a => staff && (all
+            || db.Staff.Any(s => s.Id == a.PersonId && s.PropertyIds.Any(p => properties.Contains(p)))
+            || db.Occupants.Any(o => o.Id == a.PersonId && properties.Contains(o.PropertyId))));
     }
 
     private static (bool Staff, bool AllProperties, List<Guid> Properties, List<Guid> Units) Scope(Caller caller) =>

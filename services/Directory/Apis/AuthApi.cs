@@ -22,6 +22,9 @@ public static class AuthApi
 
         app.MapGet("/.well-known/jwks.json", GetJwks).WithName("GetSigningKeys").WithTags("Sign-in").AllowAnonymous();
         app.MapGet("/me", GetMe).WithName("GetMe").WithTags("Sign-in").RequireRoles(Access.Anyone);
+        // Outside the anonymous group: only a signed-in caller changes their own password.
+        app.MapPost("/auth/password", ChangePassword).WithName("ChangePassword").WithTags("Sign-in")
+            .Validate<ChangePasswordRequest>().RequireRoles(Access.Anyone);
         return app;
     }
 
@@ -34,11 +37,30 @@ public static class AuthApi
             return TokenResponse.From(pair, response);
         }
 
-        // The same answer for an unknown user name and a wrong password: nobody learns which names exist.
-        var detail = result.Outcome == SignInOutcome.LockedOut
-            ? $"Too many wrong passwords: the account is locked. Try again in {MinutesUntil(result.LockedUntil!.Value, time)} minute(s)."
-            : "The user name or password is incorrect.";
-        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.", detail: detail);
+        return SignInFailed(result, time);
+    }
+
+    /// <summary>
+    /// Changes the caller's own password. Answers a new token pair: the caller's earlier sign-ins (other devices)
+    /// are revoked and must sign in again with the new password.
+    /// </summary>
+    public static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> ChangePassword(
+        ChangePasswordRequest request, Caller caller, DirectoryDbContext db, TokenService tokens, TimeProvider time, HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.PersonId == caller.PersonId, cancellationToken);
+        if (account is null)
+        {
+            return ProblemResults.NotFound("account", caller.PersonId);
+        }
+
+        var result = await tokens.ChangePasswordAsync(account, request.CurrentPassword!, request.NewPassword!, cancellationToken);
+        return result switch
+        {
+            { Tokens: { } pair } => TokenResponse.From(pair, response),
+            { Outcome: SignInOutcome.WrongPassword } => ProblemResults.Invalid("currentPassword", "The current password is incorrect."),
+            _ => SignInFailed(result, time),
+        };
     }
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> Refresh(
@@ -64,10 +86,27 @@ public static class AuthApi
         return TypedResults.Ok(new JsonWebKeySetView(ring.Published.Select(JsonWebKeyView.From).ToList()));
     }
 
-    public static async Task<Results<Ok<MeView>, ProblemHttpResult>> GetMe(Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
+    /// <summary>The caller's account with the roles and scope their next token will carry (from the records now).</summary>
+    public static async Task<Results<Ok<MeView>, ProblemHttpResult>> GetMe(
+        Caller caller, DirectoryDbContext db, TokenContents contents, CancellationToken cancellationToken)
     {
         var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.PersonId == caller.PersonId, cancellationToken);
-        return account is null ? ProblemResults.NotFound("account", caller.PersonId) : TypedResults.Ok(MeView.From(account));
+        return account is null
+            ? ProblemResults.NotFound("account", caller.PersonId)
+            : TypedResults.Ok(MeView.From(account, await contents.ForAsync(account, cancellationToken)));
+    }
+
+    private static ProblemHttpResult SignInFailed(TokenResult result, TimeProvider time)
+    {
+        // The same answer for an unknown user name and a wrong password: nobody learns which names exist. Only the
+        // right password learns that the account is disabled.
+        var detail = result.Outcome switch
+        {
+            SignInOutcome.LockedOut => $"Too many wrong passwords: the account is locked. Try again in {MinutesUntil(result.LockedUntil!.Value, time)} minute(s).",
+            SignInOutcome.Disabled => "This account is disabled. Ask the property management office to enable it.",
+            _ => "The user name or password is incorrect.",
+        };
+        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.", detail: detail);
     }
 
     private static long MinutesUntil(DateTimeOffset until, TimeProvider time) =>
@@ -86,6 +125,18 @@ public sealed class SignInRequestValidator : AbstractValidator<SignInRequest>
 }
 
 public sealed record RefreshRequest(string? RefreshToken);
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+public sealed class ChangePasswordRequestValidator : AbstractValidator<ChangePasswordRequest>
+{
+    public ChangePasswordRequestValidator()
+    {
+        RuleFor(r => r.CurrentPassword).NotEmpty().MaximumLength(Account.PasswordMaxLength);
+        RuleFor(r => r.NewPassword).NotEmpty().Length(Account.PasswordMinLength, Account.PasswordMaxLength);
+        RuleFor(r => r.NewPassword).NotEqual(r => r.CurrentPassword).WithMessage("Choose a password other than the current one.");
+    }
+}
 
 public sealed class RefreshRequestValidator : AbstractValidator<RefreshRequest>
 {
@@ -113,5 +164,6 @@ public sealed record JsonWebKeyView(string Kty, string Use, string Alg, string K
 /// <summary>The caller's account: <see cref="Id"/> is the person id other services use.</summary>
 public sealed record MeView(Guid Id, string UserName, string Name, IReadOnlyList<string> Roles, bool AllProperties, IReadOnlyList<Guid> PropertyIds, IReadOnlyList<Guid> UnitIds)
 {
-    public static MeView From(Account a) => new(a.PersonId, a.UserName, a.DisplayName, a.Roles, a.AllProperties, a.PropertyIds, a.UnitIds);
+    public static MeView From(Account a, AccessTokenContent c) =>
+        new(a.PersonId, a.UserName, c.Name, c.Roles.ToList(), c.AllProperties, c.PropertyIds.ToList(), c.UnitIds.ToList());
 }

@@ -428,11 +428,11 @@ public sealed record AuditEntryView(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The subject's trail, newest first.</summary>
+    /// <summary>The subject's trail with that of their account (a person id is a staff member's or an occupant's), newest first.</summary>
     public static Task<Page<AuditEntryView>> PageAsync(
         DirectoryDbContext db, string subjectType, Guid subjectId, PageRequest page, CancellationToken cancellationToken) =>
         db.AuditEntries.AsNoTracking()
-            .Where(e => e.SubjectType == subjectType && e.SubjectId == subjectId)
+            .Where(e => (e.SubjectType == subjectType || e.SubjectType == "account") && e.SubjectId == subjectId)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .ToPageAsync(page, e => new AuditEntryView(
                 e.Id, e.Action, e.EntityType, e.EntityId, e.ActorId, e.Actor, e.At,

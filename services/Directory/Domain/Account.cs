@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -8,7 +9,10 @@ namespace PropertyPlatform.Directory.Domain;
 
 /// <summary>
 /// A sign-in account of a person (staff member or occupant): user name and password, the person id other
-/// services know them by, roles and scope. Repeated wrong passwords lock it for a while.
+/// services know them by, roles and scope. Repeated wrong passwords lock it for a while; an administrator may
+/// disable it. The roles and scope a token grants come from the person's record when the token is issued
+/// (<see cref="TokenContentFor(StaffMember)"/>, <see cref="TokenContentFor(Occupant, IEnumerable{Guid})"/>);
+/// the stored ones count only for an account whose person is neither (the bootstrap administrator).
 /// </summary>
 public sealed class Account : AggregateRoot
 {
@@ -53,6 +57,14 @@ public sealed class Account : AggregateRoot
     public DateTimeOffset? LockedUntil { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Set while an administrator has disabled the account: it cannot sign in nor refresh.</summary>
+    public DateTimeOffset? DisabledAt { get; private set; }
+
+    public bool IsDisabled => DisabledAt is not null;
+
+    /// <summary>When the person last changed their password themselves; null if never.</summary>
+    public DateTimeOffset? PasswordChangedAt { get; private set; }
 
     public static Account Create(
         string userName,
@@ -112,7 +124,8 @@ public sealed class Account : AggregateRoot
 
     /// <summary>
     /// Checks a password. A locked account refuses even the right one until the lock ends; the last wrong password
-    /// allowed locks it. Success clears the count of failures.
+    /// allowed locks it. Success clears the count of failures. A disabled account says so only to the right
+    /// password, so a guesser learns nothing.
     /// </summary>
     public SignInOutcome SignIn(string password, IPasswordHasher<Account> hasher, LockoutPolicy lockout, DateTimeOffset now)
     {
@@ -140,11 +153,90 @@ public sealed class Account : AggregateRoot
         {
             PasswordHash = hasher.HashPassword(this, password);
         }
+        return IsDisabled ? SignInOutcome.Disabled : SignInOutcome.Succeeded;
+    }
+
+    /// <summary>
+    /// Replaces the password when <paramref name="currentPassword"/> is right; a wrong one counts towards the lockout
+    /// like a wrong sign-in, so a stolen session cannot guess it at leisure.
+    /// </summary>
+    public SignInOutcome ChangePassword(
+        string currentPassword, string newPassword, IPasswordHasher<Account> hasher, LockoutPolicy lockout, DateTimeOffset now)
+    {
+        var checkedPassword = CheckPassword(newPassword);
+        var outcome = SignIn(currentPassword, hasher, lockout, now);
+        if (outcome != SignInOutcome.Succeeded)
+        {
+            return outcome;
+        }
+        PasswordHash = hasher.HashPassword(this, checkedPassword);
+        PasswordChangedAt = StoredTime.Of(now);
         return SignInOutcome.Succeeded;
     }
 
+    /// <summary>Stops sign-in and refresh (the caller revokes the refresh tokens). Disabling twice changes nothing.</summary>
+    public void Disable(Guid byPersonId, DateTimeOffset now)
+    {
+        // Nobody locks themselves out; another administrator can do it.
+        if (byPersonId == PersonId)
+        {
+            throw new DomainRuleException("You cannot disable your own account.");
+        }
+        DisabledAt ??= StoredTime.Of(now);
+    }
+
+    /// <summary>Lets the account sign in again, with a clean count of wrong passwords.</summary>
+    public void Enable()
+    {
+        DisabledAt = null;
+        FailedSignIns = 0;
+        LockedUntil = null;
+    }
+
+    /// <summary>The stored roles and scope: for an account that belongs to no staff or occupant record.</summary>
     public AccessTokenContent TokenContent() =>
         new(PersonId, DisplayName, Roles, AllProperties, PropertyIds, UnitIds);
+
+    /// <summary>
+    /// A staff member's token: the roles and properties on their record now. An administrator account scoped to all
+    /// properties stays so while the record keeps the administrator role.
+    /// </summary>
+    public AccessTokenContent TokenContentFor(StaffMember staff)
+    {
+        if (staff.Id != PersonId)
+        {
+            throw new InvalidOperationException("The staff record is not this account's person.");
+        }
+        var roles = RolesOf(staff);
+        var all = AllProperties && roles.Contains(PlatformRoles.Admin);
+        return new(PersonId, staff.Name, roles, all, all ? [] : staff.PropertyIds, []);
+    }
+
+    /// <summary>
+    /// An occupant's token: the units <paramref name="currentUnitIds"/> they or their company hold now (the caller
+    /// reads them from the current occupancies), in their property.
+    /// </summary>
+    public AccessTokenContent TokenContentFor(Occupant person, IEnumerable<Guid> currentUnitIds)
+    {
+        if (person.Id != PersonId || person.Kind != OccupantKind.Person)
+        {
+            throw new InvalidOperationException("The occupant record is not this account's person.");
+        }
+        return new(PersonId, person.Name, [PlatformRoles.Occupant], false, [person.PropertyId], currentUnitIds.Distinct().Order().ToArray());
+    }
+
+    /// <summary>A staff record's roles as the token names them.</summary>
+    public static string[] RolesOf(StaffMember staff) => staff.Roles.Select(role => role switch
+    {
+        StaffRole.Frontdesk => PlatformRoles.FrontDesk,
+        StaffRole.Supervisor => PlatformRoles.Supervisor,
+        StaffRole.Manager => PlatformRoles.Manager,
+        StaffRole.Engineer => PlatformRoles.Engineer,
+        StaffRole.Security => PlatformRoles.Security,
+        StaffRole.Finance => PlatformRoles.Finance,
+        StaffRole.Admin => PlatformRoles.Admin,
+        _ => throw new InvalidOperationException($"Unknown staff role {role}."),
+    }).ToArray();
 
     private static string CheckPassword(string? password)
     {
@@ -171,6 +263,9 @@ public enum SignInOutcome
     Succeeded,
     WrongPassword,
     LockedOut,
+
+    /// <summary>The password was right but an administrator disabled the account.</summary>
+    Disabled,
 }
 
 /// <summary>After <see cref="MaxFailedAttempts"/> wrong passwords in a row the account is locked for <see cref="Duration"/>.</summary>

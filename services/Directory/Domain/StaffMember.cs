@@ -5,8 +5,8 @@ using PropertyPlatform.ServiceDefaults.Problems;
 namespace PropertyPlatform.Directory.Domain;
 
 /// <summary>
-/// A member of the property company's staff: their department, the properties they work in and the roles
-/// they are meant to have (their account grants them). Their id is the person id other services use, e.g.
+/// A member of the property company's staff: their department, the properties they work in and their roles
+/// (their account's tokens carry these, read at each sign-in and refresh). Their id is the person id other services use, e.g.
 /// as a work order's assignee.
 /// </summary>
 public sealed class StaffMember : AggregateRoot

@@ -8,11 +8,20 @@ namespace PropertyPlatform.Directory.SignIn;
 
 /// <summary>What an account is created from.</summary>
 public sealed record NewAccount(
-    string UserName, string Password, Guid PersonId, string DisplayName, IReadOnlyCollection<string> Roles, AccountScope Scope);
+    string UserName, string Password, Guid PersonId, string DisplayName, IReadOnlyCollection<string> Roles, AccountScope Scope)
+{
+    /// <summary>A staff member's account; their tokens follow the staff record, this is what it says today.</summary>
+    public static NewAccount ForStaff(StaffMember staff, string userName, string password) =>
+        new(userName, password, staff.Id, staff.Name, Account.RolesOf(staff), AccountScope.Properties([.. staff.PropertyIds]));
+
+    /// <summary>An occupant person's account; their units are read from the occupancies whenever a token is issued.</summary>
+    public static NewAccount ForOccupant(Occupant person, string userName, string password) =>
+        new(userName, password, person.Id, person.Name, [ServiceDefaults.Auth.Roles.Occupant], AccountScope.Units([person.PropertyId], []));
+}
 
 /// <summary>
-/// Creates sign-in accounts: the bootstrap administrator today; staff registration and demo data use the same
-/// entry point.
+/// Creates sign-in accounts: the bootstrap administrator, the accounts administrators and the desk create for staff
+/// and occupants (<c>POST /accounts</c>), and the demo data all use this one entry point.
 /// </summary>
 public sealed class AccountRegistration(DirectoryDbContext db, IPasswordHasher<Account> hasher, TimeProvider time)
 {

@@ -23,6 +23,7 @@ internal static class SignInExtensions
         builder.Services.AddSingleton<SigningKeyRing>();
         builder.Services.AddHostedService<SigningKeyRotationService>();
         builder.Services.AddScoped<TokenService>();
+        builder.Services.AddScoped<TokenContents>();
         builder.Services.AddScoped<AccountRegistration>();
         builder.Services.AddHostedService<AdminBootstrap>();
 

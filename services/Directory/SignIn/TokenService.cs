@@ -16,10 +16,11 @@ public sealed record TokenResult(TokenPair? Tokens, SignInOutcome Outcome, DateT
     public static TokenResult Refused { get; } = new(null, SignInOutcome.WrongPassword);
 }
 
-/// <summary>Signs in with a password, refreshes with rotation and reuse detection, signs out.</summary>
+/// <summary>Signs in with a password, refreshes with rotation and reuse detection, signs out, changes passwords.</summary>
 public sealed partial class TokenService(
     DirectoryDbContext db,
     SigningKeyRing keys,
+    TokenContents contents,
     IPasswordHasher<Account> hasher,
     TimeProvider time,
     IOptions<SignInOptions> options,
@@ -93,6 +94,13 @@ public sealed partial class TokenService(
                 return null;
         }
 
+        // Disabling revokes the refresh tokens; this also covers a refresh racing with it.
+        if (await db.Accounts.AnyAsync(a => a.Id == token.AccountId && a.DisabledAt != null, cancellationToken))
+        {
+            await RevokeFamilyAsync(token.FamilyId, now, cancellationToken);
+            return null;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Claimed in one statement: of two requests racing with the same token only one gets a successor.
         var claimed = await db.RefreshTokens
@@ -126,6 +134,37 @@ public sealed partial class TokenService(
         }
     }
 
+    /// <summary>
+    /// Changes the caller's own password and starts a new sign-in for them: every earlier refresh token of the account
+    /// is revoked, so other devices (or whoever knew the old password) must sign in again.
+    /// </summary>
+    public async Task<TokenResult> ChangePasswordAsync(Account account, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var lockout = options.Value.Lockout;
+        var outcome = account.ChangePassword(currentPassword, newPassword, hasher, new LockoutPolicy(lockout.MaxFailedAttempts, lockout.Duration), now);
+        if (outcome != SignInOutcome.Succeeded)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new TokenResult(null, outcome, account.LockedUntil);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await RevokeAccountAsync(account.Id, now, cancellationToken);
+        var (refreshToken, secret) = RefreshToken.Issue(account.Id, familyId: null, options.Value.Tokens.RefreshTokenLifetime, now);
+        db.RefreshTokens.Add(refreshToken);
+        var tokens = await IssueAsync(account, secret, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new TokenResult(tokens, SignInOutcome.Succeeded);
+    }
+
+    /// <summary>Revokes every refresh token of the account (it was disabled, or its password changed).</summary>
+    public Task<int> RevokeAccountAsync(Guid accountId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.RefreshTokens
+            .Where(t => t.AccountId == accountId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now.ToUniversalTime()), cancellationToken);
+
     private Task<int> RevokeFamilyAsync(Guid familyId, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.RefreshTokens
             .Where(t => t.FamilyId == familyId && t.RevokedAt == null)
@@ -136,7 +175,7 @@ public sealed partial class TokenService(
         var ring = await keys.GetAsync(cancellationToken);
         var lifetime = options.Value.Tokens.AccessTokenLifetime;
         var accessToken = PlatformAccessToken.Create(
-            account.TokenContent(), ring.Signer, auth.Value.Issuer, auth.Value.Audience, now, lifetime);
+            await contents.ForAsync(account, cancellationToken), ring.Signer, auth.Value.Issuer, auth.Value.Audience, now, lifetime);
         return new TokenPair(accessToken, lifetime, refreshSecret);
     }
 

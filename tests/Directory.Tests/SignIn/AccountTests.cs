@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
+using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.Directory.Domain;
+using PropertyPlatform.Directory.SignIn;
 using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Problems;
 
@@ -84,6 +86,114 @@ public sealed class AccountTests
 
         account.FailedSignIns.ShouldBe(0);
         account.SignIn("wrong-3", Hasher, Lockout, Now).ShouldBe(SignInOutcome.WrongPassword);
+    }
+
+    [Fact]
+    public void A_disabled_account_tells_only_the_right_password_that_it_is_disabled_and_enabling_lets_it_in_again()
+    {
+        var account = Create();
+
+        account.Disable(Guid.NewGuid(), Now);
+
+        account.SignIn("wrong", Hasher, Lockout, Now).ShouldBe(SignInOutcome.WrongPassword);
+        account.SignIn("Secret@123", Hasher, Lockout, Now).ShouldBe(SignInOutcome.Disabled);
+        account.Enable();
+        account.SignIn("Secret@123", Hasher, Lockout, Now).ShouldBe(SignInOutcome.Succeeded);
+    }
+
+    [Fact]
+    public void Nobody_disables_their_own_account()
+    {
+        var account = Create();
+
+        Should.Throw<DomainRuleException>(() => account.Disable(account.PersonId, Now));
+        account.IsDisabled.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_password_changes_only_with_the_current_one_and_a_wrong_one_counts_towards_the_lockout()
+    {
+        var account = Create(password: "Secret@123");
+
+        account.ChangePassword("wrong-1", "NewSecret@456", Hasher, Lockout, Now).ShouldBe(SignInOutcome.WrongPassword);
+        account.FailedSignIns.ShouldBe(1);
+        Should.Throw<DomainRuleException>(() => account.ChangePassword("Secret@123", "short", Hasher, Lockout, Now));
+
+        account.ChangePassword("Secret@123", "NewSecret@456", Hasher, Lockout, Now).ShouldBe(SignInOutcome.Succeeded);
+
+        account.PasswordChangedAt.ShouldBe(Now);
+        account.SignIn("Secret@123", Hasher, Lockout, Now).ShouldBe(SignInOutcome.WrongPassword);
+        account.SignIn("NewSecret@456", Hasher, Lockout, Now).ShouldBe(SignInOutcome.Succeeded);
+    }
+}
+
+/// <summary>What a token says, from the person's record when it is issued.</summary>
+public sealed class AccountTokenContentTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(8));
+    private static readonly PasswordHasher<Account> Hasher = new();
+    private static readonly Property Tower = Property.Register("国贸中心", PropertyType.OfficeTower, null, Now);
+
+    private static Account AccountOf(NewAccount request) =>
+        Account.Create(request.UserName, request.Password, request.PersonId, request.DisplayName, request.Roles, request.Scope, Hasher, Now);
+
+    [Fact]
+    public void A_staff_members_token_has_the_roles_and_properties_of_their_record_now()
+    {
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        var staff = StaffMember.Register("王小红", "13800138001", Department.CustomerService, [StaffRole.Frontdesk], [first], Now);
+        var account = AccountOf(NewAccount.ForStaff(staff, "wangxh", "Secret@123"));
+
+        staff.Change("王小红", "13800138001", Department.CustomerService, [StaffRole.Supervisor, StaffRole.Frontdesk], [second], Now);
+        var content = account.TokenContentFor(staff);
+
+        content.PersonId.ShouldBe(staff.Id);
+        content.Roles.ShouldBe([Roles.FrontDesk, Roles.Supervisor], ignoreOrder: true);
+        content.AllProperties.ShouldBeFalse();
+        content.PropertyIds.ShouldBe([second]);
+        content.UnitIds.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void An_administrator_of_all_properties_stays_so_only_while_the_record_keeps_the_administrator_role()
+    {
+        var property = Guid.NewGuid();
+        var staff = StaffMember.Register("郑明", "13800138002", Department.HrAdmin, [StaffRole.Admin], [property], Now);
+        var account = Account.Create("zhengming", "Secret@123", staff.Id, staff.Name, [Roles.Admin], AccountScope.Everything, Hasher, Now);
+
+        account.TokenContentFor(staff).AllProperties.ShouldBeTrue();
+        account.TokenContentFor(staff).PropertyIds.ShouldBeEmpty();
+
+        staff.Change("郑明", "13800138002", Department.HrAdmin, [StaffRole.Manager], [property], Now);
+        var demoted = account.TokenContentFor(staff);
+        demoted.AllProperties.ShouldBeFalse();
+        demoted.Roles.ShouldBe([Roles.Manager]);
+        demoted.PropertyIds.ShouldBe([property]);
+    }
+
+    [Fact]
+    public void An_occupants_token_has_the_units_held_now_in_their_property()
+    {
+        var person = Occupant.Register(Tower, OccupantKind.Person, "张伟", "13800138000", null, null, null, Now);
+        var account = AccountOf(NewAccount.ForOccupant(person, "13800138000", "Secret@123"));
+        var (unit, companyUnit) = (Guid.NewGuid(), Guid.NewGuid());
+
+        var content = account.TokenContentFor(person, [unit, companyUnit, unit]);
+
+        content.Roles.ShouldBe([Roles.Occupant]);
+        content.PropertyIds.ShouldBe([Tower.Id]);
+        content.UnitIds.ShouldBe([unit, companyUnit], ignoreOrder: true);
+        account.TokenContentFor(person, []).UnitIds.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Another_persons_record_never_makes_a_token()
+    {
+        var person = Occupant.Register(Tower, OccupantKind.Person, "张伟", "13800138000", null, null, null, Now);
+        var other = Occupant.Register(Tower, OccupantKind.Person, "李雷", "13800138003", null, null, null, Now);
+        var account = AccountOf(NewAccount.ForOccupant(person, "zhangwei", "Secret@123"));
+
+        Should.Throw<InvalidOperationException>(() => account.TokenContentFor(other, []));
     }
 }
 

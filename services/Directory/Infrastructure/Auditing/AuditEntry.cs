@@ -10,17 +10,17 @@ public sealed class AuditEntry
 
     public Guid Id { get; init; }
 
-    /// <summary>Whose record it is: <c>occupant</c> or <c>staff</c>.</summary>
+    /// <summary>Whose record it is: <c>occupant</c>, <c>staff</c>, or <c>account</c> (the person's account; <see cref="SubjectId"/> is the person id).</summary>
     public string SubjectType { get; init; } = "";
 
     public Guid SubjectId { get; init; }
 
-    /// <summary>What was changed: <c>occupant</c>, <c>staff</c>, <c>occupancy</c> or <c>signer</c>.</summary>
+    /// <summary>What was changed: <c>occupant</c>, <c>staff</c>, <c>occupancy</c>, <c>signer</c> or <c>account</c>.</summary>
     public string EntityType { get; init; } = "";
 
     public Guid EntityId { get; init; }
 
-    /// <summary>E.g. <c>occupant_registered</c>, <c>occupancy_ended</c>, <c>signer_withdrawn</c>.</summary>
+    /// <summary>E.g. <c>occupant_registered</c>, <c>occupancy_ended</c>, <c>signer_withdrawn</c>, <c>account_disabled</c>.</summary>
     public string Action { get; init; } = "";
 
     /// <summary>The person id of who made the change (the access token's subject); null for the system itself.</summary>

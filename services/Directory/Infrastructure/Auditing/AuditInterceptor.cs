@@ -11,12 +11,21 @@ namespace PropertyPlatform.Directory.Infrastructure.Auditing;
 
 /// <summary>
 /// Writes an <see cref="AuditEntry"/> for every added or changed occupant, staff member, occupancy and signer
-/// authorisation, in the same save as the change: no endpoint can forget it and a failed save leaves neither.
-/// Values come from EF's change tracker; the encrypted ID number is never written, its masked form is.
+/// authorisation, and for an account's creation, disabling, enabling and password change, in the same save as the
+/// change: no endpoint can forget it and a failed save leaves neither. Values come from EF's change tracker; the
+/// encrypted ID number and the password hash are never written, the masked ID number is. Sign-in bookkeeping (wrong
+/// passwords, lockout, rehashing) is not an audited change.
 /// </summary>
 internal sealed class AuditInterceptor(AuditActor actor, TimeProvider time) : SaveChangesInterceptor
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // Secrets, and what only signing in changes.
+    private static readonly HashSet<string> NeverWritten =
+    [
+        nameof(Occupant.IdNumberCiphertext), nameof(Account.PasswordHash), nameof(Account.NormalizedUserName),
+        nameof(Account.FailedSignIns), nameof(Account.LockedUntil),
+    ];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -61,6 +70,8 @@ internal sealed class AuditInterceptor(AuditActor actor, TimeProvider time) : Sa
                     new("occupant", s.CompanyId, "signer", s.Id, added ? "signer_authorised" : "signer_withdrawn"),
                     new("occupant", s.PersonId, "signer", s.Id, added ? "signer_authorised" : "signer_withdrawn"),
                 ],
+                // Shown on the person's record, staff or occupant (AuditEntryView.PageAsync).
+                Account a => [new("account", a.PersonId, "account", a.Id, AccountAction(entry, a, added))],
                 _ => [],
             };
             if (subjects.Length == 0)
@@ -93,6 +104,12 @@ internal sealed class AuditInterceptor(AuditActor actor, TimeProvider time) : Sa
         }
     }
 
+    private static string AccountAction(EntityEntry entry, Account account, bool added) =>
+        added ? "account_created"
+        : entry.Property(nameof(Account.DisabledAt)).IsModified ? (account.IsDisabled ? "account_disabled" : "account_enabled")
+        : entry.Property(nameof(Account.PasswordChangedAt)).IsModified ? "password_changed"
+        : "account_changed";
+
     private readonly record struct Subject(string SubjectType, Guid SubjectId, string EntityType, Guid EntityId, string Action);
 
     private static List<FieldChange> Changes(EntityEntry entry, bool added)
@@ -101,7 +118,7 @@ internal sealed class AuditInterceptor(AuditActor actor, TimeProvider time) : Sa
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (property.Metadata.IsShadowProperty() || property.Metadata.IsPrimaryKey() || name == nameof(Occupant.IdNumberCiphertext)
+            if (property.Metadata.IsShadowProperty() || property.Metadata.IsPrimaryKey() || NeverWritten.Contains(name)
                 || (!added && !property.IsModified))
             {
                 continue;
