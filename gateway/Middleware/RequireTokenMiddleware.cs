@@ -21,6 +21,11 @@ internal sealed class RequireTokenMiddleware(RequestDelegate next)
         await context.ChallengeAsync();
     }
 
+    private static readonly string[] SignInPaths =
+    [
+        "/api/directory/auth/token", "/api/directory/auth/refresh", "/api/directory/auth/sign-out", "/api/directory/.well-known/jwks.json",
+    ];
+
     /// <summary>Matched like routing matches (whole segments, any case), so no spelling reaches a service unchecked.</summary>
     public static bool IsPublic(PathString path)
     {
@@ -28,7 +33,8 @@ internal sealed class RequireTokenMiddleware(RequestDelegate next)
         {
             return true; // the gateway's own /health, /alive and /openapi
         }
-        if (path.StartsWithSegments("/api/directory/auth") || path.Equals("/api/directory/.well-known/jwks.json", StringComparison.OrdinalIgnoreCase))
+        // Signing in, refreshing and signing out need no access token; changing one's password does.
+        if (SignInPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)))
         {
             return true;
         }

@@ -59,6 +59,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [InlineData("/api/nosuchservice/things")]
     [InlineData("/api/directory/units")]
     [InlineData("/api/directory/authx")]
+    [InlineData("/api/directory/auth/password")]
     public async Task Every_api_path_but_the_public_ones_needs_a_token(string path)
     {
         await using var gateway = Gateway(true);
