@@ -12,6 +12,9 @@ public sealed class PropertyCalendar(TimeZoneInfo timeZone)
     /// <summary>China Standard Time (UTC+8, no daylight saving): where the platform's centres are.</summary>
     public static readonly PropertyCalendar ChinaStandardTime = new(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
 
+    /// <summary>The wall-clock time at the property at <paramref name="instant"/>, as registers and messages show it.</summary>
+    public DateTime LocalTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, timeZone).DateTime;
+
     public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, timeZone).DateTime);
 
     /// <summary>The instants a local day runs between: [start, end).</summary>

@@ -46,8 +46,8 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
         (await AmountOf(client, first.UnitId)).ShouldBe(200m);
         (await app.ScalarAsync<long>($"SELECT count(*) FROM inbox_messages WHERE message_id = '{first.EventId}'")).ShouldBe(1);
 
-        // A later registration of the same unit (re-measured) is a new message and does apply.
-        await app.PublishAsync(first with { EventId = Guid.NewGuid(), ChargeableArea = 101.5m });
+        // Directory's change of the unit (re-measured) is a new message and does apply.
+        await app.PublishAsync(UnitRegistration.ChangeOf(first, chargeableArea: 101.5m));
         await Eventually.ReturnsAsync(() => AmountOf(client, first.UnitId), amount => amount == 203m, BillingApp.Patience);
     }
 

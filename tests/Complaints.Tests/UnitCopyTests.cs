@@ -44,8 +44,8 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
         (await UnitNumberOfComplaint(client, complaintId)).ShouldBe("1808");
         (await app.ScalarAsync<long>($"SELECT count(*) FROM inbox_messages WHERE message_id = '{first.EventId}'")).ShouldBe(1);
 
-        // A later registration of the same unit is a new message and does apply.
-        await app.PublishAsync(first with { EventId = Guid.NewGuid(), UnitNumber = "1809" });
+        // Directory's change of the unit is a new message and does apply.
+        await app.PublishAsync(UnitRegistration.ChangeOf(first, number: "1809"));
         await Eventually.ReturnsAsync(() => UnitNumberOfComplaint(client, complaintId), number => number == "1809", ComplaintsApp.Patience);
     }
 

@@ -17,6 +17,11 @@ public static class UnitRegistration
         return registered;
     }
 
+    /// <summary>A change of <paramref name="unit"/> as Directory announces it: the whole unit, as it is now.</summary>
+    public static UnitChanged ChangeOf(UnitRegistered unit, string? number = null, decimal? chargeableArea = null) => new(
+        Guid.NewGuid(), DateTimeOffset.UtcNow, unit.PropertyId, unit.UnitId, unit.BuildingId, unit.BuildingName,
+        number ?? unit.UnitNumber, unit.Floor, unit.Type, chargeableArea ?? unit.ChargeableArea);
+
     /// <summary>Units arrive by event; a service can only use one once it has its copy.</summary>
     public static Task WaitForUnitAsync<TProgram>(this ServiceApp<TProgram> app, Guid unitId)
         where TProgram : class =>

@@ -67,7 +67,7 @@ public static class WorkOrderMessages
     /// <summary>For the engineer on the order and the front desk: a time limit is near, with its local due time.</summary>
     public static MessageText DeadlineApproaching(WorkOrderDeadlineApproaching order, PropertyCalendar calendar)
     {
-        var due = LocalTime(calendar, order.DueAt);
+        var due = calendar.LocalTime(order.DueAt);
         return new(
             titleZhCn: $"工单 {order.Number} 即将超过{LimitZh(order.Kind)}",
             bodyZhCn: $"{LimitZh(order.Kind)}于 {DueZh(due)} 到期，请尽快处理。",
@@ -78,7 +78,7 @@ public static class WorkOrderMessages
     /// <summary>For the supervisors: a time limit passed and the order is escalated to them (超时升级).</summary>
     public static MessageText DeadlineBreached(WorkOrderDeadlineBreached order, PropertyCalendar calendar)
     {
-        var due = LocalTime(calendar, order.DueAt);
+        var due = calendar.LocalTime(order.DueAt);
         var unassigned = order.AssigneeId is null || order.AssigneeId == Guid.Empty;
         return new(
             titleZhCn: $"超时升级：工单 {order.Number} 已超过{LimitZh(order.Kind)}",
@@ -92,16 +92,6 @@ public static class WorkOrderMessages
 
     /// <summary>"label value", or no line when there is no value (the platform itself acts without a name).</summary>
     private static string? Labelled(string label, string? value) => string.IsNullOrWhiteSpace(value) ? null : label + value.Trim();
-
-    /// <summary>
-    /// The property's wall-clock time of <paramref name="instant"/>: readers think in local time, not UTC. PropertyCalendar
-    /// gives local days only, so the time is counted from the local day's start (exact on days without a daylight-saving change).
-    /// </summary>
-    private static DateTime LocalTime(PropertyCalendar calendar, DateTimeOffset instant)
-    {
-        var day = calendar.DayOf(instant);
-        return day.ToDateTime(TimeOnly.MinValue) + (instant - calendar.DayBounds(day).Start);
-    }
 
     private static string DueZh(DateTime due) => due.ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
 

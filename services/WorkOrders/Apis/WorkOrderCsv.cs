@@ -170,10 +170,7 @@ public static partial class WorkOrderCsv
             {
                 return null;
             }
-            // PropertyCalendar knows local days only; the local time is the day's local midnight plus the time since it.
-            var day = calendar.DayOf(at);
-            var local = day.ToDateTime(TimeOnly.MinValue) + (at - calendar.DayBounds(day).Start);
-            return local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            return calendar.LocalTime(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         }
 
         private static string Words<TEnum>(TEnum value) where TEnum : struct, Enum
