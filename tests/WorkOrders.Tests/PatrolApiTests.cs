@@ -90,6 +90,9 @@ public sealed class PatrolApiTests(PatrolScene scene) : IClassFixture<PatrolScen
         var name = $"重复 {Guid.NewGuid():N}";
 
         await (await supervisor.PostJsonAsync("/patrol-routes", PatrolScene.Route(scene.PropertyA, name))).ShouldHaveFieldErrorAsync("checklist");
+        await (await supervisor.PostJsonAsync("/patrol-routes", JsonSerializer.Serialize(new { propertyId = scene.PropertyA, name, area = "A座" })))
+            .ShouldHaveFieldErrorAsync("checklist");
+        await (await supervisor.PostJsonAsync("/patrol-routes", PatrolScene.Route(scene.PropertyA, name, "门窗关闭", " "))).ShouldHaveFieldErrorAsync("checklist[1]");
         await (await supervisor.PostJsonAsync("/patrol-routes", PatrolScene.Route(scene.PropertyB, name, "门窗关闭"))).ShouldHaveFieldErrorAsync("propertyId");
         (await supervisor.PostJsonAsync("/patrol-routes", PatrolScene.Route(scene.PropertyA, name, "门窗关闭"))).StatusCode.ShouldBe(HttpStatusCode.Created);
         await (await supervisor.PostJsonAsync("/patrol-routes", PatrolScene.Route(scene.PropertyA, name, "门窗关闭"))).ShouldBeProblemAsync(HttpStatusCode.Conflict);
@@ -154,6 +157,8 @@ public sealed class PatrolApiTests(PatrolScene scene) : IClassFixture<PatrolScen
         var failedWithoutNote = await engineer.PostJsonAsync($"/patrol-routes/{routeId}/records",
             scene.Record(1, PatrolScene.Pass(1), scene.FailAtUnit(2, ""), PatrolScene.Pass(3)));
         await failedWithoutNote.ShouldHaveFieldErrorAsync("items[1].note");
+        await (await engineer.PostJsonAsync($"/patrol-routes/{routeId}/records", "{\"checklistVersion\": 1, \"items\": [null]}"))
+            .ShouldHaveFieldErrorAsync("patrolledAt");
 
         var otherPropertysUnit = await engineer.PostJsonAsync($"/patrol-routes/{routeId}/records", scene.Record(1,
             PatrolScene.Pass(1), new { item = 2, passed = false, note = "灯不亮", unitId = scene.UnitB0301, category = "electrical", priority = "high" },

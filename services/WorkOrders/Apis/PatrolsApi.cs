@@ -200,7 +200,7 @@ public sealed class PatrolRouteRequestValidator : AbstractValidator<PatrolRouteR
     {
         RuleFor(r => r.Name).NotEmpty().MaximumLength(PatrolRoute.NameMaxLength);
         RuleFor(r => r.Area).NotEmpty().MaximumLength(PatrolRoute.AreaMaxLength);
-        RuleFor(r => r.Checklist).NotEmpty().Must(c => c.Count <= PatrolRoute.MaxItems)
+        RuleFor(r => r.Checklist).NotEmpty().Must(c => c is null || c.Count <= PatrolRoute.MaxItems)
             .WithMessage($"A checklist has 1 to {PatrolRoute.MaxItems} items.");
         RuleForEach(r => r.Checklist).NotEmpty().MaximumLength(PatrolRoute.ItemMaxLength);
     }
@@ -220,6 +220,7 @@ public sealed class PatrolRecordRequestValidator : AbstractValidator<PatrolRecor
         RuleFor(r => r.PatrolledAt).NotNull().WithMessage("Say when the patrol was walked.");
         RuleFor(r => r.ChecklistVersion).NotNull().WithMessage("Name the checklist version the answers are for (the route's checklistVersion).");
         RuleFor(r => r.Items).NotEmpty().WithMessage("Answer every checklist item.");
+        RuleForEach(r => r.Items).NotNull();
         RuleForEach(r => r.Items).ChildRules(item =>
         {
             item.RuleFor(a => a.Item).GreaterThan(0);
