@@ -16,9 +16,11 @@ internal static class Extensions
         {
             bus.AddUnitCopies<WorkOrdersDbContext>();
             bus.AddConsumer<StaffChangedConsumer>();
+            bus.AddConsumer<ComplaintWorkOrderRequestedConsumer>();
         });
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
         builder.Services.AddScoped<WorkOrderCommands>();
+        builder.Services.AddScoped<WorkOrderSubmission>();
         builder.Services.AddSingleton<DeadlineSweeper>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineSweeper>());
     }

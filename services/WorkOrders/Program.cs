@@ -20,6 +20,7 @@ app.MapWorkOrderCommentsApi();
 app.MapTimeLimitsApi();
 app.MapBoardApi();
 app.MapStatisticsApi();
+app.MapPatrolsApi();
 app.MapDefaultEndpoints();
 app.Run();
 

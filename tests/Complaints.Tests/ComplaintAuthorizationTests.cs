@@ -43,7 +43,7 @@ public sealed class ComplaintsScene(TestInfrastructure infrastructure) : IAsyncL
 /// <summary>Who may do what with complaints, and that nobody sees beyond their properties or, for occupants, their units.</summary>
 public sealed class ComplaintAuthorizationTests(ComplaintsScene scene) : IClassFixture<ComplaintsScene>
 {
-    private static readonly string[] Endpoints = ["list", "get", "receive", "investigate", "respond"];
+    private static readonly string[] Endpoints = ["list", "get", "receive", "investigate", "respond", "request work order"];
 
     // The README's table, written out again here so a change to either one shows.
     private static readonly Dictionary<string, string[]> Allowed = new()
@@ -53,6 +53,7 @@ public sealed class ComplaintAuthorizationTests(ComplaintsScene scene) : IClassF
         ["receive"] = [Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Admin],
         ["investigate"] = [Roles.FrontDesk, Roles.Supervisor, Roles.Manager],
         ["respond"] = [Roles.FrontDesk, Roles.Supervisor, Roles.Manager],
+        ["request work order"] = [Roles.FrontDesk, Roles.Supervisor, Roles.Manager],
     };
 
     private ComplaintsApp App => scene.App;
@@ -70,7 +71,7 @@ public sealed class ComplaintAuthorizationTests(ComplaintsScene scene) : IClassF
             Roles.Admin => App.ClientAsAdmin(),
             _ => App.ClientAs(role, scene.PropertyA),
         };
-        var id = endpoint is "get" or "investigate" or "respond" ? await NewComplaintAsync(scene.A1201) : Guid.Empty;
+        var id = endpoint is "get" or "investigate" or "respond" or "request work order" ? await NewComplaintAsync(scene.A1201) : Guid.Empty;
         if (endpoint == "respond")
         {
             (await Clerk(scene.PropertyA).PostAsync($"/complaints/{id}/investigate", null, Cancel)).EnsureSuccessStatusCode();
@@ -84,6 +85,7 @@ public sealed class ComplaintAuthorizationTests(ComplaintsScene scene) : IClassF
             "get" => await client.GetAsync($"/complaints/{id}", Cancel),
             "receive" => await client.PostJsonAsync("/complaints", Complaint(scene.PropertyA, scene.A1201.UnitId)),
             "investigate" => await client.PostAsync($"/complaints/{id}/investigate", null, Cancel),
+            "request work order" => await client.PostJsonAsync($"/complaints/{id}/work-orders", WorkOrder()),
             _ => await client.PostJsonAsync($"/complaints/{id}/respond", Answer()),
         };
 
@@ -99,6 +101,7 @@ public sealed class ComplaintAuthorizationTests(ComplaintsScene scene) : IClassF
             if (id != Guid.Empty)
             {
                 (await StatusOfAsync(id)).ShouldBe(statusBefore);
+                (await App.ScalarAsync<long>($"SELECT count(*) FROM complaint_work_order_requests WHERE complaint_id = '{id}'")).ShouldBe(0);
             }
         }
     }
@@ -117,6 +120,7 @@ public sealed class ComplaintAuthorizationTests(ComplaintsScene scene) : IClassF
             await anonymous.PostJsonAsync("/complaints", Complaint(scene.PropertyA, scene.A1201.UnitId)),
             await anonymous.PostAsync($"/complaints/{id}/investigate", null, Cancel),
             await anonymous.PostJsonAsync($"/complaints/{id}/respond", Answer()),
+            await anonymous.PostJsonAsync($"/complaints/{id}/work-orders", WorkOrder()),
         ];
 
         foreach (var response in responses)
@@ -274,6 +278,8 @@ public sealed class ComplaintAuthorizationTests(ComplaintsScene scene) : IClassF
     });
 
     private sealed record Row(Guid Id, Guid PropertyId, Guid? UnitId);
+
+    private static string WorkOrder() => JsonSerializer.Serialize(new { category = "plumbing", priority = "normal", description = "检修楼上管道" });
 
     private static string Answer() => JsonSerializer.Serialize(new { finding = "属实", actionTaken = "已协调装修单位", justified = true });
 }

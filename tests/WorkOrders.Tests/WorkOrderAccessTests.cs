@@ -32,6 +32,11 @@ public sealed class TwoPropertiesWithOrders(TestInfrastructure infrastructure) :
 
     public Guid OrderB1 { get; private set; }
 
+    /// <summary>A patrol route of property A (checklist version 1, one item) and a record of it.</summary>
+    public Guid RouteA { get; private set; }
+
+    public Guid RecordA { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
         App = await WorkOrdersApp.StartAsync(infrastructure);
@@ -46,7 +51,22 @@ public sealed class TwoPropertiesWithOrders(TestInfrastructure infrastructure) :
         OrderA1 = await SubmitAsync(App.ClientAs(Roles.FrontDesk, PropertyA), UnitA1);
         OrderA2 = await SubmitAsync(App.ClientAs(Roles.FrontDesk, PropertyA), UnitA2);
         OrderB1 = await SubmitAsync(App.ClientAs(Roles.FrontDesk, PropertyB), UnitB1);
+
+        var route = await App.ClientAs(Roles.Supervisor, PropertyA).PostJsonAsync("/patrol-routes", PatrolRoute(PropertyA));
+        route.StatusCode.ShouldBe(HttpStatusCode.Created, await route.Content.ReadAsStringAsync(Cancel));
+        RouteA = (await route.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var record = await App.ClientAs(Roles.Security, PropertyA).PostJsonAsync($"/patrol-routes/{RouteA}/records", PatrolRecord());
+        record.StatusCode.ShouldBe(HttpStatusCode.Created, await record.Content.ReadAsStringAsync(Cancel));
+        RecordA = (await record.ReadJsonAsync()).GetProperty("id").GetGuid();
     }
+
+    /// <summary>A route with a fresh name (names are unique per property) and the checklist of <see cref="RouteA"/>.</summary>
+    public static string PatrolRoute(Guid? propertyId, string? name = null) =>
+        JsonSerializer.Serialize(new { propertyId, name = name ?? $"巡查 {Guid.NewGuid():N}", area = "A座大堂", checklist = new[] { "门窗关闭" } });
+
+    /// <summary>A record of <see cref="RouteA"/> with every item passed: it raises no order.</summary>
+    public string PatrolRecord() =>
+        JsonSerializer.Serialize(new { patrolledAt = App.Time.GetUtcNow(), checklistVersion = 1, items = new[] { new { item = 1, passed = true } } });
 
     /// <summary>A client for <paramref name="role"/> at property A; the occupant is the one of unit 1201.</summary>
     public HttpClient ClientAt(string role) =>
@@ -80,6 +100,13 @@ public sealed class WorkOrderAccessTests(TwoPropertiesWithOrders world) : IClass
         ["submit"] = [Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Admin],
         ["list"] = [Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Engineer, Roles.Admin],
         ["get"] = [Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Engineer, Roles.Admin],
+        ["create patrol route"] = [Roles.Supervisor, Roles.Manager, Roles.Admin],
+        ["change patrol route"] = [Roles.Supervisor, Roles.Manager, Roles.Admin],
+        ["list patrol routes"] = [Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Engineer, Roles.Security, Roles.Admin],
+        ["get patrol route"] = [Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Engineer, Roles.Security, Roles.Admin],
+        ["record patrol"] = [Roles.Engineer, Roles.Security],
+        ["list patrol records"] = [Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Engineer, Roles.Security, Roles.Admin],
+        ["get patrol record"] = [Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Engineer, Roles.Security, Roles.Admin],
     };
 
     public static TheoryData<string, string> EveryRoleAtEveryEndpoint() => AccessMatrix.EveryRoleAt(Allowed.Keys);
@@ -104,15 +131,23 @@ public sealed class WorkOrderAccessTests(TwoPropertiesWithOrders world) : IClass
     [InlineData("submit")]
     [InlineData("list")]
     [InlineData("get")]
+    [InlineData("create patrol route")]
+    [InlineData("change patrol route")]
+    [InlineData("list patrol routes")]
+    [InlineData("get patrol route")]
+    [InlineData("record patrol")]
+    [InlineData("list patrol records")]
+    [InlineData("get patrol record")]
     public async Task Without_a_token_every_endpoint_answers_401_and_nothing_is_taken(string endpoint)
     {
-        var before = await world.App.ScalarAsync<long>("SELECT count(*) FROM work_orders");
+        const string Count = "SELECT (SELECT count(*) FROM work_orders) + (SELECT count(*) FROM patrol_routes) + (SELECT count(*) FROM patrol_records)";
+        var before = await world.App.ScalarAsync<long>(Count);
 
         var response = await CallAsync(world.App.CreateClient(), endpoint);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         response.Headers.WwwAuthenticate.ShouldNotBeEmpty();
-        (await world.App.ScalarAsync<long>("SELECT count(*) FROM work_orders")).ShouldBe(before);
+        (await world.App.ScalarAsync<long>(Count)).ShouldBe(before);
     }
 
     [Fact]
@@ -194,6 +229,15 @@ public sealed class WorkOrderAccessTests(TwoPropertiesWithOrders world) : IClass
         "submit" => client.PostJsonAsync("/work-orders", TwoPropertiesWithOrders.Order(world.UnitA1)),
         "list" => client.GetAsync("/work-orders", Cancel),
         "get" => client.GetAsync($"/work-orders/{world.OrderA1}", Cancel),
+        "create patrol route" => client.PostJsonAsync("/patrol-routes", TwoPropertiesWithOrders.PatrolRoute(world.PropertyA)),
+        // The same checklist: the route stays at version 1, so records of it keep being accepted.
+        "change patrol route" => client.PutAsync($"/patrol-routes/{world.RouteA}",
+            new StringContent(TwoPropertiesWithOrders.PatrolRoute(null, "A座大堂巡查"), System.Text.Encoding.UTF8, "application/json"), Cancel),
+        "list patrol routes" => client.GetAsync("/patrol-routes", Cancel),
+        "get patrol route" => client.GetAsync($"/patrol-routes/{world.RouteA}", Cancel),
+        "record patrol" => client.PostJsonAsync($"/patrol-routes/{world.RouteA}/records", world.PatrolRecord()),
+        "list patrol records" => client.GetAsync("/patrol-records", Cancel),
+        "get patrol record" => client.GetAsync($"/patrol-records/{world.RecordA}", Cancel),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
     };
 

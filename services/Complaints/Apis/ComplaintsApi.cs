@@ -48,7 +48,7 @@ public static class ComplaintsApi
             return ProblemResults.Invalid("tier", $"Unknown tier; use one of: {QueryEnum.AllowedValues<ComplaintTier>()}.");
         }
 
-        var complaints = db.Complaints.AsNoTracking().VisibleTo(caller, c => c.PropertyId, c => c.UnitId);
+        var complaints = db.Complaints.AsNoTracking().Include(c => c.WorkOrderRequests).VisibleTo(caller, c => c.PropertyId, c => c.UnitId);
         if (query.PropertyId is { } propertyId)
         {
             complaints = complaints.Where(c => c.PropertyId == propertyId);
@@ -73,7 +73,7 @@ public static class ComplaintsApi
     public static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> GetComplaint(
         Guid id, Caller caller, ComplaintsDbContext db, CancellationToken cancellationToken)
     {
-        var row = await (from c in db.Complaints.AsNoTracking()
+        var row = await (from c in db.Complaints.AsNoTracking().Include(c => c.WorkOrderRequests)
                          join u in db.Units on c.UnitId equals u.Id into units
                          from u in units.DefaultIfEmpty()
                          where c.Id == id
@@ -139,10 +139,10 @@ public static class ComplaintsApi
     /// Loads a complaint the caller may see (another property's answers as unknown), lets the entity apply (or refuse
     /// with 409) the step, and saves it with its event.
     /// </summary>
-    private static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> ChangeAsync(
+    internal static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> ChangeAsync(
         Guid id, Caller caller, ComplaintsDbContext db, Action<Complaint> change, CancellationToken cancellationToken)
     {
-        var complaint = await db.Complaints.FindAsync([id], cancellationToken);
+        var complaint = await db.Complaints.Include(c => c.WorkOrderRequests).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (complaint is null || !caller.CanSee(complaint.PropertyId, complaint.UnitId))
         {
             return ProblemResults.NotFound("complaint", id);
@@ -230,7 +230,8 @@ public sealed record ComplaintView(
     Actor? RespondedBy,
     string? Finding,
     string? ActionTaken,
-    bool? Justified)
+    bool? Justified,
+    IReadOnlyList<ComplaintWorkOrderRequestView> WorkOrderRequests)
 {
     public static ComplaintView From(Complaint c, UnitCopy? u) => new(
         c.Id, c.PropertyId, c.Number, c.UnitId, u?.Number, u?.BuildingName, c.Anonymous, c.ComplainantName, c.ComplainantPhone,
@@ -238,7 +239,9 @@ public sealed record ComplaintView(
         c.ReceivedAt, ActorOf(c.ReceivedById, c.ReceivedByName),
         c.InvestigationStartedAt, ActorOf(c.InvestigatedById, c.InvestigatedByName),
         c.RespondedAt, ActorOf(c.RespondedById, c.RespondedByName),
-        c.Finding, c.ActionTaken, c.Justified);
+        c.Finding, c.ActionTaken, c.Justified,
+        c.WorkOrderRequests.Select(r => new ComplaintWorkOrderRequestView(
+            r.Id, r.RequestedAt, new Actor(r.RequestedById, r.RequestedByName), r.Category, r.Priority, r.Description)).ToList());
 
     private static Actor? ActorOf(Guid? personId, string? name) => personId is { } id ? new Actor(id, name ?? "") : null;
 }

@@ -1,4 +1,5 @@
 using PropertyPlatform.Contracts.Complaints;
+using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -19,6 +20,8 @@ public sealed class Complaint : AggregateRoot
     public const int ResponseTextMaxLength = 2000;
     public const int NameMaxLength = 100;
     public const int PhoneMaxLength = 32;
+
+    private readonly List<ComplaintWorkOrderRequest> _workOrderRequests = [];
 
     private Complaint()
     {
@@ -78,6 +81,9 @@ public sealed class Complaint : AggregateRoot
 
     /// <summary>Whether the complaint was justified (成立); null until answered. Justified ones count towards the valid complaint rate.</summary>
     public bool? Justified { get; private set; }
+
+    /// <summary>The work orders asked for on this complaint, oldest first.</summary>
+    public IReadOnlyList<ComplaintWorkOrderRequest> WorkOrderRequests => _workOrderRequests.OrderBy(r => r.RequestedAt).ThenBy(r => r.Id).ToList();
 
     /// <summary>
     /// Takes a complaint (已受理) for a property — from one of its units, from a named person, or anonymously —
@@ -165,6 +171,31 @@ public sealed class Complaint : AggregateRoot
         Justified = response.Justified;
         Raise(new ComplaintResponded(
             Guid.CreateVersion7(now), now, PropertyId, Id, Number, UnitId, Tier, response.Justified, Finding, ActionTaken));
+    }
+
+    /// <summary>
+    /// Asks WorkOrders for a work order at the complaint's unit (e.g. the leak the complaint is about) and raises
+    /// <see cref="ComplaintWorkOrderRequested"/>. Orders belong to units: a complaint without one cannot ask for an order.
+    /// </summary>
+    public void RequestWorkOrder(WorkOrderCategory category, WorkOrderPriority priority, string description, Actor by, DateTimeOffset now)
+    {
+        if (UnitId is not { } unitId)
+        {
+            throw new DomainRuleException("A work order is taken for a unit; this complaint names none. Take the order at the unit concerned instead.");
+        }
+        if (Status == ComplaintStatus.Closed)
+        {
+            throw new DomainRuleException("A closed complaint raises no more work orders.");
+        }
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            throw new DomainRuleException("Describe the work the order is for.");
+        }
+
+        var request = ComplaintWorkOrderRequest.Create(Id, category, priority, description.Trim(), by.PersonId, by.Name, Stored(now));
+        _workOrderRequests.Add(request);
+        Raise(new ComplaintWorkOrderRequested(
+            request.Id, now, PropertyId, Id, Number, unitId, category, priority, request.Description, by.PersonId, by.Name));
     }
 
     /// <summary>

@@ -38,6 +38,19 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
             complaint.Property<uint>("xmin").IsRowVersion();
             complaint.HasOne<UnitCopy>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
             complaint.HasIndex(c => new { c.PropertyId, c.ReceivedAt });
+            complaint.HasMany(c => c.WorkOrderRequests).WithOne().HasForeignKey(r => r.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ComplaintWorkOrderRequest>(request =>
+        {
+            request.ToTable("complaint_work_order_requests");
+            request.HasKey(r => r.Id);
+            // The complaint gives each request its id; one found on a tracked complaint is new, to be inserted.
+            request.Property(r => r.Id).ValueGeneratedNever();
+            request.Property(r => r.RequestedByName).HasMaxLength(Actor.NameMaxLength);
+            request.Property(r => r.Category).HasConversion<string>().HasMaxLength(32);
+            request.Property(r => r.Priority).HasConversion<string>().HasMaxLength(32);
+            request.Property(r => r.Description).HasMaxLength(Complaint.DescriptionMaxLength);
         });
 
         modelBuilder.ApplyDailyCounters();

@@ -1,3 +1,5 @@
+using PropertyPlatform.Contracts.WorkOrders;
+
 namespace PropertyPlatform.Contracts.Complaints;
 
 /// <summary>How a complaint reached the centre.</summary>
@@ -63,3 +65,20 @@ public sealed record ComplaintResponded(
     bool Justified,
     string Finding,
     string ActionTaken) : IIntegrationEvent;
+
+/// <summary>
+/// Staff asked, on a complaint about a unit, for a work order to fix its cause. WorkOrders takes the order
+/// (channel <c>complaint</c>, the requester as taker) and keeps the complaint's id on it.
+/// </summary>
+public sealed record ComplaintWorkOrderRequested(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid ComplaintId,
+    string ComplaintNumber,
+    Guid UnitId,
+    WorkOrderCategory Category,
+    WorkOrderPriority Priority,
+    string Description,
+    Guid RequestedById,
+    string RequestedByName) : IIntegrationEvent;

@@ -150,7 +150,7 @@ public static partial class WorkOrderFilter
     }
 
     /// <summary>A date means the start of that local day (or, for the end, the start of the next one); an instant is taken as it is.</summary>
-    private static DateTimeOffset? Bound(string? value, string field, PropertyCalendar calendar, bool endOfDay, Dictionary<string, string[]> errors)
+    internal static DateTimeOffset? Bound(string? value, string field, PropertyCalendar calendar, bool endOfDay, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

@@ -61,7 +61,9 @@ public sealed record WorkOrderDetail(
     WorkOrderTimeLimits TimeLimits,
     WorkOrderQuote? Quote,
     IReadOnlyList<WorkOrderTimelineView> Timeline,
-    IReadOnlyList<WorkOrderPhotoView> Photos)
+    IReadOnlyList<WorkOrderPhotoView> Photos,
+    Guid? PatrolRecordId,
+    Guid? ComplaintId)
 {
     public static WorkOrderDetail From(WorkOrder o, UnitCopy u, IReadOnlyList<WorkOrderPhotoView> photos, DateTimeOffset now) => new(
         o.Id, o.PropertyId, o.Number, o.UnitId, u.Number, u.BuildingName, o.Category, o.Priority, o.Channel, o.Status,
@@ -77,7 +79,7 @@ public sealed record WorkOrderDetail(
         o.QuoteStatus == QuoteStatus.None ? null : new WorkOrderQuote(o.QuoteAmount!.Value, o.QuoteDescription!, o.QuoteStatus),
         o.Timeline
             .Select(e => new WorkOrderTimelineView(e.At, e.ActorId, e.ActorName, e.Kind, e.From, e.To, e.Note)).ToList(),
-        photos);
+        photos, o.PatrolRecordId, o.ComplaintId);
 }
 
 public sealed record WorkOrderHold(string Reason, DateTimeOffset Since, DateTimeOffset ResumeAt, bool PastResumeTime);

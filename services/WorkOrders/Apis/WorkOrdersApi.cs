@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Auth;
-using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.WorkOrders.Domain;
 using PropertyPlatform.WorkOrders.Infrastructure;
@@ -35,7 +34,7 @@ public static class WorkOrdersApi
     }
 
     public static async Task<Results<Created<WorkOrderDetail>, ValidationProblem>> SubmitWorkOrder(
-        SubmitWorkOrderRequest request, Caller caller, WorkOrdersDbContext db, WorkOrderCommands orders, DailyNumbering numbering,
+        SubmitWorkOrderRequest request, Caller caller, WorkOrdersDbContext db, WorkOrderCommands orders, WorkOrderSubmission submission,
         TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var unit = await db.Units.FindAsync([request.UnitId], cancellationToken);
@@ -52,12 +51,8 @@ public static class WorkOrdersApi
             intake = intake with { Channel = IntakeChannel.OccupantApp, RequesterId = caller.PersonId };
         }
 
-        var now = time.GetUtcNow();
-        var limit = await db.TimeLimits.FindAsync([unit.PropertyId, request.Priority], cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var number = await numbering.NextAsync(db, WorkOrder.NumberPrefix, unit.PropertyId, now, cancellationToken);
-        var order = WorkOrder.Submit(unit, number, intake, limit?.Limit ?? TimeLimit.DefaultFor(request.Priority), caller.AsActor(), now);
-        db.WorkOrders.Add(order);
+        var order = await submission.SubmitAsync(unit, intake, caller.AsActor(), time.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -152,6 +152,12 @@ public sealed class WorkOrder : AggregateRoot
     /// <summary>How many photos the order has; the photos themselves are rows of their own, loaded only when shown.</summary>
     public int PhotoCount { get; private set; }
 
+    /// <summary>The patrol record (巡查记录) whose failed item raised the order, for orders taken on a patrol.</summary>
+    public Guid? PatrolRecordId { get; private set; }
+
+    /// <summary>The complaint that asked for the order, for orders raised from a complaint.</summary>
+    public Guid? ComplaintId { get; private set; }
+
     /// <summary>Every transition, oldest first.</summary>
     public IReadOnlyList<WorkOrderTimelineEntry> Timeline => _timeline.OrderBy(e => e.Sequence).ToList();
 
@@ -181,6 +187,8 @@ public sealed class WorkOrder : AggregateRoot
             ContactPhone = intake.ContactPhone?.Trim(),
             PreferredTime = intake.PreferredTime,
             RequesterId = intake.RequesterId,
+            PatrolRecordId = intake.PatrolRecordId,
+            ComplaintId = intake.ComplaintId,
             TakenById = takenBy.PersonId,
             TakenByName = takenBy.Name,
             Status = WorkOrderStatus.Submitted,
@@ -575,7 +583,9 @@ public sealed record WorkOrderIntake(
     string? ContactName = null,
     string? ContactPhone = null,
     DateTimeOffset? PreferredTime = null,
-    Guid? RequesterId = null);
+    Guid? RequesterId = null,
+    Guid? PatrolRecordId = null,
+    Guid? ComplaintId = null);
 
 /// <summary>One line of an order's timeline: who moved it from which state to which, when, and why; or a note or comment.</summary>
 public sealed class WorkOrderTimelineEntry(

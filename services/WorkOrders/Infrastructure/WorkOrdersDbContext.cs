@@ -18,6 +18,10 @@ public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> op
 
     public DbSet<WorkOrderPhoto> Photos => Set<WorkOrderPhoto>();
 
+    public DbSet<PatrolRoute> PatrolRoutes => Set<PatrolRoute>();
+
+    public DbSet<PatrolRecord> PatrolRecords => Set<PatrolRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -101,6 +105,7 @@ public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> op
             limit.Property(l => l.Priority).HasConversion<string>().HasMaxLength(32);
         });
 
+        modelBuilder.ApplyPatrols();
         modelBuilder.ApplyDailyCounters();
     }
 }

@@ -1,0 +1,23 @@
+using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Domain;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
+using PropertyPlatform.WorkOrders.Domain;
+
+namespace PropertyPlatform.WorkOrders.Infrastructure;
+
+/// <summary>
+/// Takes a new order the one way every intake does (the front desk, a patrol, a complaint): the property's time limit
+/// for its priority, the day's next number, and the order added to the context. The caller runs it inside its
+/// transaction, so a rolled-back intake gives its number back, and saves.
+/// </summary>
+public sealed class WorkOrderSubmission(WorkOrdersDbContext db, DailyNumbering numbering)
+{
+    public async Task<WorkOrder> SubmitAsync(UnitCopy unit, WorkOrderIntake intake, Actor takenBy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var limit = await db.TimeLimits.FindAsync([unit.PropertyId, intake.Priority], cancellationToken);
+        var number = await numbering.NextAsync(db, WorkOrder.NumberPrefix, unit.PropertyId, now, cancellationToken);
+        var order = WorkOrder.Submit(unit, number, intake, limit?.Limit ?? TimeLimit.DefaultFor(intake.Priority), takenBy, now);
+        db.WorkOrders.Add(order);
+        return order;
+    }
+}
