@@ -18,6 +18,8 @@ internal static class Extensions
             bus.AddConsumer<WorkOrderReopenedConsumer>();
             bus.AddConsumer<WorkOrderDeadlineApproachingConsumer>();
             bus.AddConsumer<WorkOrderDeadlineBreachedConsumer>();
+            bus.AddConsumer<WorkOrderPutOnHoldConsumer>();
+            bus.AddConsumer<WorkOrderCancelledConsumer>();
         });
     }
 }

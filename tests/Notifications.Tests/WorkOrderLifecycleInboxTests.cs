@@ -181,6 +181,42 @@ public sealed class WorkOrderLifecycleInboxTests(TestInfrastructure infrastructu
         (await Listed(Occupant(app))).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task A_pause_tells_the_occupant_why_and_when_work_goes_on_in_local_time()
+    {
+        await using var app = await NotificationsApp.StartAsync(infrastructure);
+        var held = new WorkOrderPutOnHold(
+            Guid.NewGuid(), DateTimeOffset.UtcNow, _propertyId, Guid.NewGuid(), Number, _unitId, _occupantId, _engineerId, "张伟", "等待配件", DueAt);
+
+        await app.PublishAsync(held);
+
+        var entry = await Inbox.SingleAsync(Occupant(app));
+        entry.GetProperty("title").GetString().ShouldBe($"您的报修 {Number} 暂停处理");
+        entry.GetProperty("body").GetString().ShouldBe("原因：等待配件\n预计 11月22日 14:30 继续处理");
+        (await Inbox.InEnglishAsync(Occupant(app), Id(entry))).GetProperty("body").GetString()
+            .ShouldBe("Reason: 等待配件\nExpected to go on at 22 Nov 14:30");
+    }
+
+    [Fact]
+    public async Task A_cancellation_by_the_desk_tells_the_occupant_and_their_own_cancellation_does_not()
+    {
+        await using var app = await NotificationsApp.StartAsync(infrastructure);
+        var byDesk = new WorkOrderCancelled(
+            Guid.NewGuid(), DateTimeOffset.UtcNow, _propertyId, Guid.NewGuid(), Number, _unitId, _occupantId, Guid.NewGuid(), "王芳", "重复报修");
+        var byThemselves = byDesk with { EventId = Guid.NewGuid(), WorkOrderId = Guid.NewGuid(), ActorId = _occupantId, ActorName = "李娜" };
+
+        await app.PublishAsync(byThemselves);
+        await app.PublishAsync(byDesk);
+        await Inbox.HandledAsync(app, byThemselves.EventId, times: 1);
+
+        var entry = await Inbox.SingleAsync(Occupant(app));
+        entry.GetProperty("title").GetString().ShouldBe($"您的报修 {Number} 已取消");
+        entry.GetProperty("body").GetString().ShouldBe("原因：重复报修\n操作人：王芳");
+        entry.GetProperty("link").GetString().ShouldBe($"/api/workorders/work-orders/{byDesk.WorkOrderId}");
+        await Inbox.HandledAsync(app, byDesk.EventId, times: 1);
+        (await app.ScalarAsync<long>("SELECT count(*) FROM inbox_entries")).ShouldBe(1);
+    }
+
     [Theory]
     [InlineData("dispatched", 2)]
     [InlineData("completed", 1)]

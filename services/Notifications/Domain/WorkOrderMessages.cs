@@ -57,6 +57,24 @@ public static class WorkOrderMessages
         titleEn: $"Your repair {order.Number} is completed, please rate it",
         bodyEn: Lines($"Unit: {order.UnitNumber}", Labelled("Work done: ", order.Summary)));
 
+    /// <summary>For the occupant who asked: work paused (挂起), why, and when it should go on (local time).</summary>
+    public static MessageText PutOnHoldForRequester(WorkOrderPutOnHold order, PropertyCalendar calendar)
+    {
+        var resume = calendar.LocalTime(order.ResumeAt);
+        return new(
+            titleZhCn: $"您的报修 {order.Number} 暂停处理",
+            bodyZhCn: Lines(Labelled("原因：", order.Reason), $"预计 {DueZh(resume)} 继续处理"),
+            titleEn: $"Work on your repair {order.Number} is paused",
+            bodyEn: Lines(Labelled("Reason: ", order.Reason), $"Expected to go on at {DueEn(resume)}"));
+    }
+
+    /// <summary>For the occupant who asked, when someone else cancelled their request.</summary>
+    public static MessageText CancelledForRequester(WorkOrderCancelled order) => new(
+        titleZhCn: $"您的报修 {order.Number} 已取消",
+        bodyZhCn: Lines(Labelled("原因：", order.Reason), Labelled("操作人：", order.ActorName)),
+        titleEn: $"Your repair {order.Number} was cancelled",
+        bodyEn: Lines(Labelled("Reason: ", order.Reason), Labelled("Cancelled by: ", order.ActorName)));
+
     /// <summary>For the front desk: an unsatisfied follow-up reopened the order (返修) and it waits to be dispatched again.</summary>
     public static MessageText Reopened(WorkOrderReopened order) => new(
         titleZhCn: $"返修：工单 {order.Number} 需重新派单",

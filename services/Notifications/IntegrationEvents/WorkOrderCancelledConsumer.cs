@@ -1,0 +1,17 @@
+using PropertyPlatform.Contracts.WorkOrders;
+using PropertyPlatform.Notifications.Domain;
+using PropertyPlatform.Notifications.Infrastructure;
+
+namespace PropertyPlatform.Notifications.IntegrationEvents;
+
+/// <summary>Tells the occupant who asked that their request was cancelled — unless they cancelled it themselves.</summary>
+public sealed class WorkOrderCancelledConsumer(NotificationsDbContext db, TimeProvider time) : InboxConsumer<WorkOrderCancelled>(db, time)
+{
+    protected override IEnumerable<Delivery> DeliveriesFor(WorkOrderCancelled message)
+    {
+        if (message.ActorId != message.RequesterId && PersonAt(message.PropertyId, message.RequesterId) is { } requester)
+        {
+            yield return new(requester, WorkOrderMessages.CancelledForRequester(message), WorkOrderMessages.Link(message.WorkOrderId));
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using PropertyPlatform.Contracts.WorkOrders;
+using PropertyPlatform.Notifications.Domain;
+using PropertyPlatform.Notifications.Infrastructure;
+using PropertyPlatform.ServiceDefaults.Domain;
+
+namespace PropertyPlatform.Notifications.IntegrationEvents;
+
+/// <summary>Tells the occupant who asked that work on their repair is paused, why, and until when.</summary>
+public sealed class WorkOrderPutOnHoldConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar)
+    : InboxConsumer<WorkOrderPutOnHold>(db, time)
+{
+    protected override IEnumerable<Delivery> DeliveriesFor(WorkOrderPutOnHold message)
+    {
+        if (PersonAt(message.PropertyId, message.RequesterId) is { } requester)
+        {
+            yield return new(requester, WorkOrderMessages.PutOnHoldForRequester(message, calendar), WorkOrderMessages.Link(message.WorkOrderId));
+        }
+    }
+}
