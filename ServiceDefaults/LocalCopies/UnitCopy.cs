@@ -26,12 +26,9 @@ public sealed class UnitCopy
     /// <summary>Chargeable area (计费面积) in m², two decimals.</summary>
     public decimal ChargeableArea { get; private set; }
 
-    public static UnitCopy From(UnitRegistered registered)
-    {
-        var unit = new UnitCopy { Id = registered.UnitId };
-        unit.Apply(registered);
-        return unit;
-    }
+    /// <summary>A newly registered unit. A registration never updates a known unit: only <see cref="UnitChanged"/> does.</summary>
+    public static UnitCopy From(UnitRegistered r) =>
+        new() { Id = r.UnitId, PropertyId = r.PropertyId, BuildingId = r.BuildingId, BuildingName = r.BuildingName, Number = r.UnitNumber, Floor = r.Floor, Type = r.Type, ChargeableArea = r.ChargeableArea };
 
     /// <summary>A unit first heard of by its change (events of two kinds may arrive out of order).</summary>
     public static UnitCopy From(UnitChanged changed)
@@ -50,16 +47,5 @@ public sealed class UnitCopy
         Floor = changed.Floor;
         Type = changed.Type;
         ChargeableArea = changed.ChargeableArea;
-    }
-
-    public void Apply(UnitRegistered registered)
-    {
-        PropertyId = registered.PropertyId;
-        BuildingId = registered.BuildingId;
-        BuildingName = registered.BuildingName;
-        Number = registered.UnitNumber;
-        Floor = registered.Floor;
-        Type = registered.Type;
-        ChargeableArea = registered.ChargeableArea;
     }
 }
