@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.ServiceDefaults.Auth;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.WorkOrders.Domain;
 using PropertyPlatform.WorkOrders.Infrastructure;
@@ -20,43 +21,33 @@ public static class WorkOrderActionsApi
     {
         var order = app.MapGroup("/work-orders/{id:guid}").WithTags("Work order actions");
 
+        // Every action but dispatch is "find the order, apply one rule, save": one handler shape for all of them.
+        RouteHandlerBuilder Command(string path, string name, Action<WorkOrder, Actor, DateTimeOffset> change) =>
+            order.MapPost(path, (Guid id, Caller caller, HttpContext http, WorkOrderCommands orders, CancellationToken ct) =>
+                orders.RunAsync(id, caller, http, change, ct)).WithName(name);
+        RouteHandlerBuilder CommandWith<TBody>(string path, string name, Func<TBody, Action<WorkOrder, Actor, DateTimeOffset>> change) =>
+            order.MapPost(path, (Guid id, TBody body, Caller caller, HttpContext http, WorkOrderCommands orders, CancellationToken ct) =>
+                orders.RunAsync(id, caller, http, change(body), ct)).WithName(name).Validate<TBody>();
+
         order.MapPost("/dispatch", Dispatch).WithName("DispatchWorkOrder").RequireRoles(Desk).Validate<DispatchRequest>();
-        order.MapPost("/accept", (Guid id, Caller caller, HttpContext http, WorkOrderCommands orders, CancellationToken ct) =>
-                orders.RunAsync(id, caller, http, (o, by, now) => o.Accept(by, now), ct))
-            .WithName("AcceptWorkOrder").RequireRoles(Roles.Engineer);
-        order.MapPost("/start", (Guid id, Caller caller, HttpContext http, WorkOrderCommands orders, CancellationToken ct) =>
-                orders.RunAsync(id, caller, http, (o, by, now) => o.Start(by, now), ct))
-            .WithName("StartWorkOrder").RequireRoles(Roles.Engineer);
-        order.MapPost("/hold", (Guid id, HoldRequest body, Caller caller, HttpContext http, WorkOrderCommands orders, CancellationToken ct) =>
-                orders.RunAsync(id, caller, http, (o, by, now) => o.Hold(body.Reason!, body.ResumeAt!.Value, by, now), ct))
-            .WithName("HoldWorkOrder").RequireRoles(Roles.Engineer).Validate<HoldRequest>();
-        order.MapPost("/resume", (Guid id, Caller caller, HttpContext http, WorkOrderCommands orders, CancellationToken ct) =>
-                orders.RunAsync(id, caller, http, (o, by, now) => o.Resume(by, now), ct))
-            .WithName("ResumeWorkOrder").RequireRoles(Roles.Engineer);
-        order.MapPost("/complete", (Guid id, CompleteRequest body, Caller caller, HttpContext http, WorkOrderCommands orders, CancellationToken ct) =>
-                orders.RunAsync(id, caller, http, (o, by, now) => o.Complete(body.Summary!, body.Materials, body.LabourMinutes ?? 0, by, now), ct))
-            .WithName("CompleteWorkOrder").RequireRoles(Roles.Engineer).Validate<CompleteRequest>();
-        order.MapPost("/follow-up", (Guid id, FollowUpRequest body, Caller caller, HttpContext http, WorkOrderCommands orders, CancellationToken ct) =>
-                orders.RunAsync(id, caller, http, (o, by, now) => o.FollowUp(body.Satisfaction!.Value, body.Comment, body.Resolved ?? true, by, now), ct))
-            .WithName("FollowUpWorkOrder").RequireRoles([.. Desk, Roles.Occupant]).Validate<FollowUpRequest>();
-        order.MapPost("/close", (Guid id, Caller caller, HttpContext http, WorkOrderCommands orders, CancellationToken ct) =>
-                orders.RunAsync(id, caller, http, (o, by, now) => o.Close(by, now), ct))
-            .WithName("CloseWorkOrder").RequireRoles(Desk);
-        order.MapPost("/cancel", (Guid id, ReasonRequest body, Caller caller, HttpContext http, WorkOrderCommands orders, CancellationToken ct) =>
-                orders.RunAsync(id, caller, http, (o, by, now) => o.Cancel(body.Reason!, by, now), ct))
-            .WithName("CancelWorkOrder").RequireRoles([.. Desk, Roles.Occupant]).Validate<ReasonRequest>();
-        order.MapPost("/reopen", (Guid id, ReasonRequest body, Caller caller, HttpContext http, WorkOrderCommands orders, CancellationToken ct) =>
-                orders.RunAsync(id, caller, http, (o, by, now) => o.Reopen(body.Reason!, by, now), ct))
-            .WithName("ReopenWorkOrder").RequireRoles([.. Desk, Roles.Occupant]).Validate<ReasonRequest>();
-        order.MapPost("/quote", (Guid id, QuoteRequest body, Caller caller, HttpContext http, WorkOrderCommands orders, CancellationToken ct) =>
-                orders.RunAsync(id, caller, http, (o, by, now) => o.Quote(body.Amount!.Value, body.Description!, by, now), ct))
-            .WithName("QuoteWorkOrder").RequireRoles([.. Desk, Roles.Engineer]).Validate<QuoteRequest>();
-        order.MapPost("/quote/accept", (Guid id, Caller caller, HttpContext http, WorkOrderCommands orders, CancellationToken ct) =>
-                orders.RunAsync(id, caller, http, (o, by, now) => o.AcceptQuote(by, now), ct))
-            .WithName("AcceptWorkOrderQuote").RequireRoles(Roles.Occupant, Roles.FrontDesk);
-        order.MapPost("/quote/decline", (Guid id, Caller caller, HttpContext http, WorkOrderCommands orders, CancellationToken ct) =>
-                orders.RunAsync(id, caller, http, (o, by, now) => o.DeclineQuote(by, now), ct))
-            .WithName("DeclineWorkOrderQuote").RequireRoles(Roles.Occupant, Roles.FrontDesk);
+        Command("/accept", "AcceptWorkOrder", (o, by, now) => o.Accept(by, now)).RequireRoles(Roles.Engineer);
+        Command("/start", "StartWorkOrder", (o, by, now) => o.Start(by, now)).RequireRoles(Roles.Engineer);
+        CommandWith<HoldRequest>("/hold", "HoldWorkOrder", body => (o, by, now) => o.Hold(body.Reason!, body.ResumeAt!.Value, by, now))
+            .RequireRoles(Roles.Engineer);
+        Command("/resume", "ResumeWorkOrder", (o, by, now) => o.Resume(by, now)).RequireRoles(Roles.Engineer);
+        CommandWith<CompleteRequest>("/complete", "CompleteWorkOrder",
+            body => (o, by, now) => o.Complete(body.Summary!, body.Materials, body.LabourMinutes ?? 0, by, now)).RequireRoles(Roles.Engineer);
+        CommandWith<FollowUpRequest>("/follow-up", "FollowUpWorkOrder",
+            body => (o, by, now) => o.FollowUp(body.Satisfaction!.Value, body.Comment, body.Resolved ?? true, by, now)).RequireRoles([.. Desk, Roles.Occupant]);
+        Command("/close", "CloseWorkOrder", (o, by, now) => o.Close(by, now)).RequireRoles(Desk);
+        CommandWith<ReasonRequest>("/cancel", "CancelWorkOrder", body => (o, by, now) => o.Cancel(body.Reason!, by, now))
+            .RequireRoles([.. Desk, Roles.Occupant]);
+        CommandWith<ReasonRequest>("/reopen", "ReopenWorkOrder", body => (o, by, now) => o.Reopen(body.Reason!, by, now))
+            .RequireRoles([.. Desk, Roles.Occupant]);
+        CommandWith<QuoteRequest>("/quote", "QuoteWorkOrder", body => (o, by, now) => o.Quote(body.Amount!.Value, body.Description!, by, now))
+            .RequireRoles([.. Desk, Roles.Engineer]);
+        Command("/quote/accept", "AcceptWorkOrderQuote", (o, by, now) => o.AcceptQuote(by, now)).RequireRoles(Roles.Occupant, Roles.FrontDesk);
+        Command("/quote/decline", "DeclineWorkOrderQuote", (o, by, now) => o.DeclineQuote(by, now)).RequireRoles(Roles.Occupant, Roles.FrontDesk);
         return app;
     }
 
