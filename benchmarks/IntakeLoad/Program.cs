@@ -3,11 +3,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using PropertyPlatform.AppHost.Hosting;
 
 // Work-order intake under load, as the front desk does it: POST /api/workorders/work-orders through the gateway,
-// signed in with the demo front-desk account. Without --url it starts its own platform (demo data, temporary
-// state folder) through the AppHost and stops it afterwards.
+// signed in with the demo front-desk account, against a running platform (`./platform up --demo`).
 //   dotnet run -c Release --project benchmarks/IntakeLoad -- [--url http://127.0.0.1:8080] [--requests 2000] [--concurrency 16]
 var options = args.Select((value, index) => (value, index)).Where(a => a.value.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(a => a.value[2..], a => a.index + 1 < args.Length ? args[a.index + 1] : "");
@@ -15,22 +13,9 @@ var requests = int.Parse(options.GetValueOrDefault("requests", "2000"));
 var concurrency = int.Parse(options.GetValueOrDefault("concurrency", "16"));
 var warmUp = Math.Min(200, requests / 10);
 
-PlatformApp? platform = null;
-var stateDirectory = Directory.CreateTempSubdirectory("propertyplatform-bench-").FullName;
+var gateway = options.GetValueOrDefault("url") is { Length: > 0 } url ? url : "http://127.0.0.1:8080";
 try
 {
-    var gateway = options.GetValueOrDefault("url");
-    if (string.IsNullOrEmpty(gateway))
-    {
-        Console.WriteLine("Starting the platform (demo data) …");
-        platform = PropertyPlatform.AppHost.Platform.Build(new PlatformOptions
-        {
-            StateDirectory = stateDirectory, GatewayPort = 0, DurableStorage = true, RabbitMqManagement = false, Demo = true, Output = TextWriter.Null,
-        });
-        await platform.StartAsync();
-        gateway = platform.GatewayUrl;
-    }
-
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false }) { BaseAddress = new Uri(gateway) };
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(http, "frontdesk"));
     var unitId = await FirstUnitAsync(http);
@@ -45,13 +30,10 @@ try
     Console.WriteLine($"  latency p50 {Percentile(latencies, 0.50):0.0} ms, p90 {Percentile(latencies, 0.90):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms");
     return failures == 0 ? 0 : 1;
 }
-finally
+catch (HttpRequestException ex)
 {
-    if (platform is not null)
-    {
-        await platform.DisposeAsync();
-    }
-    Directory.Delete(stateDirectory, recursive: true);
+    Console.Error.WriteLine($"The platform does not answer at {gateway} ({ex.Message}): start it with `./platform up --demo` first.");
+    return 2;
 }
 
 static async Task<(List<double> Latencies, TimeSpan Elapsed, int Failures)> RunAsync(HttpClient http, string body, int count, int concurrency)

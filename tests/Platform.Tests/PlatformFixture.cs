@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text.Json;
-using PropertyPlatform.AppHost.Hosting;
 using PropertyPlatform.TestSupport;
 
 [assembly: AssemblyFixture(typeof(PropertyPlatform.Platform.Tests.PlatformFixture))]
@@ -12,21 +13,27 @@ using PropertyPlatform.TestSupport;
 namespace PropertyPlatform.Platform.Tests;
 
 /// <summary>
-/// The whole platform as <c>./platform up</c> declares it — PostgreSQL, RabbitMQ, six services, the gateway —
-/// started once for this test assembly in a temporary state folder, never the developer's own .state.
+/// The whole platform as <c>./platform up --demo</c> starts it — the Aspire AppHost with PostgreSQL, RabbitMQ, six
+/// services, the gateway and the dashboard — started once for this test assembly with Aspire.Hosting.Testing, in a
+/// temporary state folder, never the developer's own .state.
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
+    private static readonly string[] Services = ["directory", "reception", "workorders", "complaints", "billing", "notifications", "gateway"];
     private readonly string _stateDirectory = Directory.CreateTempSubdirectory("propertyplatform-e2e-").FullName;
-    private readonly StringWriter _output = new();
 
-    public PlatformApp App { get; private set; } = null!;
+    /// <summary>Password of every demo account.</summary>
+    public const string DemoPassword = "Demo@12345";
+
+    public DistributedApplication App { get; private set; } = null!;
 
     /// <summary>The gateway, anonymous.</summary>
     public HttpClient Gateway { get; private set; } = null!;
 
-    /// <summary>Password of every demo account.</summary>
-    public const string DemoPassword = "Demo@12345";
+    public Uri GatewayUrl => Gateway.BaseAddress!;
+
+    /// <summary>The dashboard's telemetry API (OTLP JSON), authenticated with the key this fixture gave the dashboard.</summary>
+    public HttpClient Dashboard { get; private set; } = null!;
 
     /// <summary>A client that signed in through the gateway as a demo account (user name = role name) and sends its token.</summary>
     public async Task<HttpClient> SignInAsync(string userName)
@@ -37,47 +44,89 @@ public sealed class PlatformFixture : IAsyncLifetime
             r => r.StatusCode != HttpStatusCode.Unauthorized, TimeSpan.FromSeconds(60));
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var tokens = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        var client = new HttpClient { BaseAddress = new Uri(App.GatewayUrl), Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
         return client;
     }
 
-    public async ValueTask InitializeAsync()
+    /// <summary>Stops a resource (e.g. "rabbitmq") as an operator would from the dashboard.</summary>
+    public Task StopAsync(string resource) => ExecuteAsync(resource, KnownResourceCommands.StopCommand);
+
+    /// <summary>Starts a stopped resource again and waits until it is healthy.</summary>
+    public async Task StartAsync(string resource)
     {
-        App = AppHost.Platform.Build(new PlatformOptions
-        {
-            StateDirectory = _stateDirectory,
-            GatewayPort = 0,
-            DurableStorage = false,
-            RabbitMqManagement = false,
-            Demo = true, // the demo accounts are how the tests sign in, as a newcomer would
-            Output = TextWriter.Synchronized(_output),
-        });
-        try
-        {
-            await App.StartAsync();
-        }
-        catch (Exception ex)
-        {
-            throw new InvalidOperationException($"The platform did not start: {ex.Message}\n{Log}", ex);
-        }
-        Gateway = new HttpClient { BaseAddress = new Uri(App.GatewayUrl), Timeout = TimeSpan.FromSeconds(30) };
+        await ExecuteAsync(resource, KnownResourceCommands.StartCommand);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromMinutes(3));
     }
 
-    /// <summary>Everything the resources printed, for failure messages.</summary>
-    public string Log => _output.ToString();
+    public async ValueTask InitializeAsync()
+    {
+        var dashboardApiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var (dashboardPort, otlpPort, resourceServicePort) = (FreePort(), FreePort(), FreePort());
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PropertyPlatform_AppHost>(
+            [
+                $"--Platform:StateDirectory={_stateDirectory}",
+                "--Platform:GatewayPort=0",
+                "--Platform:DurableStorage=false",
+                "--Platform:RabbitMQManagement=false",
+                "--Platform:Demo=true", // the demo accounts are how the tests sign in, as a newcomer would
+                // The dashboard runs as for an operator: its telemetry is how a test sees one request's trace.
+                $"--ASPNETCORE_URLS=http://127.0.0.1:{dashboardPort}",
+                $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:{otlpPort}",
+                $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{resourceServicePort}",
+                "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
+                $"--AppHost:DashboardApiKey={dashboardApiKey}",
+            ],
+            (options, _) => options.DisableDashboard = false,
+            TestContext.Current.CancellationToken);
+        App = await builder.BuildAsync(TestContext.Current.CancellationToken);
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await App.StartAsync(patience.Token);
+        foreach (var service in Services)
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(service, patience.Token);
+        }
+
+        Gateway = App.CreateHttpClient("gateway");
+        Gateway.Timeout = TimeSpan.FromSeconds(30);
+        // In tests DCP fronts the dashboard with a proxy on a port of its own choosing.
+        var dashboard = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<IResourceWithEndpoints>()
+            .Single(resource => resource.Name.Contains("dashboard", StringComparison.Ordinal));
+        Dashboard = new HttpClient { BaseAddress = new Uri(dashboard.GetEndpoints().First(e => e.EndpointName == "http").Url) };
+        Dashboard.DefaultRequestHeaders.Add("x-api-key", dashboardApiKey);
+    }
 
     public async ValueTask DisposeAsync()
     {
         Gateway?.Dispose();
-        await App.DisposeAsync();
+        Dashboard?.Dispose();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+
         try
         {
             Directory.Delete(_stateDirectory, recursive: true);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A server that was killed may still be letting go of a file; the temp folder is cleaned by the OS.
         }
+    }
+
+    private async Task ExecuteAsync(string resource, string command)
+    {
+        var result = await App.Services.GetRequiredService<ResourceCommandService>()
+            .ExecuteCommandAsync(resource, command, TestContext.Current.CancellationToken);
+        result.Success.ShouldBeTrue($"{command} {resource}: {result.Message}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

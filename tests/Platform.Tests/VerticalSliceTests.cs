@@ -133,8 +133,7 @@ public sealed class VerticalSliceTests(PlatformFixture platform)
         var first = await SubmitRepairAsync(frontDesk, unitId);
         await Eventually.ReturnsAsync(() => InboxAsync(frontDesk, first.GetProperty("number").GetString()!), entries => entries.Count == 1, Patience);
 
-        var rabbitmq = platform.App.Resource("rabbitmq");
-        await rabbitmq.StopAsync();
+        await platform.StopAsync("rabbitmq");
         var numbers = new List<string>();
         try
         {
@@ -147,7 +146,7 @@ public sealed class VerticalSliceTests(PlatformFixture platform)
         }
         finally
         {
-            await rabbitmq.StartAsync(Cancellation);
+            await platform.StartAsync("rabbitmq");
         }
 
         foreach (var number in numbers)

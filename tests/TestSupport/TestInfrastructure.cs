@@ -1,5 +1,4 @@
-using PropertyPlatform.AppHost.Hosting;
-using PropertyPlatform.AppHost.Hosting.Servers;
+using PropertyPlatform.TestSupport.Servers;
 
 namespace PropertyPlatform.TestSupport;
 

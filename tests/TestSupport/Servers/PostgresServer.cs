@@ -1,4 +1,4 @@
-namespace PropertyPlatform.AppHost.Hosting.Servers;
+namespace PropertyPlatform.TestSupport.Servers;
 
 /// <summary>How to run one local PostgreSQL server.</summary>
 public sealed class PostgresServerOptions

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace PropertyPlatform.AppHost.Hosting;
+namespace PropertyPlatform.TestSupport.Servers;
 
 /// <summary>What to run: a program, its arguments and how its environment differs from ours.</summary>
 public sealed record ProcessCommand(string FileName, IReadOnlyList<string> Arguments)

@@ -1,4 +1,4 @@
-namespace PropertyPlatform.AppHost.Hosting.Servers;
+namespace PropertyPlatform.TestSupport.Servers;
 
 /// <summary>How to run one local RabbitMQ node.</summary>
 public sealed class RabbitMqServerOptions

@@ -1,4 +1,4 @@
-namespace PropertyPlatform.AppHost.Hosting;
+namespace PropertyPlatform.TestSupport.Servers;
 
 /// <summary>
 /// Something the platform cannot start without (a missing binary, an unbuilt service, a taken port).

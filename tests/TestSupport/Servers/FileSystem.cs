@@ -1,4 +1,4 @@
-namespace PropertyPlatform.AppHost.Hosting;
+namespace PropertyPlatform.TestSupport.Servers;
 
 /// <summary>File-system chores for running servers as another user.</summary>
 internal static class FileSystem

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace PropertyPlatform.AppHost.Hosting;
+namespace PropertyPlatform.TestSupport.Servers;
 
 /// <summary>The few POSIX calls .NET has no API for.</summary>
 internal static class Posix

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
 
-namespace PropertyPlatform.AppHost.Hosting.Servers;
+namespace PropertyPlatform.TestSupport.Servers;
 
 /// <summary>
 /// Creates databases on a PostgreSQL server with <c>psql</c>, so the AppHost needs no database driver.

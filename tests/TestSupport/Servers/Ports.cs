@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PropertyPlatform.AppHost.Hosting;
+namespace PropertyPlatform.TestSupport.Servers;
 
 /// <summary>Picks loopback TCP ports for the processes we start.</summary>
 public static class Ports

@@ -1,0 +1,54 @@
+// The platform, as operators see it in the dashboard: PostgreSQL and RabbitMQ, six services that each own a
+// database, and the gateway that is the one address clients use. `./platform up` runs this file.
+using PropertyPlatform.AppHost.Hosting;
+
+var builder = DistributedApplication.CreateBuilder(args);
+var settings = builder.Configuration.GetSection("Platform");
+var state = LocalServers.StateDirectory(builder);
+builder.Services.AddHostedService<CrashRestarts>();
+
+var postgres = builder.AddLocalPostgres("postgres");
+var rabbitmq = builder.AddLocalRabbitMQ("rabbitmq");
+
+// Every service: its own database, the broker, `--replicas name=N`, and ready when its /health says so.
+IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProject : IProjectMetadata, new() =>
+    builder.AddProject<TProject>(name)
+        .WithHttpEndpoint()
+        .WithServer(postgres.AddDatabase($"{name}db"))
+        .WithServer(rabbitmq)
+        .WithReplicas(settings.GetValue($"Replicas:{name}", 1))
+        .WithHttpHealthCheck("/health")
+        // On two shared cores, idle thread-pool spinning steals time from PostgreSQL and RabbitMQ.
+        .WithEnvironment("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0");
+
+// Directory signs every access token; the others fetch its public keys and fill their copies of its records.
+var directory = AddService<Projects.PropertyPlatform_Directory>("directory")
+    // The keys that encrypt the token-signing keys stay outside the database they protect.
+    .WithEnvironment("Directory__DataProtection__KeysPath", Path.Combine(state, "directory-keys"))
+    // `--demo`: a demo property and one account per role (password Demo@12345) on an empty database.
+    .WithEnvironment("Directory__Demo__Enabled", settings.GetValue("Demo", false) ? "true" : "false");
+
+IResourceBuilder<ProjectResource> AddDirectoryClient<TProject>(string name) where TProject : IProjectMetadata, new() =>
+    AddService<TProject>(name).WithReference(directory);
+
+var reception = AddDirectoryClient<Projects.PropertyPlatform_Reception>("reception");
+var workOrders = AddDirectoryClient<Projects.PropertyPlatform_WorkOrders>("workorders");
+var complaints = AddDirectoryClient<Projects.PropertyPlatform_Complaints>("complaints");
+var billing = AddDirectoryClient<Projects.PropertyPlatform_Billing>("billing");
+var notifications = AddDirectoryClient<Projects.PropertyPlatform_Notifications>("notifications");
+
+var gatewayPort = settings.GetValue("GatewayPort", 8080);
+builder.AddProject<Projects.PropertyPlatform_Gateway>("gateway")
+    // Not proxied: clients reach the gateway itself, without one more hop in front of it.
+    .WithHttpEndpoint(port: gatewayPort == 0 ? LocalServers.FreePort() : gatewayPort, isProxied: false)
+    .WithExternalHttpEndpoints()
+    .WithReference(directory)
+    .WithReference(reception)
+    .WithReference(workOrders)
+    .WithReference(complaints)
+    .WithReference(billing)
+    .WithReference(notifications)
+    .WithHttpHealthCheck("/health")
+    .WithEnvironment("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0");
+
+builder.Build().Run();
