@@ -1,5 +1,6 @@
 // The platform, as operators see it in the dashboard: PostgreSQL and RabbitMQ, six services that each own a
 // database, and the gateway that is the one address clients use. `./platform up` runs this file.
+using Microsoft.Extensions.Logging;
 using PropertyPlatform.AppHost.Hosting;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -49,6 +50,12 @@ builder.AddProject<Projects.PropertyPlatform_Gateway>("gateway")
     .WithReference(billing)
     .WithReference(notifications)
     .WithHttpHealthCheck("/health")
-    .WithEnvironment("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0");
+    .WithEnvironment("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0")
+    .OnResourceReady((gateway, ready, _) =>
+    {
+        ready.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PropertyPlatform")
+            .LogInformation("PropertyPlatform is ready: the web console and the API at {GatewayUrl}", gateway.GetEndpoint("http").Url);
+        return Task.CompletedTask;
+    });
 
 builder.Build().Run();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text.Json;
 using PropertyPlatform.TestSupport;
 
@@ -32,7 +31,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public Uri GatewayUrl => Gateway.BaseAddress!;
 
-    /// <summary>The dashboard's telemetry API (OTLP JSON), authenticated with the key this fixture gave the dashboard.</summary>
+    /// <summary>The dashboard's telemetry API (OTLP JSON), authenticated with its API key.</summary>
     public HttpClient Dashboard { get; private set; } = null!;
 
     /// <summary>A client that signed in through the gateway as a demo account (user name = role name) and sends its token.</summary>
@@ -61,7 +60,6 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var dashboardApiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var (dashboardPort, otlpPort, resourceServicePort) = (FreePort(), FreePort(), FreePort());
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PropertyPlatform_AppHost>(
             [
@@ -75,12 +73,11 @@ public sealed class PlatformFixture : IAsyncLifetime
                 $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:{otlpPort}",
                 $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{resourceServicePort}",
                 "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
-                $"--AppHost:DashboardApiKey={dashboardApiKey}",
             ],
             (options, _) => options.DisableDashboard = false,
             TestContext.Current.CancellationToken);
         App = await builder.BuildAsync(TestContext.Current.CancellationToken);
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         await App.StartAsync(patience.Token);
         foreach (var service in Services)
         {
@@ -93,7 +90,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         var dashboard = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<IResourceWithEndpoints>()
             .Single(resource => resource.Name.Contains("dashboard", StringComparison.Ordinal));
         Dashboard = new HttpClient { BaseAddress = new Uri(dashboard.GetEndpoints().First(e => e.EndpointName == "http").Url) };
-        Dashboard.DefaultRequestHeaders.Add("x-api-key", dashboardApiKey);
+        // The key the AppHost made for the dashboard's API.
+        Dashboard.DefaultRequestHeaders.Add("x-api-key", App.Services.GetRequiredService<IConfiguration>()["AppHost:DashboardApiKey"]);
     }
 
     public async ValueTask DisposeAsync()
