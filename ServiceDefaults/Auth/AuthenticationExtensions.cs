@@ -121,7 +121,7 @@ public static class AuthenticationExtensions
 }
 
 /// <summary>Directory's signing keys could not be had and none were known before: the token can be neither accepted nor refused.</summary>
-public sealed class SigningKeysUnavailableException(Exception inner)
+internal sealed class SigningKeysUnavailableException(Exception inner)
     : Exception("Directory's signing keys cannot be obtained, so access tokens cannot be checked.", inner);
 
 /// <summary>
