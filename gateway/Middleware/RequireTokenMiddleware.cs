@@ -5,8 +5,9 @@ namespace PropertyPlatform.Gateway.Middleware;
 
 /// <summary>
 /// With <see cref="GatewayOptions.RequireAuthentication"/> on, an <c>/api/**</c> request without a valid access
-/// token is answered 401 (a problem, through the bearer challenge) and never reaches a service. The services
-/// check the token again themselves. Only what a caller needs before signing in is public.
+/// token is answered 401 (a problem, through the bearer challenge) and never reaches a service; while Directory's
+/// keys cannot be had the same challenge answers 503 with Retry-After (see ServiceDefaults' AuthProblems). The
+/// services check the token again themselves. Only what a caller needs before signing in is public.
 /// </summary>
 internal sealed class RequireTokenMiddleware(RequestDelegate next)
 {

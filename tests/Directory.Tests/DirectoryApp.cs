@@ -3,7 +3,8 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.IdentityModel.Tokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Npgsql;
 using PropertyPlatform.Directory.SignIn;
 using PropertyPlatform.ServiceDefaults.Auth;
@@ -60,7 +61,7 @@ public sealed class DirectoryApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
-            services.AddSingleton<ISigningKeySource>(provider => new OwnAndTestKeys(provider.GetRequiredService<SigningKeyRing>(), Identity));
+            services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>>(provider => new OwnAndTestKeys(provider.GetRequiredService<SigningKeyRing>(), Identity));
         });
     }
 
@@ -121,9 +122,20 @@ public sealed class DirectoryApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Directory's own keys (what sign-in signs with) and the test identity's.</summary>
-    private sealed class OwnAndTestKeys(SigningKeyRing ring, TestIdentity identity) : ISigningKeySource
+    private sealed class OwnAndTestKeys(SigningKeyRing ring, TestIdentity identity) : IConfigurationManager<OpenIdConnectConfiguration>
     {
-        public async Task<IReadOnlyList<SecurityKey>> GetKeysAsync(CancellationToken cancellationToken) =>
-            [.. (await ring.GetAsync(cancellationToken)).Published, .. await identity.GetKeysAsync(cancellationToken)];
+        public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)
+        {
+            var configuration = new OpenIdConnectConfiguration();
+            foreach (var key in (await ring.GetAsync(cancel)).Published.Concat(await identity.GetKeysAsync(cancel)))
+            {
+                configuration.SigningKeys.Add(key);
+            }
+            return configuration;
+        }
+
+        public void RequestRefresh()
+        {
+        }
     }
 }

@@ -28,12 +28,12 @@ public sealed class AuthenticationTests : IAsyncLifetime
         await _directory.DisposeAsync();
     }
 
-    private GatewayHost Gateway(bool requireAuthentication)
+    private GatewayHost Gateway(bool requireAuthentication, string? directoryAddress = null)
     {
         var settings = new Dictionary<string, string?>
         {
             ["services:workorders:http:0"] = _workOrders.Address,
-            ["services:directory:http:0"] = _directory.Address,
+            ["services:directory:http:0"] = directoryAddress ?? _directory.Address,
         };
         settings["Gateway:RequireAuthentication"] = requireAuthentication.ToString();
         return new GatewayHost(settings);
@@ -129,6 +129,56 @@ public sealed class AuthenticationTests : IAsyncLifetime
             await response.ShouldBeProblemAsync(401);
         }
         _workOrders.ReceivedPaths.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Requests_that_arrive_while_the_gateway_first_fetches_the_keys_wait_for_that_fetch_and_all_pass()
+    {
+        await using var gateway = Gateway(true);
+        var hold = _directory.HoldKeySet();
+
+        var responses = Enumerable.Range(0, 16).Select(_ => SendAsync(gateway, _directory.TokenFor([Roles.FrontDesk]))).ToList();
+        // The first fetch of the keys is under way and Directory holds it until the test lets go.
+        (await EventuallyAsync(() => Task.FromResult(_directory.JwksRequests == 1), TimeSpan.FromSeconds(10))).ShouldBeTrue();
+        hold.SetResult();
+
+        (await Task.WhenAll(responses)).Select(r => r.StatusCode).ShouldAllBe(status => status == HttpStatusCode.OK);
+        _directory.JwksRequests.ShouldBe(1);
+        _workOrders.ReceivedPaths.Count.ShouldBe(16);
+    }
+
+    [Fact]
+    public async Task A_token_of_a_newly_rotated_key_passes_after_one_refresh_of_the_keys()
+    {
+        await using var gateway = Gateway(true);
+        (await SendAsync(gateway, _directory.TokenFor([Roles.FrontDesk]))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var fetches = _directory.JwksRequests;
+        _directory.RotateKey();
+
+        using var response = await SendAsync(gateway, _directory.TokenFor([Roles.FrontDesk]));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        _directory.JwksRequests.ShouldBe(fetches + 1);
+    }
+
+    [Fact]
+    public async Task While_directory_cannot_be_reached_a_token_gets_503_with_retry_after_not_401_and_nothing_is_routed()
+    {
+        await using var gateway = Gateway(true, GatewayHost.DeadAddress());
+
+        using var response = await SendAsync(gateway, _directory.TokenFor([Roles.FrontDesk]));
+
+        (await response.ShouldBeProblemAsync(503)).GetProperty("detail").GetString()!.ShouldContain("try again");
+        response.Headers.RetryAfter!.Delta.ShouldNotBeNull();
+        response.Headers.WwwAuthenticate.ShouldBeEmpty();
+        _workOrders.ReceivedPaths.ShouldBeEmpty();
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(GatewayHost gateway, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/workorders/work-orders");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await gateway.Client.SendAsync(request, Cancel);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ namespace PropertyPlatform.TestSupport;
 /// <c>services:directory:http:0</c> = <see cref="Address"/>. Every other path answers 200 with the path and
 /// Authorization header it received.
 /// </summary>
-public sealed class TestIdentity : ISigningKeySource, IAsyncDisposable
+public sealed class TestIdentity : IAsyncDisposable
 {
     private readonly WebApplication _server;
     private readonly Lock _lock = new();
@@ -28,6 +28,7 @@ public sealed class TestIdentity : ISigningKeySource, IAsyncDisposable
     private readonly Dictionary<string, ECDsaSecurityKey> _everyKey = [];
     private ECDsaSecurityKey _signing;
     private int _jwksRequests;
+    private TaskCompletionSource? _keySetHold;
 
     private TestIdentity(WebApplication server)
     {
@@ -96,6 +97,17 @@ public sealed class TestIdentity : ISigningKeySource, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Makes key-set requests wait until the returned source is completed, so a test can keep a service's first fetch
+    /// of the keys under way for as long as it needs, without timing anything.
+    /// </summary>
+    public TaskCompletionSource HoldKeySet()
+    {
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _keySetHold, hold);
+        return hold;
+    }
+
     /// <summary>Publishes a new key and signs with it from now on; the previous keys stay published.</summary>
     public void RotateKey()
     {
@@ -125,9 +137,13 @@ public sealed class TestIdentity : ISigningKeySource, IAsyncDisposable
             issuedAt ?? DateTimeOffset.UtcNow,
             lifetime ?? TimeSpan.FromMinutes(15));
 
-    private IResult Jwks()
+    private async Task<IResult> Jwks()
     {
         Interlocked.Increment(ref _jwksRequests);
+        if (Volatile.Read(ref _keySetHold) is { } hold)
+        {
+            await hold.Task;
+        }
         lock (_lock)
         {
             return Results.Json(new

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using PropertyPlatform.Directory.Domain;
 using PropertyPlatform.Directory.Infrastructure.DataProtection;
 using PropertyPlatform.ServiceDefaults.Auth;
@@ -27,7 +29,7 @@ internal static class SignInExtensions
         builder.Services.AddScoped<AccountRegistration>();
         builder.Services.AddHostedService<AdminBootstrap>();
 
-        builder.Services.AddSingleton<ISigningKeySource, LocalSigningKeySource>();
+        builder.Services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>, LocalSigningKeys>();
         builder.AddPlatformAuthentication();
     }
 }

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using PropertyPlatform.Directory.Domain;
 using PropertyPlatform.Directory.Infrastructure;
@@ -209,9 +211,23 @@ public sealed partial class SigningKeyRotationService(SigningKeyRing keys, TimeP
     private static partial void LogFailed(ILogger logger, Exception exception);
 }
 
-/// <summary>Directory checks tokens against its own key ring rather than fetching its own JWKS over HTTP.</summary>
-internal sealed class LocalSigningKeySource(SigningKeyRing keys) : ISigningKeySource
+/// <summary>
+/// Directory checks tokens against its own key ring, as it is now, rather than fetching its own JWKS over HTTP: the
+/// ring keeps itself current (it reloads whenever something is due), so there is nothing to cache or refresh here.
+/// </summary>
+internal sealed class LocalSigningKeys(SigningKeyRing keys) : IConfigurationManager<OpenIdConnectConfiguration>
 {
-    public async Task<IReadOnlyList<SecurityKey>> GetKeysAsync(CancellationToken cancellationToken) =>
-        (await keys.GetAsync(cancellationToken)).Published;
+    public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)
+    {
+        var configuration = new OpenIdConnectConfiguration();
+        foreach (var key in (await keys.GetAsync(cancel)).Published)
+        {
+            configuration.SigningKeys.Add(key);
+        }
+        return configuration;
+    }
+
+    public void RequestRefresh()
+    {
+    }
 }

@@ -14,6 +14,7 @@ namespace PropertyPlatform.ServiceDefaults.Tests.Auth;
 public sealed class ProtectedApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _arrived;
 
     private ProtectedApi(WebApplication app, AdjustableTimeProvider time)
     {
@@ -22,6 +23,9 @@ public sealed class ProtectedApi : IAsyncDisposable
     }
 
     public AdjustableTimeProvider Time { get; }
+
+    /// <summary>Requests that have entered the service (before their token is checked).</summary>
+    public int Arrived => Volatile.Read(ref _arrived);
 
     public static async Task<ProtectedApi> StartAsync(string directoryAddress, Dictionary<string, string?>? settings = null)
     {
@@ -37,6 +41,12 @@ public sealed class ProtectedApi : IAsyncDisposable
         builder.AddPlatformAuthentication();
 
         var app = builder.Build();
+        ProtectedApi? api = null;
+        app.Use((context, next) =>
+        {
+            Interlocked.Increment(ref api!._arrived);
+            return next(context);
+        });
         app.UseServiceDefaults();
         app.MapGet("/open", () => "anyone");
         app.MapGet("/desk", (Caller caller) => TypedResults.Ok(new CallerView(caller.PersonId, caller.Name, [.. caller.Roles], [.. caller.PropertyIds])))
@@ -46,8 +56,9 @@ public sealed class ProtectedApi : IAsyncDisposable
                 caller.CanSeeProperty(id) ? Results.Ok(id) : ProblemResults.NotFound("property", id))
             .RequireAuthorization();
         app.MapDefaultEndpoints();
+        api = new ProtectedApi(app, time);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new ProtectedApi(app, time);
+        return api;
     }
 
     public async Task<HttpResponseMessage> GetAsync(string path, string? accessToken)
