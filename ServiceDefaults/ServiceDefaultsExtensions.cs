@@ -45,8 +45,10 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
 
         // Service-to-service HTTP: addresses like https+http://directory resolve from services:directory:http:0 (Aspire's
-        // convention). Retries only for methods that are safe to repeat: a retried POST could act twice.
-        builder.Services.AddServiceDiscovery();
+        // convention). Configuration only, without AddServiceDiscovery's DNS pass-through: a service nobody configured
+        // then has no address (the gateway answers 503) instead of a guessed host name that fails later.
+        // Retries only for methods that are safe to repeat: a retried POST could act twice.
+        builder.Services.AddServiceDiscoveryCore().AddConfigurationServiceEndpointProvider();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             http.AddStandardResilienceHandler(resilience => resilience.Retry.DisableForUnsafeHttpMethods());
