@@ -22,7 +22,8 @@ public static class GatewayExtensions
         builder.Services.AddReverseProxy()
             .LoadFromMemory(ProxyConfiguration.Routes(), ProxyConfiguration.Clusters(options.HealthCheck))
             .AddServiceDiscoveryDestinationResolver()
-            .AddTransforms(LocationTransform.Add);
+            .AddTransforms(LocationTransform.Add)
+            .AddTransforms(OpenApiServersTransform.Add);
 
         builder.Services.AddGatewayRateLimits(options.RateLimit);
 
