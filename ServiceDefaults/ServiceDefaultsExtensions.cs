@@ -8,17 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using PropertyPlatform.ServiceDefaults.Domain;
-using PropertyPlatform.ServiceDefaults.Http;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.ServiceDefaults;
 
 /// <summary>
 /// What every service and the gateway share: telemetry, health, problem details, JSON conventions and
-/// outgoing HTTP defaults. Shaped like .NET Aspire's ServiceDefaults so an Aspire AppHost could host
-/// the services unchanged.
+/// outgoing HTTP defaults, as in .NET Aspire's ServiceDefaults.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
@@ -45,7 +44,16 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
 
-        builder.Services.AddHttpClientDefaults();
+        // Service-to-service HTTP: addresses like https+http://directory resolve from services:directory:http:0 (Aspire's
+        // convention). Configuration only, without AddServiceDiscovery's DNS pass-through: a service nobody configured
+        // then has no address (the gateway answers 503) instead of a guessed host name that fails later.
+        // Retries only for methods that are safe to repeat: a retried POST could act twice.
+        builder.Services.AddServiceDiscoveryCore().AddConfigurationServiceEndpointProvider();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler(resilience => resilience.Retry.DisableForUnsafeHttpMethods());
+            http.AddServiceDiscovery();
+        });
         return builder;
     }
 

@@ -1,94 +1,81 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using OpenTelemetry;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using PropertyPlatform.ServiceDefaults.Auth;
 
 namespace PropertyPlatform.ServiceDefaults;
 
 /// <summary>
-/// OpenTelemetry traces, metrics and logs. The hosting and instrumentation packages are not available
-/// here, so the providers subscribe to the sources the frameworks already emit and live as singletons
-/// that the host disposes (which flushes them) at shutdown.
+/// OpenTelemetry traces, metrics and logs, exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set
+/// (the Aspire dashboard, or any collector in production). Traces are recorded even without an exporter: an active
+/// listener is what makes MassTransit carry the trace context through RabbitMQ.
 /// </summary>
 internal static class Telemetry
 {
-    /// <summary>Activity sources and meters emitted by ASP.NET Core, HttpClient, Npgsql, MassTransit and the platform.</summary>
-    private static readonly string[] Sources = ["Microsoft.AspNetCore", "System.Net.Http", "Npgsql", "MassTransit", PlatformDiagnostics.SourceName];
+    /// <summary>MassTransit's activity source and meter.</summary>
+    public const string MassTransitSource = "MassTransit";
 
-    private static readonly string[] Meters =
-    [
-        "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics",
-        "Microsoft.AspNetCore.RateLimiting", "System.Net.Http", "System.Runtime", "Npgsql", "MassTransit",
-        PlatformDiagnostics.SourceName,
-    ];
+    /// <summary>The caller's roles on a request span, comma-separated (no names or contacts: spans are not for personal data).</summary>
+    public const string RoleTag = "platform.caller.roles";
+
+    /// <summary>The properties the caller may act in, comma-separated; <c>*</c> for every property.</summary>
+    public const string PropertyTag = "platform.caller.property_ids";
 
     public static void AddTelemetry(this IHostApplicationBuilder builder)
     {
-        var config = builder.Configuration;
-        var serviceName = config["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
-        var otlpEndpoint = config["OTEL_EXPORTER_OTLP_ENDPOINT"];
-        var exportOtlp = !string.IsNullOrWhiteSpace(otlpEndpoint);
-
-        var resource = ResourceBuilder.CreateDefault()
-            .AddService(serviceName, serviceInstanceId: $"{Environment.MachineName}-{Environment.ProcessId}")
-            .AddAttributes([new("deployment.environment.name", builder.Environment.EnvironmentName)]);
+        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
 
         builder.Logging.AddOpenTelemetry(logging =>
         {
-            logging.SetResourceBuilder(resource);
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
-            if (exportOtlp)
-            {
-                logging.AddOtlpExporter();
-            }
         });
 
-        // Traces are always recorded, even without an exporter: an active listener is what makes ASP.NET Core,
-        // HttpClient and MassTransit create activities and carry W3C trace context across HTTP and RabbitMQ.
-        builder.Services.AddSingleton(_ =>
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource
+                .AddService(serviceName, serviceInstanceId: $"{Environment.MachineName}-{Environment.ProcessId}")
+                .AddAttributes([new("deployment.environment.name", builder.Environment.EnvironmentName)]))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(aspNetCore =>
+                {
+                    aspNetCore.Filter = context => !IsProbe(context.Request.Path);
+                    aspNetCore.EnrichWithHttpResponse = EnrichWithCaller;
+                })
+                .AddHttpClientInstrumentation(http =>
+                    http.FilterHttpRequestMessage = request => request.RequestUri is not { } uri || !IsProbe(uri.AbsolutePath))
+                .AddNpgsql()
+                .AddSource(MassTransitSource, PlatformDiagnostics.SourceName))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter(MassTransitSource, PlatformDiagnostics.SourceName));
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            var tracing = Sdk.CreateTracerProviderBuilder()
-                .SetResourceBuilder(resource)
-                .AddSource(Sources)
-                .SetSampler(new ParentBasedSampler(new AlwaysOnSampler()));
-            if (exportOtlp)
-            {
-                tracing.AddOtlpExporter();
-            }
-            return tracing.Build();
-        });
-
-        builder.Services.AddSingleton(_ =>
-        {
-            var metrics = Sdk.CreateMeterProviderBuilder()
-                .SetResourceBuilder(resource)
-                .AddMeter(Meters);
-            if (exportOtlp)
-            {
-                metrics.AddOtlpExporter();
-            }
-            return metrics.Build();
-        });
-
-        // Singletons are created lazily; this hosted service makes sure both providers exist from the start.
-        builder.Services.AddHostedService<TelemetryStarter>();
+            telemetry.UseOtlpExporter();
+        }
     }
 
-    private sealed class TelemetryStarter(TracerProvider tracing, MeterProvider metrics) : IHostedService
-    {
-        // The constructor parameters are the point: resolving them builds the providers.
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Health probes arrive every few seconds from the orchestrator and the gateway: not worth a trace each.</summary>
+    private static bool IsProbe(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/alive");
 
-        public Task StopAsync(CancellationToken cancellationToken)
+    private static void EnrichWithCaller(Activity activity, HttpResponse response)
+    {
+        var user = response.HttpContext.User;
+        if (user.Identity?.IsAuthenticated != true)
         {
-            tracing.ForceFlush(2000);
-            metrics.ForceFlush(2000);
-            return Task.CompletedTask;
+            return;
         }
+        activity.SetTag(RoleTag, string.Join(',', user.FindAll(PlatformClaims.Role).Select(c => c.Value)));
+        activity.SetTag(PropertyTag, string.Join(',', user.FindAll(PlatformClaims.Property).Select(c => c.Value)));
     }
 }

@@ -5,6 +5,7 @@ using PropertyPlatform.Gateway.Middleware;
 using PropertyPlatform.Gateway.Proxy;
 using PropertyPlatform.Gateway.RateLimiting;
 using PropertyPlatform.ServiceDefaults.Auth;
+using Yarp.ReverseProxy;
 
 namespace PropertyPlatform.Gateway;
 
@@ -19,14 +20,16 @@ public static class GatewayExtensions
         builder.Services.AddSingleton(options);
 
         builder.Services.AddReverseProxy()
-            .LoadFromMemory(ProxyConfiguration.Routes(), ProxyConfiguration.Clusters(builder.Configuration, options.HealthCheck))
-            .AddTransforms(LocationTransform.Add);
+            .LoadFromMemory(ProxyConfiguration.Routes(), ProxyConfiguration.Clusters(options.HealthCheck))
+            .AddServiceDiscoveryDestinationResolver()
+            .AddTransforms(LocationTransform.Add)
+            .AddTransforms(OpenApiServersTransform.Add);
 
         builder.Services.AddGatewayRateLimits(options.RateLimit);
 
         if (options.RequireAuthentication)
         {
-            // The same token check as every service, with Directory's keys from services:directory:http:0.
+            // The same token check as every service, with Directory's keys from https+http://directory.
             builder.AddPlatformAuthentication();
         }
 
@@ -41,10 +44,9 @@ public static class GatewayExtensions
         var health = builder.Services.AddHealthChecks();
         foreach (var service in BackendServices.Names)
         {
-            var addresses = BackendServices.Addresses(builder.Configuration, service);
             health.Add(new(
                 service,
-                sp => new BackendHealthCheck(service, addresses, sp.GetRequiredService<BackendProbe>(), options.HealthCheck.Path),
+                sp => new BackendHealthCheck(service, sp.GetRequiredService<IProxyStateLookup>(), sp.GetRequiredService<BackendProbe>(), options.HealthCheck.Path),
                 failureStatus: HealthStatus.Degraded,
                 tags: [BackendTag]));
         }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
@@ -27,19 +26,19 @@ internal sealed class JwksRetriever : IConfigurationRetriever<OpenIdConnectConfi
 }
 
 /// <summary>
-/// Fetches a path from Directory at <c>services:directory:http:0</c> (Aspire's convention; env
-/// <c>services__directory__http__0</c>) with a client from the factory, so the platform's HTTP defaults apply.
+/// Fetches a path from Directory at <c>https+http://directory</c>: service discovery resolves it from
+/// <c>services:directory:https:0</c> or <c>services:directory:http:0</c>, as Aspire sets them. A client from the
+/// factory, so the platform's HTTP defaults (discovery, resilience) apply.
 /// </summary>
-internal sealed class DirectoryDocumentRetriever(IHttpClientFactory clients, IConfiguration configuration) : IDocumentRetriever
+internal sealed class DirectoryDocumentRetriever(IHttpClientFactory clients) : IDocumentRetriever
 {
     public const string HttpClientName = "platform-jwks";
 
+    private static readonly Uri Directory = new("https+http://directory");
+
     public async Task<string> GetDocumentAsync(string address, CancellationToken cancel)
     {
-        var directory = configuration["services:directory:http:0"] ?? configuration["services:directory:https:0"]
-            ?? throw new InvalidOperationException("Directory's address is not configured (services:directory:http:0): access tokens cannot be checked.");
-
         using var client = clients.CreateClient(HttpClientName);
-        return await client.GetStringAsync(new Uri(new Uri(directory), address), cancel);
+        return await client.GetStringAsync(new Uri(Directory, address), cancel);
     }
 }

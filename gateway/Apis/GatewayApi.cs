@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PropertyPlatform.Gateway.Proxy;
+using Scalar.AspNetCore;
 
 namespace PropertyPlatform.Gateway.Apis;
 
@@ -10,6 +11,17 @@ public static class GatewayApi
     {
         app.MapGet("/openapi", GetOpenApiIndex);
 
+        // The API reference UI over every service's document, served from the gateway itself: its script is embedded
+        // in Scalar.AspNetCore, and its default web fonts are off, so the page loads nothing from the internet.
+        app.MapScalarApiReference("/scalar", scalar =>
+        {
+            scalar.WithTitle("PropertyPlatform API").DisableDefaultFonts();
+            foreach (var service in BackendServices.Names)
+            {
+                scalar.AddDocument(service, service, OpenApiDocumentUrl(service));
+            }
+        });
+
         // Matches only what no service route matched (those have more literal segments).
         app.Map("/api/{**rest}", UnknownService);
         return app;
@@ -18,8 +30,10 @@ public static class GatewayApi
     /// <summary>Where each service's OpenAPI document is, through the gateway.</summary>
     public static Ok<OpenApiDocumentLink[]> GetOpenApiIndex() =>
         TypedResults.Ok(BackendServices.Names
-            .Select(service => new OpenApiDocumentLink(service, $"{BackendServices.PathPrefix(service)}/openapi/v1.json"))
+            .Select(service => new OpenApiDocumentLink(service, OpenApiDocumentUrl(service)))
             .ToArray());
+
+    private static string OpenApiDocumentUrl(string service) => $"{BackendServices.PathPrefix(service)}/openapi/v1.json";
 
     public static ProblemHttpResult UnknownService(HttpContext context) =>
         TypedResults.Problem(

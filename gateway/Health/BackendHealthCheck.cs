@@ -1,19 +1,23 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Yarp.ReverseProxy;
 
 namespace PropertyPlatform.Gateway.Health;
 
 /// <summary>
-/// One check per backend service: healthy when at least one of its destinations answers its /health
-/// with success. Registered with failure status Degraded, so a down service shows by name in the
+/// One check per backend service: healthy when at least one of its destinations (the replicas service discovery
+/// found for the proxy) answers its /health with success. Registered with failure status Degraded, so a down service shows by name in the
 /// gateway's /health without making the gateway itself unready.
 /// </summary>
-internal sealed class BackendHealthCheck(string service, IReadOnlyList<string> addresses, BackendProbe probe, string path) : IHealthCheck
+internal sealed class BackendHealthCheck(string service, IProxyStateLookup proxy, BackendProbe probe, string path) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        var addresses = proxy.TryGetCluster(service, out var cluster)
+            ? cluster.Destinations.Values.Select(destination => destination.Model.Config.Address).ToList()
+            : [];
         if (addresses.Count == 0)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, $"No address configured for '{service}' (services:{service}:http:0).");
+            return new HealthCheckResult(context.Registration.FailureStatus, $"No address known for '{service}' (services:{service}:http:0).");
         }
 
         var answers = await Task.WhenAll(addresses.Select(address => probe.IsUpAsync(new Uri(new Uri(address), path), cancellationToken)));

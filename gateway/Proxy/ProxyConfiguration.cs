@@ -22,14 +22,16 @@ internal static class ProxyConfiguration
         return routes;
     }
 
-    public static IReadOnlyList<ClusterConfig> Clusters(IConfiguration configuration, GatewayOptions.BackendHealthOptions health) =>
+    /// <summary>
+    /// One destination per service, <c>http://&lt;service&gt;</c>: service discovery expands it to every replica's address
+    /// (<c>services:&lt;service&gt;:http:&lt;i&gt;</c>, as Aspire sets them), and follows changes.
+    /// </summary>
+    public static IReadOnlyList<ClusterConfig> Clusters(GatewayOptions.BackendHealthOptions health) =>
         BackendServices.Names.Select(service => new ClusterConfig
         {
             ClusterId = service,
             LoadBalancingPolicy = LoadBalancingPolicies.RoundRobin,
-            Destinations = BackendServices.Addresses(configuration, service)
-                .Select((address, index) => (Id: $"{service}-{index}", Config: new DestinationConfig { Address = address }))
-                .ToDictionary(d => d.Id, d => d.Config),
+            Destinations = new Dictionary<string, DestinationConfig> { [service] = new() { Address = $"http://{service}" } },
             HealthCheck = new HealthCheckConfig
             {
                 Active = new ActiveHealthCheckConfig
