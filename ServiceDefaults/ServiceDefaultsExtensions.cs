@@ -11,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Http;
+using PropertyPlatform.ServiceDefaults.OpenApi;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.ServiceDefaults;
@@ -42,6 +43,7 @@ public static class ServiceDefaultsExtensions
             : PropertyCalendar.ChinaStandardTime);
         builder.Services.AddProblemDetailsDefaults();
         builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        builder.Services.AddOpenApiDefaults();
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
 
