@@ -11,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using PropertyPlatform.ServiceDefaults.Domain;
+using PropertyPlatform.ServiceDefaults.OpenApi;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.ServiceDefaults;
@@ -41,6 +42,7 @@ public static class ServiceDefaultsExtensions
             : PropertyCalendar.ChinaStandardTime);
         builder.Services.AddProblemDetailsDefaults();
         builder.Services.ConfigureHttpJsonOptions(options => ConfigureJson(options.SerializerOptions));
+        builder.Services.AddOpenApiDefaults();
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
 

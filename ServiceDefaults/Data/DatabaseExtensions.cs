@@ -17,7 +17,9 @@ public static class DatabaseExtensions
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : ServiceDbContext
     {
+        // `dotnet ef migrations add` builds the host only to read the model and never connects.
         var connectionString = new NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString(connectionName)
+            ?? (EF.IsDesignTime ? "Host=design-time" : null)
             ?? throw new InvalidOperationException($"Connection string '{connectionName}' is missing: set ConnectionStrings__{connectionName}."))
         {
             // The migrator opens its own connections from the DbContext's connection string, which a configured

@@ -21,6 +21,9 @@ public enum IdDocumentType
 /// </summary>
 public sealed partial record IdentityDocument
 {
+    /// <summary>The longest number accepted as typed (with spaces or dashes); normalised numbers have at most 32 characters.</summary>
+    public const int TypedMaxLength = 64;
+
     private IdentityDocument(IdDocumentType type, string number)
     {
         Type = type;

@@ -21,7 +21,9 @@ public static class MessagingExtensions
         this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configureConsumers = null)
         where TDbContext : ServiceDbContext
     {
+        // `dotnet ef migrations add` builds the host only to read the model and never connects.
         var brokerAddress = new Uri(builder.Configuration.GetConnectionString(ConnectionName)
+            ?? (EF.IsDesignTime ? "amqp://design-time" : null)
             ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is missing: set ConnectionStrings__{ConnectionName} (e.g. amqp://guest:guest@127.0.0.1:5672)."));
         var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
 

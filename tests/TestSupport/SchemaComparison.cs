@@ -33,6 +33,17 @@ public static class SchemaComparison
             OnlyInModel: modelSchema.Except(migratedSchema).ToList());
     }
 
+    /// <summary>
+    /// Whether the committed model snapshot is the current model, so that <c>dotnet ef migrations add</c> on an
+    /// unchanged model would write an empty migration. Reads no database.
+    /// </summary>
+    public static bool SnapshotMatchesModel<TDbContext>(Func<DbContextOptions<TDbContext>, TDbContext> createContext)
+        where TDbContext : DbContext
+    {
+        using var db = createContext(Options<TDbContext>("Host=unused"));
+        return !db.Database.HasPendingModelChanges();
+    }
+
     private static DbContextOptions<TDbContext> Options<TDbContext>(string connectionString) where TDbContext : DbContext =>
         new DbContextOptionsBuilder<TDbContext>()
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))

@@ -297,6 +297,8 @@ internal static class OccupantRules
         var readEmail = email.Compile();
         validator.RuleFor(phone).NotEmpty().When(r => string.IsNullOrWhiteSpace(readEmail(r)))
             .WithMessage("Give a phone number or an email address.");
+        validator.RuleFor(phone).MaximumLength(PhoneNumber.TypedMaxLength);
+        validator.RuleFor(email).MaximumLength(EmailAddress.MaxLength);
         validator.RuleFor(phone).Must(p => PhoneNumber.Problem(p) is null).When(r => !string.IsNullOrWhiteSpace(readPhone(r)))
             .WithMessage(PhoneNumber.Rule);
         validator.RuleFor(email).Must(e => EmailAddress.Problem(e) is null).When(r => !string.IsNullOrWhiteSpace(readEmail(r)))
@@ -305,7 +307,7 @@ internal static class OccupantRules
 
     /// <summary>An identity document's number fits its type (resident ID card: shape, birth date, check character).</summary>
     public static void IdNumberRule<T>(this AbstractValidator<T> validator, Func<T, IdDocumentType?> type, Expression<Func<T, string?>> number) =>
-        validator.RuleFor(number).Custom((value, context) =>
+        validator.RuleFor(number).MaximumLength(IdentityDocument.TypedMaxLength).Custom((value, context) =>
         {
             if (type(context.InstanceToValidate) is { } known && Enum.IsDefined(known) && !string.IsNullOrWhiteSpace(value)
                 && IdentityDocument.Problem(known, value) is { } problem)

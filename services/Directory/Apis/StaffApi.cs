@@ -131,16 +131,21 @@ public sealed record StaffRequest(
 
 public sealed class StaffRequestValidator : AbstractValidator<StaffRequest>
 {
+    public const int MaxPropertiesPerStaffMember = 200;
+
     public StaffRequestValidator()
     {
         RuleFor(r => r.Name).NotEmpty().MaximumLength(StaffMember.NameMaxLength);
-        RuleFor(r => r.Phone).NotEmpty();
+        RuleFor(r => r.Phone).NotEmpty().MaximumLength(PhoneNumber.TypedMaxLength);
         RuleFor(r => r.Phone).Must(p => PhoneNumber.Problem(p) is null).When(r => !string.IsNullOrWhiteSpace(r.Phone))
             .WithMessage(PhoneNumber.Rule);
         RuleFor(r => r.Department).NotNull().IsInEnum();
         RuleFor(r => r.Roles).NotEmpty().WithMessage("Give at least one role.");
+        RuleFor(r => r.Roles).MaximumCount(Enum.GetValues<StaffRole>().Length);
         RuleForEach(r => r.Roles).IsInEnum();
         RuleFor(r => r.PropertyIds).NotEmpty().WithMessage("Give at least one property the staff member works in.");
+        // A bound on input size, far above what a centre assigns one person.
+        RuleFor(r => r.PropertyIds).MaximumCount(MaxPropertiesPerStaffMember);
         RuleForEach(r => r.PropertyIds).NotEmpty();
     }
 }

@@ -11,6 +11,9 @@ public static partial class PhoneNumber
 {
     public const int MaxLength = 16;
 
+    /// <summary>The longest number accepted as typed, with spaces, dashes and brackets.</summary>
+    public const int TypedMaxLength = 32;
+
     public const string Rule =
         "Enter a mainland mobile (11 digits starting with 1), a landline with its area code (e.g. 010-12345678), or an international number starting with +.";
 

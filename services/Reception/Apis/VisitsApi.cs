@@ -204,7 +204,7 @@ public sealed class RegisterVisitRequestValidator : AbstractValidator<RegisterVi
         RuleFor(r => r.VisitorPhone).NotEmpty().MaximumLength(32).Matches(@"^\+?[0-9][0-9 \-]{4,30}$")
             .WithMessage("Enter a phone number of digits, optionally with +, spaces or dashes.");
         RuleFor(r => r.IdType).NotNull().IsInEnum();
-        RuleFor(r => r.IdNumber).NotEmpty().Custom((number, context) =>
+        RuleFor(r => r.IdNumber).NotEmpty().MaximumLength(IdentityDocument.TypedMaxLength).Custom((number, context) =>
         {
             if (context.InstanceToValidate.IdType is { } type && Enum.IsDefined(type) && !string.IsNullOrWhiteSpace(number)
                 && IdentityDocument.Problem(type, number) is { } problem)

@@ -200,8 +200,8 @@ public sealed class PatrolRouteRequestValidator : AbstractValidator<PatrolRouteR
     {
         RuleFor(r => r.Name).NotEmpty().MaximumLength(PatrolRoute.NameMaxLength);
         RuleFor(r => r.Area).NotEmpty().MaximumLength(PatrolRoute.AreaMaxLength);
-        RuleFor(r => r.Checklist).NotEmpty().Must(c => c is null || c.Count <= PatrolRoute.MaxItems)
-            .WithMessage($"A checklist has 1 to {PatrolRoute.MaxItems} items.");
+        RuleFor(r => r.Checklist).NotEmpty().WithMessage($"A checklist has 1 to {PatrolRoute.MaxItems} items.");
+        RuleFor(r => r.Checklist).MaximumCount(PatrolRoute.MaxItems).WithMessage($"A checklist has 1 to {PatrolRoute.MaxItems} items.");
         RuleForEach(r => r.Checklist).NotEmpty().MaximumLength(PatrolRoute.ItemMaxLength);
     }
 }
@@ -221,20 +221,28 @@ public sealed class PatrolRecordRequestValidator : AbstractValidator<PatrolRecor
         RuleFor(r => r.ChecklistVersion).NotNull().WithMessage("Name the checklist version the answers are for (the route's checklistVersion).");
         RuleFor(r => r.Items).NotEmpty().WithMessage("Answer every checklist item.");
         RuleForEach(r => r.Items).NotNull();
-        RuleForEach(r => r.Items).ChildRules(item =>
-        {
-            item.RuleFor(a => a.Item).GreaterThan(0);
-            item.RuleFor(a => a.Note).MaximumLength(PatrolRecord.NoteMaxLength);
-            item.RuleFor(a => a.Note).NotEmpty().When(a => !a.Passed).WithMessage("A failed item says what is wrong.");
-            item.RuleFor(a => a.Location).MaximumLength(PatrolRecord.LocationMaxLength);
-            item.RuleFor(a => a.Location).NotEmpty().When(a => !a.Passed && a.UnitId is null)
-                .WithMessage("A failed item names its unit or, in a common area, its location.");
-            item.RuleFor(a => a.UnitId).NotEqual(Guid.Empty);
-            item.RuleFor(a => a.Category).NotNull().IsInEnum().When(a => !a.Passed && a.UnitId is not null)
-                .WithMessage("A failed item at a unit gives the category of the work order it raises.");
-            item.RuleFor(a => a.Priority).NotNull().IsInEnum().When(a => !a.Passed && a.UnitId is not null)
-                .WithMessage("A failed item at a unit gives the priority of the work order it raises.");
-        });
+        // One answer per checklist item.
+        RuleFor(r => r.Items).MaximumCount(PatrolRoute.MaxItems);
+        RuleForEach(r => r.Items).SetValidator(new PatrolAnswerRequestValidator());
+    }
+}
+
+/// <summary>One answer of a walked patrol; its own class so that the API document shows its limits.</summary>
+public sealed class PatrolAnswerRequestValidator : AbstractValidator<PatrolAnswerRequest>
+{
+    public PatrolAnswerRequestValidator()
+    {
+        RuleFor(a => a.Item).GreaterThan(0);
+        RuleFor(a => a.Note).MaximumLength(PatrolRecord.NoteMaxLength);
+        RuleFor(a => a.Note).NotEmpty().When(a => !a.Passed).WithMessage("A failed item says what is wrong.");
+        RuleFor(a => a.Location).MaximumLength(PatrolRecord.LocationMaxLength);
+        RuleFor(a => a.Location).NotEmpty().When(a => !a.Passed && a.UnitId is null)
+            .WithMessage("A failed item names its unit or, in a common area, its location.");
+        RuleFor(a => a.UnitId).NotEqual(Guid.Empty);
+        RuleFor(a => a.Category).NotNull().IsInEnum().When(a => !a.Passed && a.UnitId is not null)
+            .WithMessage("A failed item at a unit gives the category of the work order it raises.");
+        RuleFor(a => a.Priority).NotNull().IsInEnum().When(a => !a.Passed && a.UnitId is not null)
+            .WithMessage("A failed item at a unit gives the priority of the work order it raises.");
     }
 }
 

@@ -1,0 +1,3 @@
+using PropertyPlatform.TestSupport;
+
+[assembly: AssemblyFixture(typeof(TestInfrastructure))]
