@@ -35,13 +35,6 @@ public static class Platform
         var billing = AddService("billing", "services/Billing");
         var notifications = AddService("notifications", "services/Notifications");
 
-        // Directory starts last: a new platform's first events (the demo's units and staff) must find every
-        // consumer's queue bound, or RabbitMQ would drop them for want of a subscriber.
-        foreach (var consumer in new[] { reception, workOrders, complaints, billing, notifications })
-        {
-            directory.WaitFor(consumer);
-        }
-
         builder.AddService("gateway", "gateway")
             .WithReference(directory)
             .WithReference(reception)

@@ -31,7 +31,7 @@ public static class AuthenticationExtensions
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<PlatformAuthOptions>, SigningKeyCache, TimeProvider>((jwt, auth, keys, time) => Configure(jwt, auth.Value, keys, time));
+            .Configure<IOptions<PlatformAuthOptions>, SigningKeyCache, TimeProvider>((jwt, auth, keys, time) => Configure(jwt, auth.Value, auth.Value.Audience, keys, time));
         builder.Services.AddAuthorization();
         return builder;
     }
@@ -46,13 +46,14 @@ public static class AuthenticationExtensions
         return builder.RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireRole(roles));
     }
 
-    private static void Configure(JwtBearerOptions jwt, PlatformAuthOptions auth, SigningKeyCache keys, TimeProvider time)
+    /// <summary>Checks Directory's tokens for <paramref name="audience"/>: people's access tokens, or services' (<see cref="ServiceTokens"/>).</summary>
+    internal static void Configure(JwtBearerOptions jwt, PlatformAuthOptions auth, string audience, SigningKeyCache keys, TimeProvider time)
     {
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = auth.Issuer,
-            ValidAudience = auth.Audience,
+            ValidAudience = audience,
             ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
             ValidTypes = [PlatformClaims.AccessTokenType],
             RequireExpirationTime = true,
