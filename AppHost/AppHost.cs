@@ -10,6 +10,10 @@ builder.Services.AddHostedService<CrashRestarts>();
 
 var postgres = builder.AddLocalPostgres("postgres");
 var rabbitmq = builder.AddLocalRabbitMQ("rabbitmq");
+// Services prove this secret to Directory for a service token, to fill their copies of its records.
+var serviceSecret = builder.ExecutionContext.IsRunMode
+    ? builder.AddParameter("service-secret", LocalServers.StoredSecret(Path.Combine(state, "secrets", "service-secret")), secret: true)
+    : builder.AddParameter("service-secret", secret: true);
 
 // Every service: its own database, the broker, `--replicas name=N`, and ready when its /health says so.
 IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProject : IProjectMetadata, new() =>
@@ -19,10 +23,12 @@ IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProje
         .WithServer(rabbitmq)
         .WithReplicas(settings.GetValue($"Replicas:{name}", 1))
         .WithHttpHealthCheck("/health")
+        .WithEnvironment("ServiceAuth__Secret", serviceSecret)
         // On two shared cores, idle thread-pool spinning steals time from PostgreSQL and RabbitMQ.
         .WithEnvironment("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0");
 
-// Directory signs every access token; the others fetch its public keys and fill their copies of its records.
+// Directory signs every access token; the others fetch its public keys and fill their copies of its records from
+// it, so no service needs to start before another: events published before a queue existed are not lost.
 var directory = AddService<Projects.PropertyPlatform_Directory>("directory")
     // The keys that encrypt the token-signing keys stay outside the database they protect.
     .WithEnvironment("Directory__DataProtection__KeysPath", Path.Combine(state, "directory-keys"))

@@ -48,7 +48,7 @@ public static class AuthenticationExtensions
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<PlatformAuthOptions>, IConfigurationManager<OpenIdConnectConfiguration>, SigningKeysCheck, TimeProvider>(
-                (jwt, auth, keys, check, time) => Configure(jwt, auth.Value, keys, check, time));
+                (jwt, auth, keys, check, time) => Configure(jwt, auth.Value, auth.Value.Audience, keys, check, time));
         builder.Services.AddAuthorization();
         return builder;
     }
@@ -76,8 +76,9 @@ public static class AuthenticationExtensions
         };
     }
 
-    private static void Configure(
-        JwtBearerOptions jwt, PlatformAuthOptions auth, IConfigurationManager<OpenIdConnectConfiguration> keys, SigningKeysCheck check, TimeProvider time)
+    /// <summary>Checks Directory's tokens for <paramref name="audience"/>: people's access tokens, or services' (<see cref="ServiceTokens"/>).</summary>
+    internal static void Configure(
+        JwtBearerOptions jwt, PlatformAuthOptions auth, string audience, IConfigurationManager<OpenIdConnectConfiguration> keys, SigningKeysCheck check, TimeProvider time)
     {
         jwt.MapInboundClaims = false;
         jwt.ConfigurationManager = keys;
@@ -85,7 +86,7 @@ public static class AuthenticationExtensions
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = auth.Issuer,
-            ValidAudience = auth.Audience,
+            ValidAudience = audience,
             ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
             ValidTypes = [PlatformClaims.AccessTokenType],
             RequireExpirationTime = true,

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
+using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.ServiceDefaults.Data;
 
 namespace PropertyPlatform.ServiceDefaults.LocalCopies;
@@ -15,12 +16,16 @@ public static class UnitCopies
     public static ModelBuilder ApplyUnitCopies(this ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfiguration(new UnitCopyConfiguration());
 
-    /// <summary>Consumes Directory's unit events into <typeparamref name="TDbContext"/>'s copy (queues <c>&lt;service&gt;-unit-registered</c>, <c>&lt;service&gt;-unit-changed</c>).</summary>
+    /// <summary>
+    /// Consumes Directory's unit events into <typeparamref name="TDbContext"/>'s copy (queues <c>&lt;service&gt;-unit-registered</c>,
+    /// <c>&lt;service&gt;-unit-changed</c>), and fills the copy from Directory's unit feed at start when it is empty or behind.
+    /// </summary>
     public static IBusRegistrationConfigurator AddUnitCopies<TDbContext>(this IBusRegistrationConfigurator bus)
         where TDbContext : ServiceDbContext, IHasUnitCopies
     {
         bus.AddConsumer<UnitRegisteredConsumer<TDbContext>>();
         bus.AddConsumer<UnitChangedConsumer<TDbContext>>();
+        bus.AddLocalCopyFill<UnitCopyFeed<TDbContext>, UnitRecord>();
         return bus;
     }
 
@@ -43,4 +48,11 @@ public static class UnitCopies
             constraints: table => table.PrimaryKey("pk_units", x => x.id));
         migrationBuilder.CreateIndex("ix_units_property_id", "units", "property_id");
     }
+
+    /// <summary>
+    /// The <c>version</c> column of <see cref="UnitCopy.Version"/>, for a service's migration after the initial one.
+    /// Existing copies get none: they are read again from Directory's feed once.
+    /// </summary>
+    public static void AddUnitCopyVersions(this MigrationBuilder migrationBuilder) =>
+        migrationBuilder.AddColumn<DateTimeOffset>(name: "version", table: "units", type: "timestamp with time zone", nullable: true);
 }

@@ -17,5 +17,7 @@ public sealed class UnitCopyConfiguration : IEntityTypeConfiguration<UnitCopy>
         unit.Property(u => u.Type).HasConversion<string>().HasMaxLength(32);
         unit.Property(u => u.ChargeableArea).HasPrecision(10, 2);
         unit.HasIndex(u => u.PropertyId);
+        // An event and the feed's fill may change one unit at once: the second writer retries and compares versions again.
+        unit.Property(u => u.Version).IsConcurrencyToken();
     }
 }

@@ -17,6 +17,7 @@ app.MapAuthApi();
 app.MapAccountsApi();
 app.MapPeopleApis();
 app.MapDemoApi();
+app.MapFeedsApi();
 app.MapDefaultEndpoints();
 app.Run();
 

@@ -1,3 +1,4 @@
+using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Messaging;
@@ -16,6 +17,7 @@ internal static class Extensions
         {
             bus.AddUnitCopies<WorkOrdersDbContext>();
             bus.AddConsumer<StaffChangedConsumer>();
+            bus.AddLocalCopyFill<StaffCopyFeed, StaffRecord>();
             bus.AddConsumer<ComplaintWorkOrderRequestedConsumer>();
         });
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);

@@ -19,6 +19,7 @@ public static class AuthApi
         auth.MapPost("/token", SignIn).WithName("SignIn").Validate<SignInRequest>();
         auth.MapPost("/refresh", Refresh).WithName("RefreshTokens").Validate<RefreshRequest>();
         auth.MapPost("/sign-out", SignOut).WithName("SignOut").Validate<RefreshRequest>();
+        auth.MapPost("/service-token", IssueServiceToken).WithName("IssueServiceToken").Validate<ServiceTokenRequest>();
 
         app.MapGet("/.well-known/jwks.json", GetJwks).WithName("GetSigningKeys").WithTags("Sign-in").AllowAnonymous();
         app.MapGet("/me", GetMe).WithName("GetMe").WithTags("Sign-in").RequireRoles(Access.Anyone);
@@ -70,6 +71,23 @@ public static class AuthApi
         return pair is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The refresh token is not valid.", detail: "It is unknown, expired, revoked or already used: sign in again.")
             : TokenResponse.From(pair, response);
+    }
+
+    /// <summary>
+    /// The client-credentials grant for the platform's own services: the service secret buys a 5-minute token that
+    /// reads the feeds (<c>/feeds/**</c>) and nothing else.
+    /// </summary>
+    public static async Task<Results<Ok<ServiceTokenResponse>, ProblemHttpResult>> IssueServiceToken(
+        ServiceTokenRequest request, ServiceTokenIssuer issuer, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var token = await issuer.IssueAsync(request.ClientId!, request.ClientSecret!, cancellationToken);
+        if (token is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The client credentials are not valid.",
+                detail: "Send the platform's service secret (ServiceAuth:Secret) as clientSecret.");
+        }
+        response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new ServiceTokenResponse(token, "Bearer", (long)ServiceTokens.Lifetime.TotalSeconds));
     }
 
     public static async Task<NoContent> SignOut(RefreshRequest request, TokenService tokens, CancellationToken cancellationToken)
@@ -125,6 +143,20 @@ public sealed class SignInRequestValidator : AbstractValidator<SignInRequest>
 }
 
 public sealed record RefreshRequest(string? RefreshToken);
+
+/// <summary><see cref="ClientId"/> names the calling service (e.g. <c>workorders</c>) in Directory's logs.</summary>
+public sealed record ServiceTokenRequest(string? ClientId, string? ClientSecret);
+
+public sealed class ServiceTokenRequestValidator : AbstractValidator<ServiceTokenRequest>
+{
+    public ServiceTokenRequestValidator()
+    {
+        RuleFor(r => r.ClientId).NotEmpty().MaximumLength(64).Matches("^[a-z0-9-]+$");
+        RuleFor(r => r.ClientSecret).NotEmpty().MaximumLength(512);
+    }
+}
+
+public sealed record ServiceTokenResponse(string AccessToken, string TokenType, long ExpiresIn);
 
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 

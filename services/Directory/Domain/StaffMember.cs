@@ -35,6 +35,12 @@ public sealed class StaffMember : AggregateRoot
     public DateTimeOffset RegisteredAt { get; private set; }
 
     /// <summary>
+    /// When the record last changed: the <c>OccurredAt</c> of the <see cref="StaffChanged"/> events that announced its
+    /// current state, so services keeping a copy tell a newer state from an older one (<see cref="StaffRecord.Version"/>).
+    /// </summary>
+    public DateTimeOffset ChangedAt { get; private set; }
+
+    /// <summary>
     /// Registers a staff member and raises <see cref="StaffChanged"/> for each of their properties. The caller
     /// checks that the properties exist.
     /// </summary>
@@ -42,7 +48,7 @@ public sealed class StaffMember : AggregateRoot
         string name, string phone, Department department, IEnumerable<StaffRole> roles, IEnumerable<Guid> propertyIds, DateTimeOffset now)
     {
         now = StoredTime.Of(now);
-        var staff = new StaffMember { Id = Guid.CreateVersion7(now), RegisteredAt = now };
+        var staff = new StaffMember { Id = Guid.CreateVersion7(now), RegisteredAt = now, ChangedAt = now };
         staff.Apply(name, phone, department, roles, propertyIds);
         staff.Announce([], now);
         return staff;
@@ -62,7 +68,8 @@ public sealed class StaffMember : AggregateRoot
         {
             return;
         }
-        Announce(before.PropertyIds, StoredTime.Of(now));
+        ChangedAt = RecordVersion.Next(ChangedAt, now);
+        Announce(before.PropertyIds, ChangedAt);
     }
 
     private void Apply(string name, string phone, Department department, IEnumerable<StaffRole> roles, IEnumerable<Guid> propertyIds)

@@ -41,6 +41,12 @@ public sealed class Unit : AggregateRoot
 
     public DateTimeOffset RegisteredAt { get; private set; }
 
+    /// <summary>
+    /// When the unit last changed: the <c>OccurredAt</c> of the event that announced its current state, so services
+    /// keeping a copy tell a newer state from an older one (<see cref="UnitRecord.Version"/>).
+    /// </summary>
+    public DateTimeOffset ChangedAt { get; private set; }
+
     public static bool IsFloorAllowed(int floor) => floor is >= LowestFloor and <= HighestFloor;
 
     /// <summary>Positive, within the column, and no more than two decimals: a third decimal is refused, never rounded.</summary>
@@ -74,6 +80,7 @@ public sealed class Unit : AggregateRoot
             Type = Text.Defined(type, "unit type"),
             ChargeableArea = chargeableArea,
             RegisteredAt = now,
+            ChangedAt = now,
         };
         unit.Raise(new UnitRegistered(
             Guid.CreateVersion7(now), now, unit.PropertyId, unit.Id, building.Id, building.Name, unit.Number,
@@ -105,8 +112,8 @@ public sealed class Unit : AggregateRoot
             return;
         }
 
-        now = StoredTime.Of(now);
-        (Floor, Type, ChargeableArea) = (floor, type, chargeableArea);
+        now = RecordVersion.Next(ChangedAt, now);
+        (Floor, Type, ChargeableArea, ChangedAt) = (floor, type, chargeableArea, now);
         Raise(new UnitChanged(
             Guid.CreateVersion7(now), now, PropertyId, Id, BuildingId, building.Name, Number, Floor, Type, ChargeableArea));
     }

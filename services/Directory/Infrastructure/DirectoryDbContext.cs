@@ -71,6 +71,8 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
             unit.HasOne<Property>().WithMany().HasForeignKey(u => u.PropertyId).OnDelete(DeleteBehavior.Restrict);
             unit.HasOne<Building>().WithMany().HasForeignKey(u => u.BuildingId).OnDelete(DeleteBehavior.Restrict);
             unit.HasIndex(u => new { u.BuildingId, u.Number }).IsUnique();
+            // The feed other services fill their copies from is read in this order (migration 20261206090000_RecordVersions).
+            unit.HasIndex(u => new { u.ChangedAt, u.Id });
         });
 
         modelBuilder.ConfigureSignIn();

@@ -31,5 +31,13 @@ internal static class SignInExtensions
 
         builder.Services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>, LocalSigningKeys>();
         builder.AddPlatformAuthentication();
+
+        // Other services read the feeds their local copies are filled from with a service token.
+        if (builder.Configuration[ServiceTokens.SecretKey] is { Length: > 0 and < ServiceTokens.MinimumSecretLength })
+        {
+            throw new InvalidOperationException($"{ServiceTokens.SecretKey} must have at least {ServiceTokens.MinimumSecretLength} characters.");
+        }
+        builder.Services.AddScoped<ServiceTokenIssuer>();
+        builder.AddServiceTokenAuthentication();
     }
 }

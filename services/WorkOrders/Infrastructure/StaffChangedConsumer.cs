@@ -4,7 +4,7 @@ using PropertyPlatform.WorkOrders.Domain;
 
 namespace PropertyPlatform.WorkOrders.Infrastructure;
 
-/// <summary>Keeps the copy of staff the front desk dispatches to.</summary>
+/// <summary>Keeps the copy of staff the front desk dispatches to; an event older than the copy's state changes nothing.</summary>
 public sealed class StaffChangedConsumer(WorkOrdersDbContext db, TimeProvider time) : IdempotentConsumer<StaffChanged, WorkOrdersDbContext>(db, time)
 {
     protected override async Task HandleAsync(StaffChanged message, CancellationToken cancellationToken)

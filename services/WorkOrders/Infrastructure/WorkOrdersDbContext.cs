@@ -96,6 +96,8 @@ public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> op
             engineer.HasKey(e => new { e.PersonId, e.PropertyId });
             engineer.Property(e => e.Name).HasMaxLength(Actor.NameMaxLength);
             engineer.Property(e => e.Phone).HasMaxLength(32);
+            // An event and the feed's fill may change one row at once: the second writer retries and compares versions again.
+            engineer.Property(e => e.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<PropertyTimeLimit>(limit =>

@@ -39,6 +39,47 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
     }
 
     [Fact]
+    public void A_snapshot_read_before_a_change_does_not_undo_the_change_that_arrived_first()
+    {
+        var registered = Registered(Guid.NewGuid());
+        var readFromFeed = Record(registered, "1808", 89.35m, registered.OccurredAt.AddSeconds(1));
+        var changedAfterTheRead = Changed(registered, "1808", 18, 92m) with { OccurredAt = registered.OccurredAt.AddSeconds(2) };
+        var unit = UnitCopy.From(changedAfterTheRead);
+
+        unit.Apply(readFromFeed).ShouldBeFalse();
+
+        unit.ChargeableArea.ShouldBe(92m);
+        unit.Version.ShouldBe(changedAfterTheRead.OccurredAt);
+    }
+
+    [Fact]
+    public void A_newer_snapshot_replaces_an_older_change_and_an_older_change_arriving_late_is_ignored()
+    {
+        var registered = Registered(Guid.NewGuid());
+        var olderChange = Changed(registered, "1808", 18, 90m) with { OccurredAt = registered.OccurredAt.AddSeconds(1) };
+        var unit = UnitCopy.From(registered);
+        unit.Apply(olderChange).ShouldBeTrue();
+
+        unit.Apply(Record(registered, "1808", 95m, registered.OccurredAt.AddSeconds(3))).ShouldBeTrue();
+        unit.Apply(olderChange).ShouldBeFalse();
+        unit.Apply(Record(registered, "1808", 95m, registered.OccurredAt.AddSeconds(3))).ShouldBeFalse();
+
+        unit.ChargeableArea.ShouldBe(95m);
+    }
+
+    [Fact]
+    public void A_copy_made_before_versions_were_kept_takes_any_state()
+    {
+        var registered = Registered(Guid.NewGuid());
+        var unit = UnitCopy.From(Record(registered, "1808", 89.35m, registered.OccurredAt));
+        typeof(UnitCopy).GetProperty(nameof(UnitCopy.Version))!.SetValue(unit, null);
+
+        unit.Apply(Record(registered, "1808", 70m, DateTimeOffset.UnixEpoch)).ShouldBeTrue();
+
+        unit.ChargeableArea.ShouldBe(70m);
+    }
+
+    [Fact]
     public void The_shared_consumer_gets_the_queue_a_service_s_own_consumer_would()
     {
         IEndpointNameFormatter formatter = new ServiceEndpointNameFormatter("frontdesk");
@@ -80,11 +121,15 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
         await host.StopAsync(CancellationToken.None);
     }
 
+    /// <summary>A change a second after the registration, as Directory's versions always grow.</summary>
     private static UnitChanged Changed(UnitRegistered unit, string number, int floor, decimal area) => new(
-        Guid.NewGuid(), DateTimeOffset.UtcNow, unit.PropertyId, unit.UnitId, unit.BuildingId, unit.BuildingName, number, floor, unit.Type, area);
+        Guid.NewGuid(), unit.OccurredAt.AddSeconds(1), unit.PropertyId, unit.UnitId, unit.BuildingId, unit.BuildingName, number, floor, unit.Type, area);
+
+    private static UnitRecord Record(UnitRegistered unit, string number, decimal area, DateTimeOffset version) => new(
+        unit.UnitId, unit.PropertyId, unit.BuildingId, unit.BuildingName, number, unit.Floor, unit.Type, area, version);
 
     private static UnitRegistered Registered(Guid unitId) => new(
-        Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), unitId, Guid.NewGuid(), "B座", "1808", 18, UnitType.Residence, 89.35m);
+        Guid.NewGuid(), PropertyPlatform.ServiceDefaults.Domain.StoredTime.Of(DateTimeOffset.UtcNow), Guid.NewGuid(), unitId, Guid.NewGuid(), "B座", "1808", 18, UnitType.Residence, 89.35m);
 
     private static async Task<IHost> StartFrontDeskAsync(string database, string broker)
     {

@@ -20,11 +20,11 @@ internal sealed class AuditInterceptor(AuditActor actor, TimeProvider time) : Sa
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    // Secrets, and what only signing in changes.
+    // Secrets, what only signing in changes, and the record's version (the audit entry's time says when).
     private static readonly HashSet<string> NeverWritten =
     [
         nameof(Occupant.IdNumberCiphertext), nameof(Account.PasswordHash), nameof(Account.NormalizedUserName),
-        nameof(Account.FailedSignIns), nameof(Account.LockedUntil),
+        nameof(Account.FailedSignIns), nameof(Account.LockedUntil), nameof(StaffMember.ChangedAt),
     ];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

@@ -18,5 +18,7 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         staff.PrimitiveCollection(s => s.Roles).ElementType().HasConversion<string>();
         staff.PrimitiveCollection(s => s.PropertyIds);
         staff.Property<uint>("xmin").IsRowVersion();
+        // The feed other services fill their copies from is read in this order.
+        staff.HasIndex(s => new { s.ChangedAt, s.Id });
     }
 }

@@ -1,0 +1,36 @@
+namespace PropertyPlatform.Contracts.Directory;
+
+/// <summary>
+/// One page of a Directory feed (<c>GET /feeds/units</c>, <c>GET /feeds/staff</c>): records as they are now, ordered
+/// by when they last changed. <c>Next</c> is the cursor of the following page (null on the last one); <c>Total</c>
+/// counts every record of the feed, so a reader can tell whether its copy lacks any.
+/// </summary>
+public sealed record FeedPage<TRecord>(IReadOnlyList<TRecord> Items, string? Next, int Total);
+
+/// <summary>
+/// A unit as Directory holds it now. <c>Version</c> is the time of its latest change: the <c>OccurredAt</c> of the
+/// <see cref="UnitRegistered"/> or <see cref="UnitChanged"/> that announced this state, later for every change of one unit.
+/// </summary>
+public sealed record UnitRecord(
+    Guid UnitId,
+    Guid PropertyId,
+    Guid BuildingId,
+    string BuildingName,
+    string UnitNumber,
+    int Floor,
+    UnitType Type,
+    decimal ChargeableArea,
+    DateTimeOffset Version);
+
+/// <summary>
+/// A staff member as Directory holds them now, with every property they work in. <c>Version</c> is the
+/// <c>OccurredAt</c> of the <see cref="StaffChanged"/> events that announced this state.
+/// </summary>
+public sealed record StaffRecord(
+    Guid StaffId,
+    string Name,
+    string Phone,
+    Department Department,
+    IReadOnlyList<StaffRole> Roles,
+    IReadOnlyList<Guid> PropertyIds,
+    DateTimeOffset Version);

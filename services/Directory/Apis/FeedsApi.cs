@@ -1,0 +1,115 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.Directory.Infrastructure;
+using PropertyPlatform.ServiceDefaults.Auth;
+using PropertyPlatform.ServiceDefaults.Problems;
+
+namespace PropertyPlatform.Directory.Apis;
+
+/// <summary>
+/// The records other services keep copies of, for the platform's services only (a service token, never a person's):
+/// every unit and every staff member as they are now, ordered by their latest change, read page by page with a cursor.
+/// A service fills its copy from here when it is empty or behind; events keep it current afterwards.
+/// </summary>
+public static class FeedsApi
+{
+    public const int DefaultLimit = 500;
+    public const int MaxLimit = 1000;
+
+    public static IEndpointRouteBuilder MapFeedsApi(this IEndpointRouteBuilder app)
+    {
+        var feeds = app.MapGroup("/feeds").WithTags("Feeds").RequireServiceCaller();
+        feeds.MapGet("/units", UnitFeed).WithName("UnitFeed");
+        feeds.MapGet("/staff", StaffFeed).WithName("StaffFeed");
+        return app;
+    }
+
+    public static async Task<Results<Ok<FeedPage<UnitRecord>>, ValidationProblem>> UnitFeed(
+        [AsParameters] FeedQuery query, DirectoryDbContext db, CancellationToken cancellationToken)
+    {
+        if (!FeedCursor.TryParse(query.After, out var cursor))
+        {
+            return ProblemResults.Invalid("after", "Use the 'next' cursor of the previous page.");
+        }
+
+        var units = db.Units.AsNoTracking();
+        if (query.ChangedSince is { } since)
+        {
+            var from = since.ToUniversalTime();
+            units = units.Where(u => u.ChangedAt >= from);
+        }
+        if (cursor is { } c)
+        {
+            units = units.Where(u => EF.Functions.GreaterThan(ValueTuple.Create(u.ChangedAt, u.Id), ValueTuple.Create(c.ChangedAt, c.Id)));
+        }
+
+        var limit = Limit(query);
+        var rows = await (from u in units
+                          join b in db.Buildings on u.BuildingId equals b.Id
+                          orderby u.ChangedAt, u.Id
+                          select new UnitRecord(u.Id, u.PropertyId, u.BuildingId, b.Name, u.Number, u.Floor, u.Type, u.ChargeableArea, u.ChangedAt))
+            .Take(limit).ToListAsync(cancellationToken);
+        var next = rows.Count == limit ? FeedCursor.Format(rows[^1].Version, rows[^1].UnitId) : null;
+        return TypedResults.Ok(new FeedPage<UnitRecord>(rows, next, await db.Units.CountAsync(cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<FeedPage<StaffRecord>>, ValidationProblem>> StaffFeed(
+        [AsParameters] FeedQuery query, DirectoryDbContext db, CancellationToken cancellationToken)
+    {
+        if (!FeedCursor.TryParse(query.After, out var cursor))
+        {
+            return ProblemResults.Invalid("after", "Use the 'next' cursor of the previous page.");
+        }
+
+        var staff = db.Staff.AsNoTracking();
+        if (query.ChangedSince is { } since)
+        {
+            var from = since.ToUniversalTime();
+            staff = staff.Where(s => s.ChangedAt >= from);
+        }
+        if (cursor is { } c)
+        {
+            staff = staff.Where(s => EF.Functions.GreaterThan(ValueTuple.Create(s.ChangedAt, s.Id), ValueTuple.Create(c.ChangedAt, c.Id)));
+        }
+
+        var limit = Limit(query);
+        var rows = await staff.OrderBy(s => s.ChangedAt).ThenBy(s => s.Id).Take(limit).ToListAsync(cancellationToken);
+        var records = rows.Select(s => new StaffRecord(s.Id, s.Name, s.Phone, s.Department, s.Roles, s.PropertyIds, s.ChangedAt)).ToList();
+        var next = rows.Count == limit ? FeedCursor.Format(rows[^1].ChangedAt, rows[^1].Id) : null;
+        return TypedResults.Ok(new FeedPage<StaffRecord>(records, next, await db.Staff.CountAsync(cancellationToken)));
+    }
+
+    private static int Limit(FeedQuery query) => Math.Clamp(query.Limit ?? DefaultLimit, 1, MaxLimit);
+}
+
+/// <summary>
+/// <c>changedSince</c>: only records whose latest change is at or after it (a copy catching up from its newest version);
+/// <c>after</c>: the <c>next</c> cursor of the previous page; <c>limit</c>: records per page (default 500, at most 1000).
+/// </summary>
+public sealed record FeedQuery(DateTimeOffset? ChangedSince, string? After, int? Limit);
+
+/// <summary>Where a page ended: the last record's change time and id (keyset paging, stable while records change).</summary>
+internal readonly record struct FeedCursor(DateTimeOffset ChangedAt, Guid Id)
+{
+    public static string Format(DateTimeOffset changedAt, Guid id) =>
+        $"{changedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{id:N}";
+
+    public static bool TryParse(string? text, out FeedCursor? cursor)
+    {
+        cursor = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+        var parts = text.Split('.');
+        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks > DateTimeOffset.MaxValue.UtcTicks || !Guid.TryParseExact(parts[1], "N", out var id))
+        {
+            return false;
+        }
+        cursor = new FeedCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id);
+        return true;
+    }
+}
