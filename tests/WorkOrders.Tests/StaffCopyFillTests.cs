@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.TestSupport;
