@@ -1,0 +1,26 @@
+// The signed-in session: the access token lives in memory and the rotating refresh token in localStorage,
+// so a reload stays signed in while a stolen access token runs out within 15 minutes.
+const refreshKey = 'pp.refreshToken';
+
+let accessToken: string | null = null;
+const listeners = new Set<() => void>();
+
+export const tokens = {
+  access: () => accessToken,
+  refresh: () => localStorage.getItem(refreshKey),
+  set(access: string, refresh: string) {
+    accessToken = access;
+    localStorage.setItem(refreshKey, refresh);
+    listeners.forEach((l) => l());
+  },
+  clear() {
+    const had = accessToken !== null || localStorage.getItem(refreshKey) !== null;
+    accessToken = null;
+    localStorage.removeItem(refreshKey);
+    if (had) listeners.forEach((l) => l());
+  },
+  subscribe(listener: () => void) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
