@@ -48,7 +48,8 @@ export function App() {
   return (
     <ConfigProvider
       locale={english ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6, fontSize: 14 }, components: { Layout: { headerBg: '#fff' } } }}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6, fontSize: 14 } }}
     >
       <AntApp>
         <QueryClientProvider client={queryClient}>

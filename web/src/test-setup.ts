@@ -12,3 +12,8 @@ Object.defineProperty(window, 'matchMedia', {
 window.getComputedStyle = ((original) => (element: Element) => original(element))(window.getComputedStyle);
 class ResizeObserverStub { observe() {} unobserve() {} disconnect() {} }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverStub;
+
+// Each test starts from an empty page.
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+afterEach(() => cleanup());
