@@ -63,19 +63,20 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
         await Expect(second.GetByTestId("order-status")).ToHaveTextAsync("已受理");
 
         // The supervisor dispatches it first.
-        await second.GetByTestId("order-actions").GetByRole(AriaRole.Button, new() { Name = "派 单" }).ClickAsync();
+        await second.GetByTestId("order-actions").GetByRole(AriaRole.Button, new() { Name = "派单" }).ClickAsync();
         await second.GetByLabel("工程师").ClickAsync();
         await second.Locator(".ant-select-item-option").First.ClickAsync();
-        await second.Locator(".ant-modal").GetByRole(AriaRole.Button, new() { Name = "确 定" }).ClickAsync();
+        await second.Locator(".ant-modal").GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
         await Expect(second.GetByTestId("order-status")).ToHaveTextAsync("已派单");
 
         // The front desk, still looking at the old version, cancels it: refused, told why, and shown the order now.
         await first.GetByTestId("order-actions").GetByRole(AriaRole.Button, new() { Name = "取消工单" }).ClickAsync();
         await first.GetByLabel("原因").FillAsync("业户来电说已自行处理");
-        await first.Locator(".ant-modal").GetByRole(AriaRole.Button, new() { Name = "确 定" }).ClickAsync();
+        await first.Locator(".ant-modal").GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
 
         await Expect(first.GetByText("该工单刚刚被其他人修改，已重新加载，请确认后再操作。")).ToBeVisibleAsync();
         await Expect(first.GetByTestId("order-status")).ToHaveTextAsync("已派单");
+        await Expect(first.Locator(".ant-modal")).ToBeHiddenAsync();
         await fixture.ShotAsync(first, "22-conflict");
         (await api.GetFromJsonAsync<JsonElement>($"/api/workorders/work-orders/{id}", Cancel)).GetProperty("status").GetString().ShouldBe("dispatched");
         await first.Context.CloseAsync();

@@ -55,10 +55,7 @@ public sealed class JourneyTests(ConsoleFixture fixture)
         await Expect(engineer.GetByTestId("order-status")).ToHaveTextAsync("处理中");
         await Act(engineer, "挂 起", "挂起");
         await engineer.GetByLabel("挂起原因").FillAsync("地弹簧需更换，等待配件");
-        var resumeAt = engineer.GetByLabel("预计恢复时间");
-        await resumeAt.ClickAsync();
-        await resumeAt.FillAsync(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(1).ToString("yyyy-MM-dd 10:00"));
-        await resumeAt.PressAsync("Enter");
+        await engineer.GetByLabel("预计恢复时间").FillAsync(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(1).ToString("yyyy-MM-dd'T'10:00"));
         await fixture.ShotAsync(engineer, "04-engineer-hold");
         await Confirm(engineer);
         await Expect(engineer.GetByTestId("order-status")).ToHaveTextAsync("挂起");

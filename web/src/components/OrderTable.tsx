@@ -22,7 +22,7 @@ export function OrderTable({ orders, loading, pagination = false }: { orders: Wo
           title: t('order.status'), dataIndex: 'status', width: 150,
           render: (v, row) => <><StatusTag status={v} /><OverdueTag show={row.responseFlag === 'overdue' || row.resolutionFlag === 'overdue'} approaching={row.responseFlag === 'approaching' || row.resolutionFlag === 'approaching'} /></>,
         },
-        { title: t('order.assignee'), dataIndex: 'assigneeName', width: 90, render: (v) => v ?? <span className="pp-muted">{t('order.unassigned')}</span> },
+        { title: t('order.assignee'), dataIndex: 'assigneeName', width: 120, render: (v) => v ?? <span className="pp-muted" style={{ whiteSpace: 'nowrap' }}>{t('order.unassigned')}</span> },
         { title: t('order.submittedAt'), dataIndex: 'submittedAt', width: 120, render: formatTime },
       ]}
     />

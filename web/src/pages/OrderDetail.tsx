@@ -1,10 +1,10 @@
 import { ArrowLeftOutlined, CameraOutlined, FrownOutlined, SmileOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert, App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Image, Input, InputNumber, Modal, Rate, Row, Select, Space, Switch,
+  Alert, App, Button, Card, Col, Descriptions, Empty, Form, Image, Input, InputNumber, Modal, Rate, Row, Select, Space, Switch,
   Timeline, Upload, type UploadFile,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -44,7 +44,7 @@ const needsForm: Action[] = ['dispatch', 'hold', 'complete', 'follow-up', 'cance
 const primary: Action[] = ['dispatch', 'accept', 'start', 'complete', 'resume', 'follow-up', 'close'];
 
 interface FormValues {
-  assigneeId?: string; reason?: string; resumeAt?: Dayjs; summary?: string; materials?: string; labourMinutes?: number;
+  assigneeId?: string; reason?: string; resumeAt?: string; summary?: string; materials?: string; labourMinutes?: number;
   satisfaction?: number; resolved?: boolean; comment?: string;
 }
 
@@ -66,8 +66,8 @@ function ActionForm({ action, order, occupant }: { action: Action; order: WorkOr
             <Input.TextArea autoFocus rows={2} maxLength={500} />
           </Form.Item>
           <Form.Item name="resumeAt" label={t('order.resumeAt')} rules={[{ required: true, message: t('common.required') }]}>
-            <DatePicker showTime={{ format: 'HH:mm', minuteStep: 15 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }}
-              disabledDate={(d) => d.isBefore(dayjs(), 'day')} inputReadOnly />
+            {/* The phone's own date and time picker: large, familiar, and it never covers the dialog's buttons. */}
+            <Input type="datetime-local" min={dayjs().format('YYYY-MM-DDTHH:mm')} />
           </Form.Item>
         </>
       );
@@ -133,7 +133,7 @@ function RateChoice({ value, onChange }: { value?: boolean; onChange?: (v: boole
 function body(action: Action, v: FormValues, occupant: boolean): unknown {
   switch (action) {
     case 'dispatch': return { assigneeId: v.assigneeId };
-    case 'hold': return { reason: v.reason?.trim(), resumeAt: v.resumeAt?.toISOString() };
+    case 'hold': return { reason: v.reason?.trim(), resumeAt: v.resumeAt ? dayjs(v.resumeAt).toISOString() : null };
     case 'complete': return { summary: v.summary?.trim(), materials: v.materials?.trim() || null, labourMinutes: v.labourMinutes ?? 0 };
     case 'follow-up':
       return occupant

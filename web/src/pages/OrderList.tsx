@@ -67,7 +67,7 @@ export function OrderListPage() {
         <Space wrap>
           <Input.Search allowClear placeholder={t('list.search')} defaultValue={filters.q} onSearch={(v) => set({ q: v })} style={{ width: 280 }} aria-label={t('common.search')} />
           <Select mode="multiple" allowClear placeholder={t('order.status')} value={many('status')} onChange={(v) => set({ status: v.join(',') })}
-            style={{ minWidth: 160 }} maxTagCount="responsive" aria-label={t('order.status')}
+            style={{ minWidth: 220 }} maxTagCount="responsive" aria-label={t('order.status')}
             options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
           <Select mode="multiple" allowClear placeholder={t('order.priority')} value={many('priority')} onChange={(v) => set({ priority: v.join(',') })}
             style={{ minWidth: 130 }} maxTagCount="responsive" aria-label={t('order.priority')}
