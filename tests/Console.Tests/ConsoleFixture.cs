@@ -75,7 +75,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public async Task ShotAsync(IPage page, string name)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
+        // A phone shows what fits its screen; a desk screenshot shows the whole page.
+        var phone = page.ViewportSize is { Width: < 600 };
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = !phone });
     }
 
     public async ValueTask InitializeAsync()
@@ -125,7 +127,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await DemoOrders.SeedAsync(this);
     }
 
-    private static string FindRepository()
+    public static string FindRepository()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
