@@ -82,4 +82,21 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
         await first.Context.CloseAsync();
         await second.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_supervisor_reads_the_months_figures_and_the_desk_has_no_such_menu()
+    {
+        var supervisor = await fixture.SignInAsync("supervisor");
+        await supervisor.GetByRole(AriaRole.Link, new() { Name = "月报" }).ClickAsync();
+
+        await Expect(supervisor.GetByRole(AriaRole.Heading, new() { Name = "工单月报" })).ToBeVisibleAsync();
+        await Expect(supervisor.Locator(".ant-statistic").Filter(new() { HasText = "受理工单" })).Not.ToContainTextAsync("受理工单0");
+        await fixture.ShotAsync(supervisor, "23-supervisor-statistics");
+
+        var desk = await fixture.SignInAsync("frontdesk");
+        await Expect(desk.GetByRole(AriaRole.Link, new() { Name = "工单列表" })).ToBeVisibleAsync();
+        await Expect(desk.GetByRole(AriaRole.Link, new() { Name = "月报" })).ToHaveCountAsync(0);
+        await supervisor.Context.CloseAsync();
+        await desk.Context.CloseAsync();
+    }
 }

@@ -47,8 +47,10 @@ public sealed class JourneyTests(ConsoleFixture fixture)
         // Engineer on a phone: accept, start, hold with a reason and a resume time, resume, complete with a photo.
         var engineer = await fixture.SignInAsync("engineer", ConsoleFixture.Phone);
         await Expect(engineer.GetByRole(AriaRole.Heading, new() { Name = "我的工单" })).ToBeVisibleAsync();
+        var engineerCard = engineer.GetByTestId("order-card").Filter(new() { HasText = number });
+        await Expect(engineerCard).ToBeVisibleAsync();
         await fixture.ShotAsync(engineer, "03-engineer-my-orders");
-        await engineer.GetByTestId("order-card").Filter(new() { HasText = number }).ClickAsync();
+        await engineerCard.ClickAsync();
         await Act(engineer, "接 单", "接单");
         await Expect(engineer.GetByTestId("order-status")).ToHaveTextAsync("已接单");
         await Act(engineer, "开始处理");
@@ -74,8 +76,10 @@ public sealed class JourneyTests(ConsoleFixture fixture)
         // Occupant on a phone: my repairs, the order, "not satisfied".
         var occupant = await fixture.SignInAsync("occupant", ConsoleFixture.Phone);
         await Expect(occupant.GetByRole(AriaRole.Heading, new() { Name = "我的报修" })).ToBeVisibleAsync();
+        var occupantCard = occupant.GetByTestId("order-card").Filter(new() { HasText = number });
+        await Expect(occupantCard).ToBeVisibleAsync();
         await fixture.ShotAsync(occupant, "07-occupant-my-repairs");
-        await occupant.GetByTestId("order-card").Filter(new() { HasText = number }).ClickAsync();
+        await occupantCard.ClickAsync();
         await Act(occupant, "评 价", "评价");
         await occupant.GetByRole(AriaRole.Button, new() { Name = "不满意" }).ClickAsync();
         await occupant.GetByLabel("意见").FillAsync("门还是关不严");

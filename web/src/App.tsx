@@ -17,6 +17,7 @@ import { OrderDetailPage } from './pages/OrderDetail';
 import { EngineerOrdersPage } from './pages/EngineerOrders';
 import { PortalPage, PortalNewPage } from './pages/Portal';
 import { InboxPage } from './pages/Inbox';
+import { StatisticsPage } from './pages/Statistics';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -66,6 +67,7 @@ export function App() {
                   <Route path="portal" element={<PortalPage />} />
                   <Route path="portal/new" element={<PortalNewPage />} />
                   <Route path="inbox" element={<InboxPage />} />
+                  <Route path="statistics" element={<StatisticsPage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>
               </Routes>

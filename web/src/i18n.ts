@@ -6,7 +6,7 @@ const zh = {
   lang: { 'zh-CN': '简体中文', en: 'English', label: '语言' },
   nav: {
     board: '晨会看板', intake: '受理报修', orders: '工单列表', myOrders: '我的工单', myRepairs: '我的报修',
-    newRepair: '我要报修', inbox: '消息', signOut: '退出登录',
+    newRepair: '我要报修', statistics: '月报', inbox: '消息', signOut: '退出登录',
   },
   roles: {
     occupant: '业户', frontdesk: '客服专员', supervisor: '客服主管', manager: '客服经理', engineer: '工程部',
@@ -66,6 +66,11 @@ const zh = {
     describe: '请描述问题，例如：卫生间水龙头漏水', photos: '照片（最多 6 张）',
     rateDone: '感谢您的评价！', unsatisfiedNote: '我们会重新安排维修。',
   },
+  stats: {
+    title: '工单月报', month: '月份', submitted: '受理工单', cancelled: '取消', responseOnTime: '响应及时率', resolutionOnTime: '处理及时率',
+    followUpRate: '回访率', satisfaction: '平均满意度', reopenRate: '返修率', byCategory: '按类别', times: '响应与处理时长',
+    responseAverage: '平均响应', responseP90: '响应 P90', resolutionAverage: '平均处理', resolutionP90: '处理 P90',
+  },
   inbox: { title: '消息', empty: '没有消息', unread: '未读', markRead: '标为已读', all: '全部' },
   errors: {
     network: '无法连接服务器，请检查网络后重试。', 400: '提交的内容有误，请检查：{{fields}}', '400plain': '提交的内容有误，请检查后重试。',
@@ -90,7 +95,7 @@ const en: Resource = {
   lang: { 'zh-CN': '简体中文', en: 'English', label: 'Language' },
   nav: {
     board: 'Daily board', intake: 'New repair', orders: 'Work orders', myOrders: 'My orders', myRepairs: 'My repairs',
-    newRepair: 'Report a repair', inbox: 'Messages', signOut: 'Sign out',
+    newRepair: 'Report a repair', statistics: 'Statistics', inbox: 'Messages', signOut: 'Sign out',
   },
   roles: {
     occupant: 'Occupant', frontdesk: 'Front desk', supervisor: 'Supervisor', manager: 'Manager', engineer: 'Engineer',
@@ -149,6 +154,11 @@ const en: Resource = {
     title: 'My repairs', new: 'Report a repair', empty: 'No repairs yet', submit: 'Submit', submitted: 'Submitted. We will arrange it soon.',
     describe: 'Describe the problem, e.g. the bathroom tap leaks', photos: 'Photos (up to 6)',
     rateDone: 'Thank you for your rating!', unsatisfiedNote: 'We will send someone again.',
+  },
+  stats: {
+    title: 'Monthly figures', month: 'Month', submitted: 'Orders taken', cancelled: 'cancelled', responseOnTime: 'Response on time', resolutionOnTime: 'Resolved on time',
+    followUpRate: 'Follow-up rate', satisfaction: 'Satisfaction', reopenRate: 'Reopen rate', byCategory: 'By category', times: 'Response and resolution times',
+    responseAverage: 'Average response', responseP90: 'Response P90', resolutionAverage: 'Average resolution', resolutionP90: 'Resolution P90',
   },
   inbox: { title: 'Messages', empty: 'No messages', unread: 'Unread', markRead: 'Mark read', all: 'All' },
   errors: {

@@ -1,5 +1,5 @@
 import { RightOutlined } from '@ant-design/icons';
-import { Card, Empty } from 'antd';
+import { Card, Empty, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { WorkOrderSummary } from '../api/schema';
@@ -8,10 +8,11 @@ import { formatTime, OverdueTag, PriorityTag, StatusTag } from './format';
 /** Orders as cards for a phone: unit and problem first, one tap into the order. */
 export function OrderCards({ orders, empty }: { orders: WorkOrderSummary[] | undefined; empty: string }) {
   const { t } = useTranslation();
-  if (orders && orders.length === 0) return <Empty description={empty} />;
+  if (!orders) return <Card size="small"><Skeleton active paragraph={{ rows: 2 }} /></Card>;
+  if (orders.length === 0) return <Empty description={empty} />;
   return (
     <>
-      {orders?.map((o) => (
+      {orders.map((o) => (
         <Link key={o.id} to={`/orders/${o.id}`} style={{ display: 'block', color: 'inherit' }} className="pp-phone-card" data-testid="order-card">
           <Card size="small" hoverable>
             <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>

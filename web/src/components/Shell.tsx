@@ -15,12 +15,13 @@ const items: Item[] = [
   { key: '/board', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/intake', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/orders', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
+  { key: '/statistics', roles: ['supervisor', 'manager', 'admin'] },
   { key: '/my-orders', roles: ['engineer'] },
   { key: '/portal', roles: ['occupant'] },
   { key: '/portal/new', roles: ['occupant'] },
 ];
 const labels: Record<string, string> = {
-  '/board': 'nav.board', '/intake': 'nav.intake', '/orders': 'nav.orders', '/my-orders': 'nav.myOrders',
+  '/board': 'nav.board', '/intake': 'nav.intake', '/orders': 'nav.orders', '/statistics': 'nav.statistics', '/my-orders': 'nav.myOrders',
   '/portal': 'nav.myRepairs', '/portal/new': 'nav.newRepair',
 };
 
