@@ -51,7 +51,7 @@ export function StatisticsPage() {
             {f?.volume.byCategory.map((c) => (
               <div key={c.category} style={{ display: 'grid', gridTemplateColumns: '88px 1fr', alignItems: 'center', gap: 8 }}>
                 <span>{t(`category.${c.category}`)}</span>
-                <Progress percent={(Number(c.count) / most) * 100} format={() => String(c.count)} size="small" />
+                <Progress percent={(Number(c.count) / most) * 100} format={() => String(c.count)} size="small" status="normal" />
               </div>
             ))}
           </Card>
