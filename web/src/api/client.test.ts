@@ -59,6 +59,8 @@ describe('calls with a session', () => {
     expect(tokens.refresh()).toBeNull();
     expect(tokens.access()).toBeNull();
     expect(signedOut).toHaveBeenCalled();
+    expect(tokens.takeExpired()).toBe(true); // the sign-in page says why
+    expect(tokens.takeExpired()).toBe(false);
     unsubscribe();
   });
 

@@ -47,6 +47,7 @@ export async function signIn(userName: string, password: string): Promise<void> 
   const response = await safeFetch(() => post('/api/directory/auth/token', { userName, password }));
   if (!response.ok) throw new ApiError(response.status, await readProblem(response));
   const body = (await response.json()) as TokenResponse;
+  tokens.takeExpired();
   tokens.set(body.accessToken, body.refreshToken);
 }
 
@@ -71,7 +72,7 @@ export function refreshTokens(): Promise<boolean> {
       const response = await post('/api/directory/auth/refresh', { refreshToken });
       if (!response.ok) {
         // 401: unknown, expired, revoked or used; the session is over.
-        if (response.status === 401 || response.status === 400) tokens.clear();
+        if (response.status === 401 || response.status === 400) tokens.clear(true);
         return false;
       }
       const body = (await response.json()) as TokenResponse;

@@ -1,6 +1,7 @@
 // The signed-in session: the access token lives in memory and the rotating refresh token in localStorage,
 // so a reload stays signed in while a stolen access token runs out within 15 minutes.
 const refreshKey = 'pp.refreshToken';
+const expiredKey = 'pp.sessionExpired';
 
 let accessToken: string | null = null;
 const listeners = new Set<() => void>();
@@ -13,11 +14,19 @@ export const tokens = {
     localStorage.setItem(refreshKey, refresh);
     listeners.forEach((l) => l());
   },
-  clear() {
+  /** Ends the session; `expired` tells the sign-in page to say why the user is back there. */
+  clear(expired = false) {
+    if (expired) sessionStorage.setItem(expiredKey, '1');
     const had = accessToken !== null || localStorage.getItem(refreshKey) !== null;
     accessToken = null;
     localStorage.removeItem(refreshKey);
     if (had) listeners.forEach((l) => l());
+  },
+  /** True once after a session ended by itself (the refresh was refused). */
+  takeExpired(): boolean {
+    const expired = sessionStorage.getItem(expiredKey) !== null;
+    sessionStorage.removeItem(expiredKey);
+    return expired;
   },
   subscribe(listener: () => void) {
     listeners.add(listener);

@@ -19,6 +19,13 @@ describe('the sign-in form', () => {
     expect(tokens.refresh()).toBeNull();
   });
 
+  it('says the session ended when it was the refresh that signed the user out', async () => {
+    tokens.set('a', 'r');
+    tokens.clear(true);
+    render(<App><SignInPage /></App>);
+    expect(await screen.findByText('登录已过期，请重新登录。')).toBeInTheDocument();
+  });
+
   it('asks for both fields before calling anyone', async () => {
     const fetchMock = vi.fn();
     vi.stubGlobal('fetch', fetchMock);

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Segmented } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { signIn } from '../api/client';
+import { tokens } from '../api/tokens';
 import { problemMessage } from '../api/problem';
 import { languages } from '../i18n';
 
@@ -10,6 +11,7 @@ export function SignInPage() {
   const { t, i18n } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [expired] = useState(() => tokens.takeExpired());
 
   const submit = async (values: { userName: string; password: string }) => {
     setBusy(true);
@@ -39,6 +41,7 @@ export function SignInPage() {
           <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('common.required') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
+          {expired && !error && <Alert type="info" showIcon title={t('signIn.expired')} style={{ marginBottom: 16 }} />}
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
           <Button type="primary" htmlType="submit" block loading={busy}>{t('signIn.submit')}</Button>
         </Form>
