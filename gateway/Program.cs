@@ -1,4 +1,5 @@
 using PropertyPlatform.Gateway;
+using PropertyPlatform.Gateway.WebConsole;
 using PropertyPlatform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ app.UseGateway();
 
 app.MapDefaultEndpoints();
 app.MapGateway();
+app.MapConsole();
 
 app.Run();
 

@@ -1,0 +1,159 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Playwright;
+using PropertyPlatform.AppHost.Hosting;
+using PropertyPlatform.TestSupport;
+
+[assembly: AssemblyFixture(typeof(PropertyPlatform.WebConsole.Tests.ConsoleFixture))]
+
+// One platform and one browser for every test, one test at a time (2 cores).
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace PropertyPlatform.WebConsole.Tests;
+
+/// <summary>
+/// The platform with the demo data, started once (as tests/Platform.Tests does), the built console served by its
+/// gateway, and one headless Debian chromium. Tests open pages through <see cref="SignInAsync"/>.
+/// </summary>
+public sealed class ConsoleFixture : IAsyncLifetime
+{
+    private readonly string _stateDirectory = Directory.CreateTempSubdirectory("propertyplatform-console-").FullName;
+    private readonly StringWriter _output = new();
+    private IPlaywright _playwright = null!;
+
+    public const string DemoPassword = "Demo@12345";
+    public const string Chromium = "/usr/bin/chromium";
+
+    public PlatformApp App { get; private set; } = null!;
+    public string GatewayUrl => App.GatewayUrl;
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Screenshots of every step, kept with the test output.</summary>
+    public string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public static readonly BrowserNewContextOptions Desktop = new()
+    {
+        ViewportSize = new() { Width = 1366, Height = 860 }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai",
+    };
+
+    public static readonly BrowserNewContextOptions Phone = new()
+    {
+        ViewportSize = new() { Width = 390, Height = 844 }, DeviceScaleFactor = 2, IsMobile = true, HasTouch = true,
+        Locale = "zh-CN", TimezoneId = "Asia/Shanghai",
+    };
+
+    /// <summary>A new browser context (its own storage) signed in through the sign-in page as a demo account.</summary>
+    public async Task<IPage> SignInAsync(string userName, BrowserNewContextOptions? options = null)
+    {
+        var context = await Browser.NewContextAsync(options ?? Desktop);
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(GatewayUrl);
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登 录" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "登录" })).ClickAsync();
+        await page.GetByTestId("user-menu").WaitForAsync();
+        return page;
+    }
+
+    /// <summary>An API client signed in as a demo account, for arranging what a test needs.</summary>
+    public async Task<HttpClient> ApiAsync(string userName)
+    {
+        using var anonymous = new HttpClient { BaseAddress = new Uri(GatewayUrl) };
+        // Directory loads the demo data right after it starts: the accounts may be a moment behind its health.
+        var response = await Eventually.ReturnsAsync(
+            () => anonymous.PostAsJsonAsync("/api/directory/auth/token", new { userName, password = DemoPassword }),
+            r => r.StatusCode != HttpStatusCode.Unauthorized, TimeSpan.FromSeconds(60));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var tokens = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var client = new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    public async Task ShotAsync(IPage page, string name)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // A phone shows what fits its screen; a desk screenshot shows the whole page.
+        var phone = page.ViewportSize is { Width: < 600 };
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = !phone });
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        var repository = FindRepository();
+        if (!File.Exists(Path.Combine(repository, "web", "dist", "index.html")))
+        {
+            throw new InvalidOperationException("The console is not built: run `npm ci && npm run build` in web/ (./platform test does).");
+        }
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException($"No browser at {Chromium}: apt-get install -y chromium");
+        }
+        Directory.CreateDirectory(Screenshots);
+
+        App = AppHost.Platform.Build(new PlatformOptions
+        {
+            StateDirectory = _stateDirectory,
+            GatewayPort = 0,
+            DurableStorage = false,
+            RabbitMqManagement = false,
+            Demo = true,
+            Output = TextWriter.Synchronized(_output),
+        });
+        try
+        {
+            await App.StartAsync();
+        }
+        catch (Exception ex)
+        {
+            throw new InvalidOperationException($"The platform did not start: {ex.Message}\n{_output}", ex);
+        }
+
+        // Debian's chromium, never a browser Playwright would download.
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run",
+            ],
+        });
+        await DemoOrders.SeedAsync(this);
+    }
+
+    public static string FindRepository()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (Directory.Exists(Path.Combine(folder.FullName, "web")) && File.Exists(Path.Combine(folder.FullName, "platform")))
+            {
+                return folder.FullName;
+            }
+        }
+        throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+        try
+        {
+            Directory.Delete(_stateDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server that was killed may still be letting go of a file; the temp folder is cleaned by the OS.
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { ApiError, setApiLanguage } from './api/client';
+import { SessionProvider, useSession } from './auth/session';
+import { Shell } from './components/Shell';
+import { SignInPage } from './pages/SignIn';
+import { BoardPage } from './pages/Board';
+import { IntakePage } from './pages/Intake';
+import { OrderListPage } from './pages/OrderList';
+import { OrderDetailPage } from './pages/OrderDetail';
+import { EngineerOrdersPage } from './pages/EngineerOrders';
+import { PortalPage, PortalNewPage } from './pages/Portal';
+import { InboxPage } from './pages/Inbox';
+import { StatisticsPage } from './pages/Statistics';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal will not change by asking again; only network and server errors are retried.
+      retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      refetchOnWindowFocus: true,
+    },
+  },
+});
+
+function Home() {
+  const { has, isDesk } = useSession();
+  if (isDesk) return <Navigate to="/board" replace />;
+  if (has('engineer')) return <Navigate to="/my-orders" replace />;
+  if (has('occupant')) return <Navigate to="/portal" replace />;
+  return <Navigate to="/inbox" replace />;
+}
+
+function Loading() {
+  return <div style={{ display: 'grid', placeItems: 'center', height: '100%' }}><Spin size="large" /></div>;
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const english = i18n.language.startsWith('en');
+  dayjs.locale(english ? 'en' : 'zh-cn');
+  setApiLanguage(english ? 'en' : 'zh-CN');
+  return (
+    <ConfigProvider
+      locale={english ? enUS : zhCN}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6, fontSize: 14 } }}
+    >
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <SessionProvider signIn={<SignInPage />} loading={<Loading />}>
+              <Routes>
+                <Route element={<Shell />}>
+                  <Route index element={<Home />} />
+                  <Route path="board" element={<BoardPage />} />
+                  <Route path="intake" element={<IntakePage />} />
+                  <Route path="orders" element={<OrderListPage />} />
+                  <Route path="orders/:id" element={<OrderDetailPage />} />
+                  <Route path="my-orders" element={<EngineerOrdersPage />} />
+                  <Route path="portal" element={<PortalPage />} />
+                  <Route path="portal/new" element={<PortalNewPage />} />
+                  <Route path="inbox" element={<InboxPage />} />
+                  <Route path="statistics" element={<StatisticsPage />} />
+                  <Route path="*" element={<Navigate to="/" replace />} />
+                </Route>
+              </Routes>
+            </SessionProvider>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

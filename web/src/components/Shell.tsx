@@ -1,0 +1,85 @@
+import { BellOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Badge, Button, Dropdown, Menu, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { signOut } from '../api/client';
+import { useSession, type Role } from '../auth/session';
+import { languages } from '../i18n';
+import { useUnreadCount } from './inbox';
+import { chooseProperty, useProperty } from './useProperty';
+
+interface Item { key: string; roles: Role[] }
+
+// What each role may do decides what the menu offers; the API refuses the rest anyway.
+const items: Item[] = [
+  { key: '/board', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
+  { key: '/intake', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
+  { key: '/orders', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
+  { key: '/statistics', roles: ['supervisor', 'manager', 'admin'] },
+  { key: '/my-orders', roles: ['engineer'] },
+  { key: '/portal', roles: ['occupant'] },
+  { key: '/portal/new', roles: ['occupant'] },
+];
+const labels: Record<string, string> = {
+  '/board': 'nav.board', '/intake': 'nav.intake', '/orders': 'nav.orders', '/statistics': 'nav.statistics', '/my-orders': 'nav.myOrders',
+  '/portal': 'nav.myRepairs', '/portal/new': 'nav.newRepair',
+};
+
+export function Shell() {
+  const { t, i18n } = useTranslation();
+  const { me, has } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const unread = useUnreadCount();
+  const { property, properties } = useProperty();
+  const menu = items.filter((i) => has(...i.roles)).map((i) => ({ key: i.key, label: <Link to={i.key}>{t(labels[i.key])}</Link> }));
+  const selected = menu.map((m) => m.key).filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
+
+  return (
+    <div style={{ minHeight: '100%', display: 'flex', flexDirection: 'column' }}>
+      <header className="pp-header">
+        <Link to="/" className="pp-brand" aria-label={t('app.title')}>
+          <span className="pp-brand-mark" aria-hidden>服</span>
+          <span className="pp-brand-text">{property?.name ?? t('app.title')}</span>
+        </Link>
+        <Menu className="pp-menu" mode="horizontal" selectedKeys={selected ? [selected] : []} items={menu} />
+        {properties.length > 1 && (
+          <Select size="small" value={property?.id} onChange={chooseProperty} style={{ width: 140 }} aria-label="property"
+            options={properties.map((p) => ({ value: p.id, label: p.name }))} />
+        )}
+        <Dropdown
+          menu={{
+            selectedKeys: [i18n.language],
+            items: languages.map((l) => ({ key: l, label: t(`lang.${l}`) })),
+            onClick: ({ key }) => i18n.changeLanguage(key),
+          }}
+        >
+          <Button type="text" icon={<GlobalOutlined />} aria-label={t('lang.label')} data-testid="language">
+            <span className="pp-user-name">{t(`lang.${i18n.language}`)}</span>
+          </Button>
+        </Dropdown>
+        <Badge count={unread.data ?? 0} size="small" offset={[-6, 6]}>
+          <Button type="text" icon={<BellOutlined />} aria-label={`${t('nav.inbox')} (${unread.data ?? 0})`} onClick={() => navigate('/inbox')} />
+        </Badge>
+        <Dropdown
+          menu={{
+            items: [
+              { key: 'who', label: `${me.name} · ${me.roles.map((r) => t(`roles.${r}`)).join('、')}`, disabled: true },
+              { type: 'divider' },
+              { key: 'signout', icon: <LogoutOutlined />, label: t('nav.signOut') },
+            ],
+            onClick: ({ key }) => { if (key === 'signout') signOut(); },
+          }}
+        >
+          <Button type="text" aria-label={me.name} data-testid="user-menu" style={{ paddingInline: 4 }}>
+            <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1677ff' }} />
+            <span className="pp-user-name">{me.name}</span>
+          </Button>
+        </Dropdown>
+      </header>
+      <main className="pp-content">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

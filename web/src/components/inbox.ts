@@ -1,0 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
+import { getJson } from '../api/client';
+import type { InboxPage } from '../api/schema';
+
+/** The unread count for the bell; polled, since live push is not there yet. */
+export function useUnreadCount() {
+  return useQuery({
+    queryKey: ['inbox', 'unread-count'],
+    queryFn: ({ signal }) => getJson<InboxPage>('/api/notifications/inbox?unread=true&pageSize=1', signal),
+    refetchInterval: 30_000,
+    select: (page) => Number(page.total),
+  });
+}
+
+/** Where a message's link leads in the console: a work order's API address opens its page. */
+export function consolePath(link: string): string | null {
+  const order = /^\/api\/workorders\/work-orders\/([0-9a-f-]{36})/i.exec(link);
+  return order ? `/orders/${order[1]}` : null;
+}
