@@ -1,3 +1,4 @@
+using PropertyPlatform.Complaints.Apis;
 using PropertyPlatform.Complaints.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
@@ -13,5 +14,6 @@ internal static class Extensions
         builder.AddServiceDatabase<ComplaintsDbContext>("complaintsdb");
         builder.AddMessaging<ComplaintsDbContext>(bus => bus.AddUnitCopies<ComplaintsDbContext>());
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
+        builder.Services.AddScoped<ComplaintCommands>();
     }
 }

@@ -13,6 +13,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapOpenApi();
 app.MapComplaintsApi();
+app.MapComplaintActionsApi();
 app.MapComplaintWorkOrdersApi();
 app.MapDefaultEndpoints();
 app.Run();

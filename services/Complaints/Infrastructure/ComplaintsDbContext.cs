@@ -39,6 +39,47 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
             complaint.HasOne<UnitCopy>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
             complaint.HasIndex(c => new { c.PropertyId, c.ReceivedAt });
             complaint.HasMany(c => c.WorkOrderRequests).WithOne().HasForeignKey(r => r.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+            complaint.Property(c => c.Location).HasMaxLength(Complaint.LocationMaxLength);
+            complaint.Property(c => c.OwnerName).HasMaxLength(Actor.NameMaxLength);
+            complaint.Property(c => c.ReplyFlag).HasConversion<string>().HasMaxLength(16);
+            complaint.Property(c => c.EscalationLevel).HasConversion<string>().HasMaxLength(16);
+            complaint.Property(c => c.Explanation).HasMaxLength(Complaint.ResponseTextMaxLength);
+            complaint.Property(c => c.FeedbackComment).HasMaxLength(Complaint.ReasonMaxLength);
+            complaint.Property(c => c.CloseReason).HasMaxLength(Complaint.ReasonMaxLength);
+            complaint.Property(c => c.CompensationAmount).HasPrecision(12, 2);
+            complaint.Property(c => c.CompensationAgreement).HasMaxLength(Complaint.ReasonMaxLength);
+            complaint.Property(c => c.CompensationApprovedByName).HasMaxLength(Actor.NameMaxLength);
+            // The deadline sweeper reads only the complaints whose next reminder or due time has come.
+            complaint.HasIndex(c => c.NextDeadlineAt).HasFilter("next_deadline_at IS NOT NULL");
+            complaint.HasIndex(c => c.OwnerId);
+            complaint.HasIndex(c => c.ComplainantId).HasFilter("complainant_id IS NOT NULL");
+            complaint.HasMany(c => c.Timeline).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+            complaint.HasMany(c => c.CoComplainants).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ComplaintTimelineEntry>(entry =>
+        {
+            entry.ToTable("complaint_timeline");
+            entry.HasKey(e => e.Id);
+            // The complaint gives each line its id; a line found on a tracked complaint is new, to be inserted.
+            entry.Property(e => e.Id).ValueGeneratedNever();
+            entry.HasIndex(e => new { e.ComplaintId, e.Sequence }).IsUnique();
+            entry.Property(e => e.ActorName).HasMaxLength(Actor.NameMaxLength);
+            entry.Property(e => e.From).HasConversion<string>().HasMaxLength(32);
+            entry.Property(e => e.To).HasConversion<string>().HasMaxLength(32);
+            entry.Property(e => e.Note).HasMaxLength(ComplaintTimelineEntry.NoteMaxLength);
+            entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<CoComplainant>(co =>
+        {
+            co.ToTable("complaint_co_complainants");
+            co.HasKey(c => c.Id);
+            co.Property(c => c.Id).ValueGeneratedNever();
+            co.HasIndex(c => new { c.ComplaintId, c.Sequence }).IsUnique();
+            co.Property(c => c.Name).HasMaxLength(Complaint.NameMaxLength);
+            co.Property(c => c.Phone).HasMaxLength(Complaint.PhoneMaxLength);
+            co.Property(c => c.Unit).HasMaxLength(Complaint.NameMaxLength);
         });
 
         modelBuilder.Entity<ComplaintWorkOrderRequest>(request =>
