@@ -15,5 +15,7 @@ internal static class Extensions
         builder.AddMessaging<ComplaintsDbContext>(bus => bus.AddUnitCopies<ComplaintsDbContext>());
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
         builder.Services.AddScoped<ComplaintCommands>();
+        builder.Services.AddSingleton<DeadlineSweeper>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineSweeper>());
     }
 }

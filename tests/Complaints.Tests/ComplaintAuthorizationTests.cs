@@ -27,7 +27,7 @@ public sealed class ComplaintsScene(TestInfrastructure infrastructure) : IAsyncL
 
     public async ValueTask InitializeAsync()
     {
-        App = await ComplaintsApp.StartAsync(infrastructure);
+        App = await ComplaintsTestApp.StartAsync(infrastructure);
         A1201 = await App.RegisterUnitAsync("1201");
         A1202 = await App.RegisterUnitAsync("1202", A1201.PropertyId);
         B0801 = await App.RegisterUnitAsync("0801");
@@ -178,7 +178,9 @@ public sealed class ComplaintAuthorizationTests(ComplaintsScene scene) : IClassF
         var complaint = await occupant.GetFromJsonAsync<JsonElement>($"/complaints/{id}", Cancel);
         complaint.GetProperty("receivedBy").GetProperty("personId").GetGuid().ShouldBe(personId);
         complaint.GetProperty("receivedBy").GetProperty("name").GetString().ShouldBe("测试住户");
-        await (await occupant.PostJsonAsync("/complaints", Anonymous(scene.PropertyA))).ShouldHaveFieldErrorAsync("unitId");
+        // Without a unit an occupant complains only anonymously.
+        var named = JsonSerializer.Serialize(new { propertyId = scene.PropertyA, complainantName = "王女士", channel = "occupant_app", category = "noise", description = "夜间噪音" });
+        await (await occupant.PostJsonAsync("/complaints", named)).ShouldHaveFieldErrorAsync("unitId");
     }
 
     [Fact]
