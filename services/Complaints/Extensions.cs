@@ -12,7 +12,12 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ComplaintsDbContext>("complaintsdb");
-        builder.AddMessaging<ComplaintsDbContext>(bus => bus.AddUnitCopies<ComplaintsDbContext>());
+        builder.AddMessaging<ComplaintsDbContext>(bus =>
+        {
+            bus.AddUnitCopies<ComplaintsDbContext>();
+            bus.AddConsumer<OccupancyStartedConsumer>();
+            bus.AddConsumer<OccupancyEndedConsumer>();
+        });
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
         builder.Services.AddScoped<ComplaintCommands>();
         builder.Services.AddSingleton<DeadlineSweeper>();

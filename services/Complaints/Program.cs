@@ -15,6 +15,8 @@ app.MapOpenApi();
 app.MapComplaintsApi();
 app.MapComplaintActionsApi();
 app.MapComplaintWorkOrdersApi();
+app.MapSuggestionsApi();
+app.MapStatisticsApi();
 app.MapDefaultEndpoints();
 app.Run();
 

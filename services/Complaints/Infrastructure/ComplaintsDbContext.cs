@@ -12,6 +12,10 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
 
     public DbSet<UnitCopy> Units => Set<UnitCopy>();
 
+    public DbSet<Occupancy> Occupancies => Set<Occupancy>();
+
+    public DbSet<Suggestion> Suggestions => Set<Suggestion>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -92,6 +96,34 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
             request.Property(r => r.Category).HasConversion<string>().HasMaxLength(32);
             request.Property(r => r.Priority).HasConversion<string>().HasMaxLength(32);
             request.Property(r => r.Description).HasMaxLength(Complaint.DescriptionMaxLength);
+        });
+
+        modelBuilder.Entity<Occupancy>(occupancy =>
+        {
+            occupancy.HasKey(o => o.Id);
+            occupancy.Property(o => o.Id).ValueGeneratedNever();
+            occupancy.HasIndex(o => new { o.PropertyId, o.UnitId });
+        });
+
+        modelBuilder.Entity<Suggestion>(suggestion =>
+        {
+            suggestion.HasKey(s => s.Id);
+            suggestion.Property(s => s.Id).ValueGeneratedNever();
+            suggestion.Property(s => s.Number).HasMaxLength(32);
+            suggestion.HasIndex(s => new { s.PropertyId, s.Number }).IsUnique();
+            suggestion.HasIndex(s => new { s.PropertyId, s.SubmittedAt });
+            suggestion.Property(s => s.Title).HasMaxLength(Suggestion.TitleMaxLength);
+            suggestion.Property(s => s.Content).HasMaxLength(Suggestion.TextMaxLength);
+            suggestion.Property(s => s.SuggesterName).HasMaxLength(Complaint.NameMaxLength);
+            suggestion.Property(s => s.SuggesterPhone).HasMaxLength(Complaint.PhoneMaxLength);
+            suggestion.Property(s => s.SubmittedByName).HasMaxLength(Actor.NameMaxLength);
+            suggestion.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+            suggestion.Property(s => s.DecisionReason).HasMaxLength(Suggestion.ReasonMaxLength);
+            suggestion.Property(s => s.DecidedByName).HasMaxLength(Actor.NameMaxLength);
+            suggestion.Property(s => s.Plan).HasMaxLength(Suggestion.TextMaxLength);
+            suggestion.Property(s => s.PlanPublishedByName).HasMaxLength(Actor.NameMaxLength);
+            suggestion.Property<uint>("xmin").IsRowVersion();
+            suggestion.HasOne<UnitCopy>().WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.ApplyDailyCounters();
