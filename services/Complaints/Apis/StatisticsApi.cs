@@ -45,8 +45,8 @@ public static class StatisticsApi
             ("月份", null, statistics.Month),
             ("受理投诉数", null, Count(f.Received)),
         };
-        lines.AddRange(f.ByTier.Select(t => ("按级别", (string?)Complaint.TierName(t.Key), (string?)Count(t.Value))));
-        lines.AddRange(f.ByCategory.Select(c => ("按类别", (string?)CategoryName(c.Key), (string?)Count(c.Value))));
+        lines.AddRange(f.ByTier.Select(t => ("按级别", (string?)Complaint.TierName(t.Tier), (string?)Count(t.Count))));
+        lines.AddRange(f.ByCategory.Select(c => ("按类别", (string?)CategoryName(c.Category), (string?)Count(c.Count))));
         lines.AddRange(f.ByBuilding.Select(b => ("按楼栋", (string?)(b.BuildingName ?? "无房号"), (string?)Count(b.Count))));
         lines.AddRange(
         [

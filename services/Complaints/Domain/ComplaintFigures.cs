@@ -15,11 +15,12 @@ public static class ComplaintFigures
         bool In(DateTimeOffset? at) => at is { } t && t >= from && t < to;
 
         var received = complaints.Where(c => In(c.ReceivedAt)).ToList();
-        var byTier = Enum.GetValues<ComplaintTier>().ToDictionary(t => t, t => received.Count(c => c.Tier == t));
+        var byTier = Enum.GetValues<ComplaintTier>().Select(t => new TierCount(t, received.Count(c => c.Tier == t))).ToList();
         // Categories kept only for older complaints are listed when they occur.
         var byCategory = Enum.GetValues<ComplaintCategory>()
             .Where(c => c < ComplaintCategory.ServiceAttitude || received.Any(r => r.Category == c))
-            .ToDictionary(c => c, c => received.Count(r => r.Category == c));
+            .Select(c => new CategoryCount(c, received.Count(r => r.Category == c)))
+            .ToList();
         var byBuilding = received
             .GroupBy(c => c.UnitId is { } u && units.TryGetValue(u, out var unit) ? (unit.BuildingId, unit.BuildingName) : ((Guid?)null, (string?)null))
             .Select(g => new BuildingCount(g.Key.Item1, g.Key.Item2, g.Count()))
@@ -47,13 +48,17 @@ public static class ComplaintFigures
     public static decimal? Rate(int part, int whole) => whole == 0 ? null : Math.Round((decimal)part / whole, 4, MidpointRounding.AwayFromZero);
 }
 
+public sealed record TierCount(ComplaintTier Tier, int Count);
+
+public sealed record CategoryCount(ComplaintCategory Category, int Count);
+
 public sealed record BuildingCount(Guid? BuildingId, string? BuildingName, int Count);
 
 /// <summary>The month's figures; rates are shares from 0 to 1 (null when there is nothing to divide by).</summary>
 public sealed record ComplaintMonth(
     int Received,
-    IReadOnlyDictionary<ComplaintTier, int> ByTier,
-    IReadOnlyDictionary<ComplaintCategory, int> ByCategory,
+    IReadOnlyList<TierCount> ByTier,
+    IReadOnlyList<CategoryCount> ByCategory,
     IReadOnlyList<BuildingCount> ByBuilding,
     int Answered,
     int Justified,
