@@ -1,4 +1,5 @@
 using PropertyPlatform.Complaints.Apis;
+using PropertyPlatform.Complaints.Domain;
 using PropertyPlatform.Complaints.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
@@ -20,6 +21,9 @@ internal static class Extensions
         });
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
         builder.Services.AddScoped<ComplaintCommands>();
+        builder.Services.AddSingleton(new HotComplaintRule(
+            builder.Configuration.GetValue("Complaints:Hot:Count", HotComplaintRule.Default.Count),
+            builder.Configuration.GetValue("Complaints:Hot:Window", HotComplaintRule.Default.Window)));
         builder.Services.AddSingleton<DeadlineSweeper>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineSweeper>());
     }

@@ -90,6 +90,14 @@ public static class ComplaintsApi
         {
             complaints = complaints.Where(c => c.Status != ComplaintStatus.Closed);
         }
+        if (query.HotProposed is { } proposed)
+        {
+            complaints = complaints.Where(c => c.HotProposed == proposed);
+        }
+        if (query.SimilarGroupId is { } group)
+        {
+            complaints = complaints.Where(c => c.SimilarGroupId == group);
+        }
         if (query.Overdue is { } overdue)
         {
             complaints = complaints.Where(c =>
@@ -121,7 +129,7 @@ public static class ComplaintsApi
     /// </summary>
     public static async Task<Results<Created<ComplaintView>, ValidationProblem>> ReceiveComplaint(
         ReceiveComplaintRequest request, Caller caller, ComplaintsDbContext db, DailyNumbering numbering, TimeProvider time,
-        PropertyCalendar calendar, CancellationToken cancellationToken)
+        PropertyCalendar calendar, HotComplaintRule hot, CancellationToken cancellationToken)
     {
         UnitCopy? unit = null;
         if (request.UnitId is { } unitId)
@@ -159,16 +167,49 @@ public static class ComplaintsApi
         var number = await numbering.NextAsync(db, Complaint.NumberPrefix, request.PropertyId, now, cancellationToken);
         var complaint = Complaint.Receive(request.PropertyId, unit, number, request.ToIntake(), caller.AsActor(), caller.IsStaff, now, calendar);
         db.Complaints.Add(complaint);
+        await ProposeHotAsync(complaint, unit, db, hot, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return TypedResults.Created($"/complaints/{complaint.Id}", ComplaintView.From(complaint, unit, caller, withTimeline: true));
     }
+
+    /// <summary>
+    /// Links a new complaint to the open ones of the same category about the same place received within the rule's window
+    /// and, when there are enough of them, proposes them all as hot (<c>ComplaintsProposedAsHot</c>), in the intake's transaction.
+    /// </summary>
+    private static async Task ProposeHotAsync(
+        Complaint complaint, UnitCopy? unit, ComplaintsDbContext db, HotComplaintRule hot, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var place = HotComplaintRule.PlaceOf(complaint.Location);
+        if (unit is null && place is null)
+        {
+            return;
+        }
+        var since = now - hot.Window;
+        var candidates = db.Complaints.Include(c => c.Timeline)
+            .Where(c => c.PropertyId == complaint.PropertyId && c.Category == complaint.Category && c.Status != ComplaintStatus.Closed && c.ReceivedAt >= since);
+        var similar = unit is not null
+            ? await (from c in candidates join u in db.Units on c.UnitId equals u.Id where u.BuildingId == unit.BuildingId select c).ToListAsync(cancellationToken)
+            : await candidates.Where(c => c.UnitId == null && c.Location != null && c.Location.Trim().ToLower() == place).ToListAsync(cancellationToken);
+        if (!hot.Reached(similar.Count + 1))
+        {
+            return;
+        }
+
+        var groupId = similar.Select(c => c.SimilarGroupId).FirstOrDefault(g => g is not null) ?? Guid.CreateVersion7(now);
+        var changed = similar.Append(complaint).Where(c => c.ProposeHot(groupId, now)).ToList();
+        if (changed.Count > 0)
+        {
+            db.Publish(new ComplaintsProposedAsHot(Guid.CreateVersion7(now), now, complaint.PropertyId, groupId,
+                similar.Append(complaint).Select(c => c.Id).ToList(), complaint.Category, unit?.BuildingName ?? complaint.Location!));
+        }
+    }
 }
 
 public sealed record ComplaintQuery(
     Guid? PropertyId, Guid? UnitId, string? Status, string? Tier, string? Category, string? EscalatedTo, Guid? OwnerId, bool? OwnedByMe, bool? Open,
-    bool? Overdue);
+    bool? Overdue, bool? HotProposed, Guid? SimilarGroupId);
 
 public sealed record CoComplainantRequest(string? Name, string? Phone, string? Unit);
 

@@ -161,6 +161,12 @@ public sealed class Complaint : AggregateRoot
 
     public DateTimeOffset? CompensationAgreedAt { get; private set; }
 
+    /// <summary>Links complaints of the same category about the same place that were proposed together as hot.</summary>
+    public Guid? SimilarGroupId { get; private set; }
+
+    /// <summary>Proposed as hot (热点) for a supervisor to confirm by changing the tier; cleared once the tier is hot.</summary>
+    public bool HotProposed { get; private set; }
+
     /// <summary>The work orders asked for on this complaint, oldest first.</summary>
     public IReadOnlyList<ComplaintWorkOrderRequest> WorkOrderRequests => _workOrderRequests.OrderBy(r => r.RequestedAt).ThenBy(r => r.Id).ToList();
 
@@ -436,6 +442,7 @@ public sealed class Complaint : AggregateRoot
         now = Stored(now);
         var from = Tier;
         Tier = tier;
+        HotProposed = false;
         AddCoComplainants(added);
         Note(by, now, $"级别: {TierName(from)} → {TierName(tier)}; {reason}");
         Raise(new ComplaintTierChanged(Guid.CreateVersion7(now), now, PropertyId, Id, Number, UnitId, from, tier, reason, by.PersonId, by.Name));
@@ -443,6 +450,22 @@ public sealed class Complaint : AggregateRoot
         {
             EscalateTo(ComplaintEscalationLevel.Manager, $"{TierName(tier)}: {reason}", by, now);
         }
+    }
+
+    /// <summary>
+    /// Links the complaint to others like it (same category, same place, within the window) and proposes it as hot, unless
+    /// it is hot already or closed. Returns whether it changed.
+    /// </summary>
+    public bool ProposeHot(Guid groupId, DateTimeOffset now)
+    {
+        if (Status == ComplaintStatus.Closed || (SimilarGroupId == groupId && (HotProposed || Tier == ComplaintTier.Hot)))
+        {
+            return false;
+        }
+        SimilarGroupId = groupId;
+        HotProposed = Tier != ComplaintTier.Hot;
+        Note(Actor.System, Stored(now), "同类投诉达到热点数量, 建议定为热点投诉");
+        return true;
     }
 
     /// <summary>The owner asks a supervisor or a manager to take a hand (上报), with the reason.</summary>

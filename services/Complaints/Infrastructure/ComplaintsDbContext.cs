@@ -56,6 +56,7 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
             // The deadline sweeper reads only the complaints whose next reminder or due time has come.
             complaint.HasIndex(c => c.NextDeadlineAt).HasFilter("next_deadline_at IS NOT NULL");
             complaint.HasIndex(c => c.OwnerId);
+            complaint.HasIndex(c => c.SimilarGroupId).HasFilter("similar_group_id IS NOT NULL");
             complaint.HasIndex(c => c.ComplainantId).HasFilter("complainant_id IS NOT NULL");
             complaint.HasMany(c => c.Timeline).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Cascade);
             complaint.HasMany(c => c.CoComplainants).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Cascade);

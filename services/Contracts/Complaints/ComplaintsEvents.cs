@@ -178,3 +178,10 @@ public sealed record SuggestionDecided(
 /// <summary>The rectification plan (整改方案) of an adopted suggestion, published to the occupants of the property.</summary>
 public sealed record SuggestionPlanPublished(
     Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid SuggestionId, string Number, string Title, string Plan) : IIntegrationEvent;
+
+/// <summary>
+/// Complaints of the same category about the same place reached the hot-complaint count within the window: they are
+/// linked (<c>GroupId</c>) and proposed to the supervisor as one hot complaint (热点投诉).
+/// </summary>
+public sealed record ComplaintsProposedAsHot(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid GroupId, IReadOnlyList<Guid> ComplaintIds, ComplaintCategory Category, string Place) : IIntegrationEvent;
