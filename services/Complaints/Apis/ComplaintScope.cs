@@ -16,20 +16,20 @@ public static class ComplaintScope
     /// <summary>The same rule in SQL, for lists.</summary>
     public static IQueryable<Complaint> VisibleTo(this IQueryable<Complaint> complaints, Caller caller)
     {
-        if (caller.IsStaff)
+        var isOccupant = caller.IsInRole(Roles.Occupant);
+        if (caller.IsStaff && (caller.AllProperties || !isOccupant))
         {
-            var visible = complaints.VisibleTo(caller, c => c.PropertyId, c => c.UnitId);
-            return caller.IsInRole(Roles.Occupant)
-                ? visible.Union(complaints.Where(c => c.ComplainantId == caller.PersonId))
-                : visible;
+            return complaints.InPropertiesOf(caller, c => c.PropertyId);
         }
-        if (!caller.IsInRole(Roles.Occupant))
+        if (!isOccupant)
         {
             return complaints.Where(_ => false);
         }
+        // An occupant by their units and their own complaints; someone who is staff and occupant at once sees both.
+        var properties = caller.IsStaff ? caller.PropertyIds.ToList() : [];
         var units = caller.UnitIds.Select(id => (Guid?)id).ToList();
         var me = caller.PersonId;
-        return complaints.Where(c => units.Contains(c.UnitId) || c.ComplainantId == me);
+        return complaints.Where(c => properties.Contains(c.PropertyId) || units.Contains(c.UnitId) || c.ComplainantId == me);
     }
 
     /// <summary>
