@@ -1,3 +1,5 @@
+using PropertyPlatform.Complaints.Apis;
+using PropertyPlatform.Complaints.Domain;
 using PropertyPlatform.Complaints.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
@@ -11,7 +13,18 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ComplaintsDbContext>("complaintsdb");
-        builder.AddMessaging<ComplaintsDbContext>(bus => bus.AddUnitCopies<ComplaintsDbContext>());
+        builder.AddMessaging<ComplaintsDbContext>(bus =>
+        {
+            bus.AddUnitCopies<ComplaintsDbContext>();
+            bus.AddConsumer<OccupancyStartedConsumer>();
+            bus.AddConsumer<OccupancyEndedConsumer>();
+        });
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
+        builder.Services.AddScoped<ComplaintCommands>();
+        builder.Services.AddSingleton(new HotComplaintRule(
+            builder.Configuration.GetValue("Complaints:Hot:Count", HotComplaintRule.Default.Count),
+            builder.Configuration.GetValue("Complaints:Hot:Window", HotComplaintRule.Default.Window)));
+        builder.Services.AddSingleton<DeadlineSweeper>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineSweeper>());
     }
 }

@@ -13,7 +13,10 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapOpenApi();
 app.MapComplaintsApi();
+app.MapComplaintActionsApi();
 app.MapComplaintWorkOrdersApi();
+app.MapSuggestionsApi();
+app.MapStatisticsApi();
 app.MapDefaultEndpoints();
 app.Run();
 

@@ -17,7 +17,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_complaint_from_a_unit_is_numbered_stored_read_back_and_announced()
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var clerkId = Guid.NewGuid();
         var client = app.ClientAs(new AccessTokenContent(clerkId, "前台李静", [Roles.FrontDesk], false, [unit.PropertyId], []));
@@ -29,7 +29,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
         var created = await response.ReadJsonAsync();
         var id = created.GetProperty("id").GetGuid();
         response.Headers.Location!.ToString().ShouldBe($"/complaints/{id}");
-        created.GetProperty("number").GetString().ShouldBe($"CP-{TodayInChina(app):yyyyMMdd}-0001");
+        created.GetProperty("number").GetString().ShouldBe($"TS-{TodayInChina(app):yyyyMMdd}-0001");
         created.GetProperty("status").GetString().ShouldBe("received");
         created.GetProperty("tier").GetString().ShouldBe("important");
         created.GetProperty("receivedBy").GetProperty("personId").GetGuid().ShouldBe(clerkId);
@@ -54,7 +54,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task An_important_complaint_reaches_the_bus_with_its_tier_for_the_managers()
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
         var announced = new TaskCompletionSource<ComplaintReceived>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -67,7 +67,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
         await listener.Ready.WaitAsync(ComplaintsApp.Patience, Cancel);
 
         var created = await (await app.ClientAs(Roles.FrontDesk, unit.PropertyId)
-                .PostJsonAsync("/complaints", Complaint(unit.PropertyId, unit.UnitId, tier: "collective")))
+                .PostJsonAsync("/complaints", Collective(unit.PropertyId, unit.UnitId)))
             .ReadJsonAsync();
 
         var received = await announced.Task.WaitAsync(ComplaintsApp.Patience, Cancel);
@@ -80,7 +80,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Numbers_run_on_per_property_and_start_again_the_next_day()
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var other = await app.RegisterUnitAsync(propertyId: Guid.NewGuid());
         var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
@@ -99,13 +99,13 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
 
         numbers.Select(n => n[^4..]).ShouldBe(["0001", "0002", "0003"]);
         otherProperty[^4..].ShouldBe("0001");
-        nextDay.ShouldBe($"CP-{TodayInChina(app):yyyyMMdd}-0001");
+        nextDay.ShouldBe($"TS-{TodayInChina(app):yyyyMMdd}-0001");
     }
 
     [Fact]
     public async Task An_anonymous_complaint_names_only_the_property()
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -125,7 +125,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_complaint_is_investigated_then_answered_and_the_answer_announced()
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var supervisorId = Guid.NewGuid();
         var client = app.ClientAs(new AccessTokenContent(supervisorId, "客服主管张伟", [Roles.Supervisor], false, [unit.PropertyId], []));
@@ -156,7 +156,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task An_answer_before_the_investigation_is_refused_with_409_and_changes_nothing()
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -174,7 +174,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Repeated_steps_are_refused_with_409_and_change_nothing()
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -204,7 +204,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     [InlineData("justified", null)]
     public async Task An_incomplete_answer_is_a_field_error_and_changes_nothing(string field, string? value)
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -221,7 +221,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Complaints_are_listed_by_property_status_and_tier()
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -244,7 +244,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_complaint_naming_an_unknown_unit_is_a_field_error_and_nothing_is_stored()
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
 
@@ -257,7 +257,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_complaint_naming_a_unit_of_another_property_is_a_field_error_and_nothing_is_stored()
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var elsewhere = await app.RegisterUnitAsync(propertyId: Guid.NewGuid());
         await app.WaitForUnitAsync(unit.UnitId);
@@ -277,7 +277,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task An_anonymous_complaint_for_a_property_without_units_is_a_field_error_and_nothing_is_stored()
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
         var propertyId = Guid.NewGuid();
 
         await (await app.ClientAs(Roles.FrontDesk, propertyId).PostJsonAsync("/complaints", Anonymous(propertyId))).ShouldHaveFieldErrorAsync("propertyId");
@@ -295,7 +295,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     [InlineData("propertyId", "00000000-0000-0000-0000-000000000000")]
     public async Task Invalid_complaints_are_400_field_errors_and_nothing_is_stored(string field, object? value)
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
         var body = JsonNode.Parse(Complaint(unit.PropertyId, unit.UnitId))!.AsObject();
@@ -315,7 +315,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_complaint_naming_nobody_must_be_marked_anonymous()
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
         var body = JsonSerializer.Serialize(new { propertyId = unit.PropertyId, channel = "phone", category = "noise", description = "夜间噪音" });
@@ -333,7 +333,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     [InlineData("")]
     public async Task Malformed_requests_are_400_problems_and_nothing_is_stored(string body)
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
 
         await (await app.ClientAs(Roles.FrontDesk, Guid.Parse("00000000-0000-0000-0000-000000000001")).PostJsonAsync("/complaints", body))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
@@ -344,7 +344,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Unknown_complaints_are_404_problems()
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
         var client = app.ClientAs(Roles.Supervisor, Guid.NewGuid());
 
         await (await client.GetAsync($"/complaints/{Guid.NewGuid()}", Cancel)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
@@ -355,7 +355,7 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task The_service_describes_itself_and_reports_its_health()
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
         // The description and the health checks are open: no sign-in needed.
         var client = app.CreateClient();
 
@@ -403,6 +403,18 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
         description = "楼上装修噪音",
     });
 
+    private static string Collective(Guid propertyId, Guid unitId) => JsonSerializer.Serialize(new
+    {
+        propertyId,
+        unitId,
+        complainantName = "王女士",
+        channel = "walk_in",
+        category = "noise",
+        tier = "collective",
+        description = "楼上装修噪音",
+        coComplainants = new[] { new { name = "李先生", unit = "1202" } },
+    });
+
     private static string Anonymous(Guid propertyId) => JsonSerializer.Serialize(new
     {
         propertyId,
@@ -417,5 +429,6 @@ public sealed class ComplaintApiTests(TestInfrastructure infrastructure)
         finding,
         actionTaken = "已责令其按规定时间施工",
         justified,
+        explanation = justified ? null : "经核实, 施工在允许时段内",
     });
 }

@@ -28,7 +28,7 @@ public sealed class ComplaintWorkOrderTests
     public void A_complaint_about_a_unit_records_the_request_and_raises_it_for_WorkOrders()
     {
         var unit = UnitCopy.From(new UnitRegistered(Guid.NewGuid(), Now, PropertyId, Guid.NewGuid(), Guid.NewGuid(), "A座", "1201", 12, UnitType.Residence, 98.5m));
-        var complaint = Complaint.Receive(PropertyId, unit, Number, Intake(), Supervisor, Now);
+        var complaint = Complaint.Receive(PropertyId, unit, Number, Intake(), Supervisor, true, Now, PropertyCalendar.ChinaStandardTime);
 
         complaint.RequestWorkOrder(WorkOrderCategory.Plumbing, WorkOrderPriority.High, " 楼上漏水至天花板 ", Supervisor, Now);
 
@@ -38,7 +38,7 @@ public sealed class ComplaintWorkOrderTests
         var requested = complaint.PendingEvents.OfType<ComplaintWorkOrderRequested>().ShouldHaveSingleItem();
         requested.EventId.ShouldBe(request.Id);
         requested.ComplaintId.ShouldBe(complaint.Id);
-        requested.ComplaintNumber.ShouldBe("CP-20261124-0003");
+        requested.ComplaintNumber.ShouldBe("TS-20261124-0003");
         requested.UnitId.ShouldBe(unit.Id);
         requested.PropertyId.ShouldBe(PropertyId);
         requested.Category.ShouldBe(WorkOrderCategory.Plumbing);
@@ -49,7 +49,7 @@ public sealed class ComplaintWorkOrderTests
     [Fact]
     public void A_complaint_without_a_unit_cannot_ask_for_a_work_order()
     {
-        var complaint = Complaint.Receive(PropertyId, null, Number, Intake() with { ComplainantName = "路人王先生" }, Supervisor, Now);
+        var complaint = Complaint.Receive(PropertyId, null, Number, Intake() with { ComplainantName = "路人王先生" }, Supervisor, true, Now, PropertyCalendar.ChinaStandardTime);
 
         Should.Throw<DomainRuleException>(() => complaint.RequestWorkOrder(WorkOrderCategory.Cleaning, WorkOrderPriority.Normal, "清理", Supervisor, Now));
         complaint.WorkOrderRequests.ShouldBeEmpty();

@@ -13,7 +13,7 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_unit_can_be_named_once_its_UnitRegistered_arrives()
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
         var registered = Registered("1808");
         var client = app.ClientAs(Roles.FrontDesk, registered.PropertyId);
         (await client.PostJsonAsync("/complaints", Complaint(registered))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -30,7 +30,7 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task The_same_message_delivered_twice_is_applied_once_and_a_new_one_is_applied()
     {
-        await using var app = await ComplaintsApp.StartAsync(infrastructure);
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
         var first = Registered("1808");
         var client = app.ClientAs(Roles.FrontDesk, first.PropertyId);
         await app.PublishAsync(first);

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PropertyPlatform.Complaints.Domain;
-using PropertyPlatform.Complaints.Infrastructure;
 using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Domain;
@@ -26,9 +25,9 @@ public static class ComplaintWorkOrdersApi
     /// outbox); WorkOrders then takes the order. Answers the complaint with the request recorded.
     /// </summary>
     public static Task<Results<Ok<ComplaintView>, ProblemHttpResult>> RequestWorkOrder(
-        Guid id, ComplaintWorkOrderRequestBody request, Caller caller, ComplaintsDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ComplaintsApi.ChangeAsync(id, caller, db, complaint => complaint.RequestWorkOrder(
-            request.Category!.Value, request.Priority!.Value, request.Description, caller.AsActor(), time.GetUtcNow()), cancellationToken);
+        Guid id, ComplaintWorkOrderRequestBody request, Caller caller, HttpContext http, ComplaintCommands complaints, CancellationToken cancellationToken) =>
+        complaints.RunAsync(id, caller, http, (complaint, step) => complaint.RequestWorkOrder(
+            request.Category!.Value, request.Priority!.Value, request.Description, step.By, step.Now), cancellationToken);
 }
 
 public sealed record ComplaintWorkOrderRequestBody(WorkOrderCategory? Category, WorkOrderPriority? Priority, string Description);

@@ -7,31 +7,28 @@ using PropertyPlatform.Contracts.Complaints;
 using PropertyPlatform.ServiceDefaults.Apis;
 using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
-using PropertyPlatform.ServiceDefaults.Domain;
 
 namespace PropertyPlatform.Complaints.Apis;
 
 public static class ComplaintsApi
 {
+    /// <summary>The customer-service desk: specialists, supervisors and managers.</summary>
+    internal static readonly string[] Desk = [Roles.FrontDesk, Roles.Supervisor, Roles.Manager];
+
     public static IEndpointRouteBuilder MapComplaintsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/complaints").WithTags("Complaints");
 
-        // Who may call what (README "Who may call what"); occupants only ever reach the complaints of their own units.
+        // Who may call what (README "Who may call what"); occupants only ever reach their own complaints.
         api.MapGet("/", ListComplaints).WithName("ListComplaints")
             .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Admin);
         api.MapGet("/{id:guid}", GetComplaint).WithName("GetComplaint")
             .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Admin);
         api.MapPost("/", ReceiveComplaint).WithName("ReceiveComplaint").Validate<ReceiveComplaintRequest>()
             .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Admin);
-        api.MapPost("/{id:guid}/investigate", StartInvestigation).WithName("StartComplaintInvestigation")
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireRoles(Roles.FrontDesk, Roles.Supervisor, Roles.Manager);
-        api.MapPost("/{id:guid}/respond", RespondToComplaint).WithName("RespondToComplaint").Validate<RespondToComplaintRequest>()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireRoles(Roles.FrontDesk, Roles.Supervisor, Roles.Manager);
         return app;
     }
 
@@ -47,11 +44,23 @@ public static class ComplaintsApi
         {
             return ProblemResults.Invalid("tier", $"Unknown tier; use one of: {QueryEnum.AllowedValues<ComplaintTier>()}.");
         }
+        if (!QueryEnum.TryParse<ComplaintCategory>(query.Category, out var category))
+        {
+            return ProblemResults.Invalid("category", $"Unknown category; use one of: {QueryEnum.AllowedValues<ComplaintCategory>()}.");
+        }
+        if (!QueryEnum.TryParse<ComplaintEscalationLevel>(query.EscalatedTo, out var escalatedTo))
+        {
+            return ProblemResults.Invalid("escalatedTo", $"Unknown level; use one of: {QueryEnum.AllowedValues<ComplaintEscalationLevel>()}.");
+        }
 
-        var complaints = db.Complaints.AsNoTracking().Include(c => c.WorkOrderRequests).VisibleTo(caller, c => c.PropertyId, c => c.UnitId);
+        var complaints = db.Complaints.AsNoTracking().Include(c => c.WorkOrderRequests).Include(c => c.CoComplainants).VisibleTo(caller);
         if (query.PropertyId is { } propertyId)
         {
             complaints = complaints.Where(c => c.PropertyId == propertyId);
+        }
+        if (query.UnitId is { } unitId)
+        {
+            complaints = complaints.Where(c => c.UnitId == unitId);
         }
         if (status is { } wantedStatus)
         {
@@ -61,35 +70,66 @@ public static class ComplaintsApi
         {
             complaints = complaints.Where(c => c.Tier == wantedTier);
         }
+        if (category is { } wantedCategory)
+        {
+            complaints = complaints.Where(c => c.Category == wantedCategory);
+        }
+        if (escalatedTo is { } level)
+        {
+            complaints = complaints.Where(c => c.EscalationLevel == level && c.Status != ComplaintStatus.Closed);
+        }
+        if (query.OwnerId is { } ownerId)
+        {
+            complaints = complaints.Where(c => c.OwnerId == ownerId);
+        }
+        if (query.OwnedByMe == true)
+        {
+            complaints = complaints.Where(c => c.OwnerId == caller.PersonId);
+        }
+        if (query.Open == true)
+        {
+            complaints = complaints.Where(c => c.Status != ComplaintStatus.Closed);
+        }
+        if (query.HotProposed is { } proposed)
+        {
+            complaints = complaints.Where(c => c.HotProposed == proposed);
+        }
+        if (query.SimilarGroupId is { } group)
+        {
+            complaints = complaints.Where(c => c.SimilarGroupId == group);
+        }
+        if (query.Overdue is { } overdue)
+        {
+            complaints = complaints.Where(c =>
+                ((c.ReplyFlag == ComplaintDeadlineFlag.Overdue || c.InvestigationOverdue)
+                    && (c.Status == ComplaintStatus.Received || c.Status == ComplaintStatus.Investigating || c.Status == ComplaintStatus.Reopened)) == overdue);
+        }
 
-        var rows = from c in complaints
+        var rows = from c in complaints.AsSplitQuery()
                    join u in db.Units on c.UnitId equals u.Id into units
                    from u in units.DefaultIfEmpty()
                    orderby c.ReceivedAt descending, c.Id descending
                    select new { Complaint = c, Unit = u };
-        return TypedResults.Ok(await rows.ToPageAsync(page, r => ComplaintView.From(r.Complaint, r.Unit), cancellationToken));
+        return TypedResults.Ok(await rows.ToPageAsync(page, r => ComplaintView.From(r.Complaint, r.Unit, caller, withTimeline: false), cancellationToken));
     }
 
+    /// <summary>One complaint with its timeline; the <c>ETag</c> header is its version, for <c>If-Match</c> on the actions.</summary>
     public static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> GetComplaint(
-        Guid id, Caller caller, ComplaintsDbContext db, CancellationToken cancellationToken)
+        Guid id, Caller caller, HttpContext http, ComplaintCommands complaints, CancellationToken cancellationToken)
     {
-        var row = await (from c in db.Complaints.AsNoTracking().Include(c => c.WorkOrderRequests)
-                         join u in db.Units on c.UnitId equals u.Id into units
-                         from u in units.DefaultIfEmpty()
-                         where c.Id == id
-                         select new { Complaint = c, Unit = u }).SingleOrDefaultAsync(cancellationToken);
-        return row is null || !caller.CanSee(row.Complaint.PropertyId, row.Complaint.UnitId)
+        var complaint = await complaints.FindVisibleAsync(id, caller, cancellationToken);
+        return complaint is null
             ? ProblemResults.NotFound("complaint", id)
-            : TypedResults.Ok(ComplaintView.From(row.Complaint, row.Unit));
+            : TypedResults.Ok(await complaints.ViewAsync(complaint, caller, http, cancellationToken));
     }
 
     /// <summary>
-    /// Takes a complaint for a property the caller works at, or — for an occupant — from one of their own units.
-    /// A unit or property outside the caller's scope gets the same answer as an unknown one.
+    /// Takes a complaint for a property the caller works at, or — for an occupant — from one of their own units, or
+    /// anonymously in their property. A unit or property outside the caller's scope gets the same answer as an unknown one.
     /// </summary>
     public static async Task<Results<Created<ComplaintView>, ValidationProblem>> ReceiveComplaint(
         ReceiveComplaintRequest request, Caller caller, ComplaintsDbContext db, DailyNumbering numbering, TimeProvider time,
-        CancellationToken cancellationToken)
+        PropertyCalendar calendar, HotComplaintRule hot, CancellationToken cancellationToken)
     {
         UnitCopy? unit = null;
         if (request.UnitId is { } unitId)
@@ -106,8 +146,15 @@ public static class ComplaintsApi
         }
         else if (!caller.IsStaff)
         {
-            // An occupant complains from one of their units; the complaint is theirs to follow only through it.
-            return ProblemResults.Invalid("unitId", "Name the unit you are complaining from.");
+            // An occupant complains from one of their units, or anonymously about their property.
+            if (!request.Anonymous)
+            {
+                return ProblemResults.Invalid("unitId", "Name the unit you are complaining from.");
+            }
+            if (!caller.PropertyIds.Contains(request.PropertyId) || !await db.Units.AnyAsync(u => u.PropertyId == request.PropertyId, cancellationToken))
+            {
+                return ProblemResults.Invalid("propertyId", "No property with this id is known: Directory has registered no unit in it.");
+            }
         }
         else if (!caller.CanSeeProperty(request.PropertyId) || !await db.Units.AnyAsync(u => u.PropertyId == request.PropertyId, cancellationToken))
         {
@@ -118,44 +165,53 @@ public static class ComplaintsApi
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var number = await numbering.NextAsync(db, Complaint.NumberPrefix, request.PropertyId, now, cancellationToken);
-        var complaint = Complaint.Receive(request.PropertyId, unit, number, request.ToIntake(), caller.AsActor(), now);
+        var complaint = Complaint.Receive(request.PropertyId, unit, number, request.ToIntake(), caller.AsActor(), caller.IsStaff, now, calendar);
         db.Complaints.Add(complaint);
+        await ProposeHotAsync(complaint, unit, db, hot, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        return TypedResults.Created($"/complaints/{complaint.Id}", ComplaintView.From(complaint, unit));
+        return TypedResults.Created($"/complaints/{complaint.Id}", ComplaintView.From(complaint, unit, caller, withTimeline: true));
     }
 
-    public static Task<Results<Ok<ComplaintView>, ProblemHttpResult>> StartInvestigation(
-        Guid id, Caller caller, ComplaintsDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, complaint => complaint.StartInvestigation(caller.AsActor(), time.GetUtcNow()), cancellationToken);
-
-    public static Task<Results<Ok<ComplaintView>, ProblemHttpResult>> RespondToComplaint(
-        Guid id, RespondToComplaintRequest request, Caller caller, ComplaintsDbContext db, TimeProvider time,
-        CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, complaint => complaint.Respond(request.ToResponse(), caller.AsActor(), time.GetUtcNow()), cancellationToken);
-
     /// <summary>
-    /// Loads a complaint the caller may see (another property's answers as unknown), lets the entity apply (or refuse
-    /// with 409) the step, and saves it with its event.
+    /// Links a new complaint to the open ones of the same category about the same place received within the rule's window
+    /// and, when there are enough of them, proposes them all as hot (<c>ComplaintsProposedAsHot</c>), in the intake's transaction.
     /// </summary>
-    internal static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> ChangeAsync(
-        Guid id, Caller caller, ComplaintsDbContext db, Action<Complaint> change, CancellationToken cancellationToken)
+    private static async Task ProposeHotAsync(
+        Complaint complaint, UnitCopy? unit, ComplaintsDbContext db, HotComplaintRule hot, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var complaint = await db.Complaints.Include(c => c.WorkOrderRequests).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (complaint is null || !caller.CanSee(complaint.PropertyId, complaint.UnitId))
+        var place = HotComplaintRule.PlaceOf(complaint.Location);
+        if (unit is null && place is null)
         {
-            return ProblemResults.NotFound("complaint", id);
+            return;
+        }
+        var since = now - hot.Window;
+        var candidates = db.Complaints.Include(c => c.Timeline)
+            .Where(c => c.PropertyId == complaint.PropertyId && c.Category == complaint.Category && c.Status != ComplaintStatus.Closed && c.ReceivedAt >= since);
+        var similar = unit is not null
+            ? await (from c in candidates join u in db.Units on c.UnitId equals u.Id where u.BuildingId == unit.BuildingId select c).ToListAsync(cancellationToken)
+            : await candidates.Where(c => c.UnitId == null && c.Location != null && c.Location.Trim().ToLower() == place).ToListAsync(cancellationToken);
+        if (!hot.Reached(similar.Count + 1))
+        {
+            return;
         }
 
-        change(complaint);
-        await db.SaveChangesAsync(cancellationToken);
-        var unit = complaint.UnitId is { } unitId ? await db.Units.FindAsync([unitId], cancellationToken) : null;
-        return TypedResults.Ok(ComplaintView.From(complaint, unit));
+        var groupId = similar.Select(c => c.SimilarGroupId).FirstOrDefault(g => g is not null) ?? Guid.CreateVersion7(now);
+        var changed = similar.Append(complaint).Where(c => c.ProposeHot(groupId, now)).ToList();
+        if (changed.Count > 0)
+        {
+            db.Publish(new ComplaintsProposedAsHot(Guid.CreateVersion7(now), now, complaint.PropertyId, groupId,
+                similar.Append(complaint).Select(c => c.Id).ToList(), complaint.Category, unit?.BuildingName ?? complaint.Location!));
+        }
     }
 }
 
-public sealed record ComplaintQuery(Guid? PropertyId, string? Status, string? Tier);
+public sealed record ComplaintQuery(
+    Guid? PropertyId, Guid? UnitId, string? Status, string? Tier, string? Category, string? EscalatedTo, Guid? OwnerId, bool? OwnedByMe, bool? Open,
+    bool? Overdue, bool? HotProposed, Guid? SimilarGroupId);
+
+public sealed record CoComplainantRequest(string? Name, string? Phone, string? Unit);
 
 public sealed record ReceiveComplaintRequest(
     Guid PropertyId,
@@ -166,10 +222,23 @@ public sealed record ReceiveComplaintRequest(
     ComplaintChannel? Channel,
     ComplaintCategory? Category,
     ComplaintTier? Tier,
-    string Description)
+    string Description,
+    string? Location = null,
+    IReadOnlyList<CoComplainantRequest>? CoComplainants = null)
 {
     public ComplaintIntake ToIntake() =>
-        new(Channel!.Value, Category!.Value, Tier ?? ComplaintTier.General, Description, Anonymous, ComplainantName, ComplainantPhone);
+        new(Channel!.Value, Category!.Value, Tier ?? ComplaintTier.General, Description, Anonymous, ComplainantName, ComplainantPhone, Location,
+            CoComplainants?.Select(c => new CoComplainantDetails(c.Name!, c.Phone, c.Unit)).ToList());
+}
+
+public sealed class CoComplainantRequestValidator : AbstractValidator<CoComplainantRequest>
+{
+    public CoComplainantRequestValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(Complaint.NameMaxLength);
+        RuleFor(c => c.Phone).MaximumLength(Complaint.PhoneMaxLength);
+        RuleFor(c => c.Unit).MaximumLength(Complaint.NameMaxLength);
+    }
 }
 
 public sealed class ReceiveComplaintRequestValidator : AbstractValidator<ReceiveComplaintRequest>
@@ -182,6 +251,7 @@ public sealed class ReceiveComplaintRequestValidator : AbstractValidator<Receive
         RuleFor(r => r.Category).NotNull().IsInEnum();
         RuleFor(r => r.Tier).IsInEnum();
         RuleFor(r => r.Description).NotEmpty().MaximumLength(Complaint.DescriptionMaxLength);
+        RuleFor(r => r.Location).MaximumLength(Complaint.LocationMaxLength);
         RuleFor(r => r.ComplainantName).MaximumLength(Complaint.NameMaxLength);
         RuleFor(r => r.ComplainantPhone).MaximumLength(Complaint.PhoneMaxLength).Matches(@"^\+?[0-9][0-9 \-]{4,30}$")
             .When(r => !string.IsNullOrEmpty(r.ComplainantPhone))
@@ -189,59 +259,12 @@ public sealed class ReceiveComplaintRequestValidator : AbstractValidator<Receive
         RuleFor(r => r.Anonymous)
             .Must((r, anonymous) => Complaint.AnonymityProblem(anonymous, r.UnitId is not null, r.ComplainantName, r.ComplainantPhone) is null)
             .WithMessage(r => Complaint.AnonymityProblem(r.Anonymous, r.UnitId is not null, r.ComplainantName, r.ComplainantPhone));
+        RuleFor(r => r.CoComplainants).Must(c => c is null || c.Count <= Complaint.MaxCoComplainants)
+            .WithMessage($"A complaint records at most {Complaint.MaxCoComplainants} co-complainants.");
+        RuleForEach(r => r.CoComplainants).SetValidator(new CoComplainantRequestValidator());
+        RuleFor(r => r.CoComplainants).Must(c => c is { Count: > 0 }).When(r => r.Tier == ComplaintTier.Collective)
+            .WithMessage("A collective complaint records its co-complainants.");
+        RuleFor(r => r.Tier).NotEqual(ComplaintTier.Collective).When(r => r.Anonymous)
+            .WithMessage("A collective complaint names the occupants who raised it; it cannot be anonymous.");
     }
-}
-
-public sealed record RespondToComplaintRequest(string Finding, string ActionTaken, bool? Justified)
-{
-    public ComplaintResponse ToResponse() => new(Finding, ActionTaken, Justified!.Value);
-}
-
-public sealed class RespondToComplaintRequestValidator : AbstractValidator<RespondToComplaintRequest>
-{
-    public RespondToComplaintRequestValidator()
-    {
-        RuleFor(r => r.Finding).NotEmpty().MaximumLength(Complaint.ResponseTextMaxLength);
-        RuleFor(r => r.ActionTaken).NotEmpty().MaximumLength(Complaint.ResponseTextMaxLength);
-        RuleFor(r => r.Justified).NotNull().WithMessage("Say whether the complaint was justified (true) or not (false).");
-    }
-}
-
-public sealed record ComplaintView(
-    Guid Id,
-    Guid PropertyId,
-    string Number,
-    Guid? UnitId,
-    string? UnitNumber,
-    string? BuildingName,
-    bool Anonymous,
-    string? ComplainantName,
-    string? ComplainantPhone,
-    ComplaintChannel Channel,
-    ComplaintCategory Category,
-    ComplaintTier Tier,
-    ComplaintStatus Status,
-    string Description,
-    DateTimeOffset ReceivedAt,
-    Actor? ReceivedBy,
-    DateTimeOffset? InvestigationStartedAt,
-    Actor? InvestigatedBy,
-    DateTimeOffset? RespondedAt,
-    Actor? RespondedBy,
-    string? Finding,
-    string? ActionTaken,
-    bool? Justified,
-    IReadOnlyList<ComplaintWorkOrderRequestView> WorkOrderRequests)
-{
-    public static ComplaintView From(Complaint c, UnitCopy? u) => new(
-        c.Id, c.PropertyId, c.Number, c.UnitId, u?.Number, u?.BuildingName, c.Anonymous, c.ComplainantName, c.ComplainantPhone,
-        c.Channel, c.Category, c.Tier, c.Status, c.Description,
-        c.ReceivedAt, ActorOf(c.ReceivedById, c.ReceivedByName),
-        c.InvestigationStartedAt, ActorOf(c.InvestigatedById, c.InvestigatedByName),
-        c.RespondedAt, ActorOf(c.RespondedById, c.RespondedByName),
-        c.Finding, c.ActionTaken, c.Justified,
-        c.WorkOrderRequests.Select(r => new ComplaintWorkOrderRequestView(
-            r.Id, r.RequestedAt, new Actor(r.RequestedById, r.RequestedByName), r.Category, r.Priority, r.Description)).ToList());
-
-    private static Actor? ActorOf(Guid? personId, string? name) => personId is { } id ? new Actor(id, name ?? "") : null;
 }

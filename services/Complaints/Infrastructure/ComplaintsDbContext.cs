@@ -12,6 +12,10 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
 
     public DbSet<UnitCopy> Units => Set<UnitCopy>();
 
+    public DbSet<Occupancy> Occupancies => Set<Occupancy>();
+
+    public DbSet<Suggestion> Suggestions => Set<Suggestion>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -39,6 +43,48 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
             complaint.HasOne<UnitCopy>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
             complaint.HasIndex(c => new { c.PropertyId, c.ReceivedAt });
             complaint.HasMany(c => c.WorkOrderRequests).WithOne().HasForeignKey(r => r.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+            complaint.Property(c => c.Location).HasMaxLength(Complaint.LocationMaxLength);
+            complaint.Property(c => c.OwnerName).HasMaxLength(Actor.NameMaxLength);
+            complaint.Property(c => c.ReplyFlag).HasConversion<string>().HasMaxLength(16);
+            complaint.Property(c => c.EscalationLevel).HasConversion<string>().HasMaxLength(16);
+            complaint.Property(c => c.Explanation).HasMaxLength(Complaint.ResponseTextMaxLength);
+            complaint.Property(c => c.FeedbackComment).HasMaxLength(Complaint.ReasonMaxLength);
+            complaint.Property(c => c.CloseReason).HasMaxLength(Complaint.ReasonMaxLength);
+            complaint.Property(c => c.CompensationAmount).HasPrecision(12, 2);
+            complaint.Property(c => c.CompensationAgreement).HasMaxLength(Complaint.ReasonMaxLength);
+            complaint.Property(c => c.CompensationApprovedByName).HasMaxLength(Actor.NameMaxLength);
+            // The deadline sweeper reads only the complaints whose next reminder or due time has come.
+            complaint.HasIndex(c => c.NextDeadlineAt).HasFilter("next_deadline_at IS NOT NULL");
+            complaint.HasIndex(c => c.OwnerId);
+            complaint.HasIndex(c => c.SimilarGroupId).HasFilter("similar_group_id IS NOT NULL");
+            complaint.HasIndex(c => c.ComplainantId).HasFilter("complainant_id IS NOT NULL");
+            complaint.HasMany(c => c.Timeline).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+            complaint.HasMany(c => c.CoComplainants).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ComplaintTimelineEntry>(entry =>
+        {
+            entry.ToTable("complaint_timeline");
+            entry.HasKey(e => e.Id);
+            // The complaint gives each line its id; a line found on a tracked complaint is new, to be inserted.
+            entry.Property(e => e.Id).ValueGeneratedNever();
+            entry.HasIndex(e => new { e.ComplaintId, e.Sequence }).IsUnique();
+            entry.Property(e => e.ActorName).HasMaxLength(Actor.NameMaxLength);
+            entry.Property(e => e.From).HasConversion<string>().HasMaxLength(32);
+            entry.Property(e => e.To).HasConversion<string>().HasMaxLength(32);
+            entry.Property(e => e.Note).HasMaxLength(ComplaintTimelineEntry.NoteMaxLength);
+            entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<CoComplainant>(co =>
+        {
+            co.ToTable("complaint_co_complainants");
+            co.HasKey(c => c.Id);
+            co.Property(c => c.Id).ValueGeneratedNever();
+            co.HasIndex(c => new { c.ComplaintId, c.Sequence }).IsUnique();
+            co.Property(c => c.Name).HasMaxLength(Complaint.NameMaxLength);
+            co.Property(c => c.Phone).HasMaxLength(Complaint.PhoneMaxLength);
+            co.Property(c => c.Unit).HasMaxLength(Complaint.NameMaxLength);
         });
 
         modelBuilder.Entity<ComplaintWorkOrderRequest>(request =>
@@ -51,6 +97,34 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
             request.Property(r => r.Category).HasConversion<string>().HasMaxLength(32);
             request.Property(r => r.Priority).HasConversion<string>().HasMaxLength(32);
             request.Property(r => r.Description).HasMaxLength(Complaint.DescriptionMaxLength);
+        });
+
+        modelBuilder.Entity<Occupancy>(occupancy =>
+        {
+            occupancy.HasKey(o => o.Id);
+            occupancy.Property(o => o.Id).ValueGeneratedNever();
+            occupancy.HasIndex(o => new { o.PropertyId, o.UnitId });
+        });
+
+        modelBuilder.Entity<Suggestion>(suggestion =>
+        {
+            suggestion.HasKey(s => s.Id);
+            suggestion.Property(s => s.Id).ValueGeneratedNever();
+            suggestion.Property(s => s.Number).HasMaxLength(32);
+            suggestion.HasIndex(s => new { s.PropertyId, s.Number }).IsUnique();
+            suggestion.HasIndex(s => new { s.PropertyId, s.SubmittedAt });
+            suggestion.Property(s => s.Title).HasMaxLength(Suggestion.TitleMaxLength);
+            suggestion.Property(s => s.Content).HasMaxLength(Suggestion.TextMaxLength);
+            suggestion.Property(s => s.SuggesterName).HasMaxLength(Complaint.NameMaxLength);
+            suggestion.Property(s => s.SuggesterPhone).HasMaxLength(Complaint.PhoneMaxLength);
+            suggestion.Property(s => s.SubmittedByName).HasMaxLength(Actor.NameMaxLength);
+            suggestion.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+            suggestion.Property(s => s.DecisionReason).HasMaxLength(Suggestion.ReasonMaxLength);
+            suggestion.Property(s => s.DecidedByName).HasMaxLength(Actor.NameMaxLength);
+            suggestion.Property(s => s.Plan).HasMaxLength(Suggestion.TextMaxLength);
+            suggestion.Property(s => s.PlanPublishedByName).HasMaxLength(Actor.NameMaxLength);
+            suggestion.Property<uint>("xmin").IsRowVersion();
+            suggestion.HasOne<UnitCopy>().WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.ApplyDailyCounters();

@@ -15,15 +15,24 @@ public enum ComplaintChannel
 /// <summary>What a complaint is about; the basis of the monthly analysis by category (客户投诉处理和分析).</summary>
 public enum ComplaintCategory
 {
-    ServiceAttitude,
-    RepairQuality,
+    /// <summary>工程: repairs, equipment, the building itself.</summary>
+    Engineering,
     Cleaning,
     Security,
+    Fees,
+    /// <summary>员工服务: a member of staff's conduct.</summary>
+    StaffConduct,
     Noise,
     Parking,
-    Fees,
-    Environment,
+    /// <summary>邻里: a neighbour's behaviour.</summary>
+    Neighbours,
     Other,
+    /// <summary>Kept for complaints taken before the list above; new complaints use <see cref="StaffConduct"/>.</summary>
+    ServiceAttitude,
+    /// <summary>Kept for complaints taken before the list above; new complaints use <see cref="Engineering"/>.</summary>
+    RepairQuality,
+    /// <summary>Kept for complaints taken before the list above.</summary>
+    Environment,
 }
 
 /// <summary>How serious a complaint is: important and collective ones go to a manager at once.</summary>
@@ -82,3 +91,97 @@ public sealed record ComplaintWorkOrderRequested(
     string Description,
     Guid RequestedById,
     string RequestedByName) : IIntegrationEvent;
+
+/// <summary>Which clock of a complaint a reminder or an escalation is about.</summary>
+public enum ComplaintDeadline
+{
+    /// <summary>The investigation (调查核实) starts the day the complaint is received.</summary>
+    Investigation,
+    /// <summary>The answer is due the day the complaint is received, or at the reply time the owner committed to (时间承诺).</summary>
+    Reply,
+}
+
+/// <summary>Who a complaint was escalated to.</summary>
+public enum ComplaintEscalationLevel
+{
+    Supervisor,
+    Manager,
+}
+
+/// <summary>The investigation (调查核实) of a complaint started; <c>OwnerId</c> owns it now (a complaint taken online gets its first owner here).</summary>
+public sealed record ComplaintInvestigationStarted(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid ComplaintId, string Number, Guid? UnitId,
+    Guid ByPersonId, string ByName, Guid? OwnerId, string? OwnerName) : IIntegrationEvent;
+
+/// <summary>The owner committed to answer by <c>ReplyDueAt</c> (时间承诺); the owner is reminded before it and the supervisor told past it.</summary>
+public sealed record ComplaintReplyTimeCommitted(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid ComplaintId, string Number, Guid? UnitId,
+    DateTimeOffset ReplyDueAt, string? Note, Guid? OwnerId, Guid ByPersonId, string ByName) : IIntegrationEvent;
+
+/// <summary>A complaint's deadline is near: its owner should act (a reminder).</summary>
+public sealed record ComplaintDeadlineApproaching(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid ComplaintId, string Number, Guid? UnitId,
+    ComplaintDeadline Deadline, DateTimeOffset DueAt, Guid? OwnerId) : IIntegrationEvent;
+
+/// <summary>A complaint's deadline passed; the complaint is escalated to the supervisor.</summary>
+public sealed record ComplaintDeadlineBreached(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid ComplaintId, string Number, Guid? UnitId,
+    ComplaintDeadline Deadline, DateTimeOffset DueAt, Guid? OwnerId) : IIntegrationEvent;
+
+/// <summary>
+/// A complaint needs a supervisor's or a manager's attention now: an important or collective one at intake or when
+/// its tier is raised, one escalated by its owner, one past its deadline (supervisor).
+/// </summary>
+public sealed record ComplaintEscalated(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid ComplaintId, string Number, Guid? UnitId,
+    ComplaintTier Tier, ComplaintEscalationLevel Level, string Reason, Guid? OwnerId, Guid ByPersonId, string ByName) : IIntegrationEvent;
+
+/// <summary>The complaint's tier changed, with the reason.</summary>
+public sealed record ComplaintTierChanged(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid ComplaintId, string Number, Guid? UnitId,
+    ComplaintTier From, ComplaintTier To, string Reason, Guid ByPersonId, string ByName) : IIntegrationEvent;
+
+/// <summary>The complaint's owner (首问负责) handed it over to another member of staff, who owns it from now.</summary>
+public sealed record ComplaintHandedOver(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid ComplaintId, string Number, Guid? UnitId,
+    Guid? FromPersonId, string? FromName, Guid ToPersonId, string ToName, string Note, Guid ByPersonId, string ByName) : IIntegrationEvent;
+
+/// <summary>The complainant's view of the answer: satisfied or not (not satisfied reopens the complaint).</summary>
+public sealed record ComplaintFeedbackGiven(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid ComplaintId, string Number, Guid? UnitId,
+    bool Satisfied, string? Comment, Guid? OwnerId) : IIntegrationEvent;
+
+/// <summary>A complaint was reopened (the complainant not satisfied, or staff found it unresolved) and is investigated again.</summary>
+public sealed record ComplaintReopened(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid ComplaintId, string Number, Guid? UnitId,
+    string Reason, int ReopenCount, Guid? OwnerId) : IIntegrationEvent;
+
+/// <summary>A complaint was closed: after the complainant's satisfied feedback, or by a manager with a reason.</summary>
+public sealed record ComplaintClosed(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid ComplaintId, string Number, Guid? UnitId,
+    bool Satisfied, string? Reason, Guid ByPersonId, string ByName) : IIntegrationEvent;
+
+/// <summary>A justified complaint that caused a loss carries an agreed compensation (赔偿), approved by a manager.</summary>
+public sealed record ComplaintCompensationAgreed(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid ComplaintId, string Number, Guid? UnitId,
+    decimal Amount, string Agreement, Guid ApprovedById, string ApprovedByName) : IIntegrationEvent;
+
+/// <summary>A rationalisation proposal (合理化建议) was recorded.</summary>
+public sealed record SuggestionSubmitted(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid SuggestionId, string Number, Guid? UnitId, string Title) : IIntegrationEvent;
+
+/// <summary>A manager adopted or declined a suggestion, with the reason.</summary>
+public sealed record SuggestionDecided(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid SuggestionId, string Number, Guid? UnitId,
+    bool Adopted, string Reason, Guid DecidedById, string DecidedByName) : IIntegrationEvent;
+
+/// <summary>The rectification plan (整改方案) of an adopted suggestion, published to the occupants of the property.</summary>
+public sealed record SuggestionPlanPublished(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid SuggestionId, string Number, string Title, string Plan) : IIntegrationEvent;
+
+/// <summary>
+/// Complaints of the same category about the same place reached the hot-complaint count within the window: they are
+/// linked (<c>GroupId</c>) and proposed to the supervisor as one hot complaint (热点投诉).
+/// </summary>
+public sealed record ComplaintsProposedAsHot(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid GroupId, IReadOnlyList<Guid> ComplaintIds, ComplaintCategory Category, string Place) : IIntegrationEvent;

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PropertyPlatform.Complaints.Infrastructure;
+
+/// <summary>
+/// Acts on complaints' deadlines: every <c>Complaints:DeadlineSweepInterval</c> it reads the complaints whose next reminder
+/// or due time (<see cref="Domain.Complaint.NextDeadlineAt"/>, kept in the database) has come and lets each remind or
+/// escalate itself. The due times live in the complaints, so a restart loses nothing; replicas skip each other's locked rows.
+/// </summary>
+public sealed partial class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<DeadlineSweeper> logger)
+    : BackgroundService
+{
+    private const int BatchSize = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = configuration.GetValue("Complaints:DeadlineSweepInterval", TimeSpan.FromSeconds(30));
+        using var timer = new PeriodicTimer(interval);
+        do
+        {
+            try
+            {
+                while (await SweepAsync(stoppingToken) == BatchSize)
+                {
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database may be restarting; the due times wait in the complaints for the next round.
+                LogSweepFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Handles one batch of due complaints in one transaction; returns how many there were.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintsDbContext>();
+        var now = time.GetUtcNow();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = await db.Complaints
+            .FromSql($"SELECT complaints.*, xmin FROM complaints WHERE next_deadline_at <= {now} ORDER BY next_deadline_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+            .Include(c => c.Timeline)
+            .ToListAsync(cancellationToken);
+        foreach (var complaint in due)
+        {
+            complaint.CheckDeadlines(now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (due.Count > 0)
+        {
+            LogSwept(logger, due.Count);
+        }
+        return due.Count;
+    }
+
+    [LoggerMessage(LogLevel.Information, "Checked the deadlines of {Count} complaints")]
+    private static partial void LogSwept(ILogger logger, int count);
+
+    [LoggerMessage(LogLevel.Warning, "Checking complaint deadlines failed; retrying at the next interval")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+}
