@@ -1,32 +1,27 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.Playwright;
-using PropertyPlatform.AppHost.Hosting;
-using PropertyPlatform.TestSupport;
-
-[assembly: AssemblyFixture(typeof(PropertyPlatform.WebConsole.Tests.ConsoleFixture))]
-
-// One platform and one browser for every test, one test at a time (2 cores).
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
+using PropertyPlatform.Platform.Tests;
 
 namespace PropertyPlatform.WebConsole.Tests;
 
+/// <summary>The console's browser tests: one browser for all of them, one at a time, on the assembly's one platform.</summary>
+[CollectionDefinition(Name)]
+public sealed class ConsoleCollection : ICollectionFixture<ConsoleFixture>
+{
+    public const string Name = "console";
+}
+
 /// <summary>
-/// The platform with the demo data, started once (as tests/Platform.Tests does), the built console served by its
+/// The platform with the demo data (the assembly's <see cref="PlatformFixture"/>), the built console served by its
 /// gateway, and one headless Debian chromium. Tests open pages through <see cref="SignInAsync"/>.
 /// </summary>
-public sealed class ConsoleFixture : IAsyncLifetime
+public sealed class ConsoleFixture(PlatformFixture platform) : IAsyncLifetime
 {
-    private readonly string _stateDirectory = Directory.CreateTempSubdirectory("propertyplatform-console-").FullName;
-    private readonly StringWriter _output = new();
     private IPlaywright _playwright = null!;
 
-    public const string DemoPassword = "Demo@12345";
+    public const string DemoPassword = PlatformFixture.DemoPassword;
     public const string Chromium = "/usr/bin/chromium";
 
-    public PlatformApp App { get; private set; } = null!;
-    public string GatewayUrl => App.GatewayUrl;
+    public string GatewayUrl => platform.GatewayUrl.ToString().TrimEnd('/');
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Screenshots of every step, kept with the test output.</summary>
@@ -58,19 +53,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     }
 
     /// <summary>An API client signed in as a demo account, for arranging what a test needs.</summary>
-    public async Task<HttpClient> ApiAsync(string userName)
-    {
-        using var anonymous = new HttpClient { BaseAddress = new Uri(GatewayUrl) };
-        // Directory loads the demo data right after it starts: the accounts may be a moment behind its health.
-        var response = await Eventually.ReturnsAsync(
-            () => anonymous.PostAsJsonAsync("/api/directory/auth/token", new { userName, password = DemoPassword }),
-            r => r.StatusCode != HttpStatusCode.Unauthorized, TimeSpan.FromSeconds(60));
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var tokens = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var client = new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
-        return client;
-    }
+    public Task<HttpClient> ApiAsync(string userName) => platform.SignInAsync(userName);
 
     public async Task ShotAsync(IPage page, string name)
     {
@@ -92,24 +75,6 @@ public sealed class ConsoleFixture : IAsyncLifetime
             throw new InvalidOperationException($"No browser at {Chromium}: apt-get install -y chromium");
         }
         Directory.CreateDirectory(Screenshots);
-
-        App = AppHost.Platform.Build(new PlatformOptions
-        {
-            StateDirectory = _stateDirectory,
-            GatewayPort = 0,
-            DurableStorage = false,
-            RabbitMqManagement = false,
-            Demo = true,
-            Output = TextWriter.Synchronized(_output),
-        });
-        try
-        {
-            await App.StartAsync();
-        }
-        catch (Exception ex)
-        {
-            throw new InvalidOperationException($"The platform did not start: {ex.Message}\n{_output}", ex);
-        }
 
         // Debian's chromium, never a browser Playwright would download.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
@@ -146,14 +111,5 @@ public sealed class ConsoleFixture : IAsyncLifetime
             await Browser.CloseAsync();
         }
         _playwright?.Dispose();
-        await App.DisposeAsync();
-        try
-        {
-            Directory.Delete(_stateDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A server that was killed may still be letting go of a file; the temp folder is cleaned by the OS.
-        }
     }
 }

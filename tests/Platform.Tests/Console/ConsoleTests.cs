@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PropertyPlatform.WebConsole.Tests;
 
+[Collection(ConsoleCollection.Name)]
 public sealed class ConsoleTests(ConsoleFixture fixture)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace PropertyPlatform.WebConsole.Tests;
 /// A repair from the phone call to the unhappy occupant, as the people do it in the console: the front desk takes it
 /// and dispatches it, the engineer works it on a phone, the occupant rates it on a phone, the desk sees it come back.
 /// </summary>
+[Collection(ConsoleCollection.Name)]
 public sealed class JourneyTests(ConsoleFixture fixture)
 {
     // A 2×2 PNG: the API checks the magic bytes, not the name.
