@@ -22,6 +22,46 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.CoComplainant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_co_complainants");
+
+                    b.HasIndex("ComplaintId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_complaint_co_complainants_complaint_id_sequence");
+
+                    b.ToTable("complaint_co_complainants", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.Complaint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -50,6 +90,42 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("channel");
 
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("close_reason");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset?>("CompensationAgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("compensation_agreed_at");
+
+                    b.Property<string>("CompensationAgreement")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("compensation_agreement");
+
+                    b.Property<decimal?>("CompensationAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("compensation_amount");
+
+                    b.Property<Guid?>("CompensationApprovedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("compensation_approved_by_id");
+
+                    b.Property<string>("CompensationApprovedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("compensation_approved_by_name");
+
+                    b.Property<Guid?>("ComplainantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complainant_id");
+
                     b.Property<string>("ComplainantName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -66,10 +142,37 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("description");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<string>("EscalationLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("escalation_level");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("explanation");
+
+                    b.Property<DateTimeOffset?>("FeedbackAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("feedback_at");
+
+                    b.Property<string>("FeedbackComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("feedback_comment");
+
                     b.Property<string>("Finding")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("finding");
+
+                    b.Property<bool>("HotProposed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("hot_proposed");
 
                     b.Property<Guid?>("InvestigatedById")
                         .HasColumnType("uuid")
@@ -80,6 +183,14 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("investigated_by_name");
 
+                    b.Property<DateTimeOffset?>("InvestigationDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("investigation_due_at");
+
+                    b.Property<bool>("InvestigationOverdue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("investigation_overdue");
+
                     b.Property<DateTimeOffset?>("InvestigationStartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("investigation_started_at");
@@ -88,11 +199,29 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("justified");
 
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<DateTimeOffset?>("NextDeadlineAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_deadline_at");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("number");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("owner_name");
 
                     b.Property<Guid>("PropertyId")
                         .HasColumnType("uuid")
@@ -111,6 +240,24 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("received_by_name");
 
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reopen_count");
+
+                    b.Property<DateTimeOffset?>("ReplyCommittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reply_committed_at");
+
+                    b.Property<DateTimeOffset?>("ReplyDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reply_due_at");
+
+                    b.Property<string>("ReplyFlag")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reply_flag");
+
                     b.Property<DateTimeOffset?>("RespondedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("responded_at");
@@ -123,6 +270,18 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("responded_by_name");
+
+                    b.Property<bool?>("RespondedOnTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("responded_on_time");
+
+                    b.Property<bool?>("Satisfied")
+                        .HasColumnType("boolean")
+                        .HasColumnName("satisfied");
+
+                    b.Property<Guid?>("SimilarGroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("similar_group_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -149,6 +308,21 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_complaints");
 
+                    b.HasIndex("ComplainantId")
+                        .HasDatabaseName("ix_complaints_complainant_id")
+                        .HasFilter("complainant_id IS NOT NULL");
+
+                    b.HasIndex("NextDeadlineAt")
+                        .HasDatabaseName("ix_complaints_next_deadline_at")
+                        .HasFilter("next_deadline_at IS NOT NULL");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_complaints_owner_id");
+
+                    b.HasIndex("SimilarGroupId")
+                        .HasDatabaseName("ix_complaints_similar_group_id")
+                        .HasFilter("similar_group_id IS NOT NULL");
+
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_complaints_unit_id");
 
@@ -160,6 +334,66 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasDatabaseName("ix_complaints_property_id_received_at");
 
                     b.ToTable("complaints");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.ComplaintTimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_timeline");
+
+                    b.HasIndex("ComplaintId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_complaint_timeline_complaint_id_sequence");
+
+                    b.ToTable("complaint_timeline", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.ComplaintWorkOrderRequest", b =>
@@ -211,6 +445,161 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasDatabaseName("ix_complaint_work_order_requests_complaint_id");
 
                     b.ToTable("complaint_work_order_requests", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.Occupancy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_occupancies");
+
+                    b.HasIndex("PropertyId", "UnitId")
+                        .HasDatabaseName("ix_occupancies_property_id_unit_id");
+
+                    b.ToTable("occupancies");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.Suggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_id");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Plan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("plan");
+
+                    b.Property<DateTimeOffset?>("PlanPublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("plan_published_at");
+
+                    b.Property<Guid?>("PlanPublishedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_published_by_id");
+
+                    b.Property<string>("PlanPublishedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("plan_published_by_name");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("SubmittedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by_id");
+
+                    b.Property<string>("SubmittedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("submitted_by_name");
+
+                    b.Property<Guid?>("SuggesterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("suggester_id");
+
+                    b.Property<string>("SuggesterName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("suggester_name");
+
+                    b.Property<string>("SuggesterPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("suggester_phone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suggestions");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_suggestions_unit_id");
+
+                    b.HasIndex("PropertyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suggestions_property_id_number");
+
+                    b.HasIndex("PropertyId", "SubmittedAt")
+                        .HasDatabaseName("ix_suggestions_property_id_submitted_at");
+
+                    b.ToTable("suggestions");
                 });
 
             modelBuilder.Entity("PropertyPlatform.ServiceDefaults.Data.DailyCounter", b =>
@@ -273,6 +662,11 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("type");
+
+                    b.Property<DateTimeOffset?>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_units");
@@ -370,6 +764,16 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.CoComplainant", b =>
+                {
+                    b.HasOne("PropertyPlatform.Complaints.Domain.Complaint", null)
+                        .WithMany("CoComplainants")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_co_complainants_complaints_complaint_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.Complaint", b =>
                 {
                     b.HasOne("PropertyPlatform.ServiceDefaults.LocalCopies.UnitCopy", null)
@@ -377,6 +781,16 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_complaints_units_unit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.ComplaintTimelineEntry", b =>
+                {
+                    b.HasOne("PropertyPlatform.Complaints.Domain.Complaint", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_timeline_complaints_complaint_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.ComplaintWorkOrderRequest", b =>
@@ -389,8 +803,21 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasConstraintName("fk_complaint_work_order_requests_complaints_complaint_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.Suggestion", b =>
+                {
+                    b.HasOne("PropertyPlatform.ServiceDefaults.LocalCopies.UnitCopy", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_suggestions_units_unit_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.Complaint", b =>
                 {
+                    b.Navigation("CoComplainants");
+
+                    b.Navigation("Timeline");
+
                     b.Navigation("WorkOrderRequests");
                 });
 #pragma warning restore 612, 618

@@ -465,6 +465,10 @@ namespace PropertyPlatform.Directory.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
                     b.Property<string>("Department")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -506,6 +510,9 @@ namespace PropertyPlatform.Directory.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_staff");
 
+                    b.HasIndex("ChangedAt", "Id")
+                        .HasDatabaseName("ix_staff_changed_at_id");
+
                     b.ToTable("staff", (string)null);
                 });
 
@@ -518,6 +525,10 @@ namespace PropertyPlatform.Directory.Infrastructure.Migrations
                     b.Property<Guid>("BuildingId")
                         .HasColumnType("uuid")
                         .HasColumnName("building_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
 
                     b.Property<decimal>("ChargeableArea")
                         .HasPrecision(10, 2)
@@ -563,6 +574,9 @@ namespace PropertyPlatform.Directory.Infrastructure.Migrations
                     b.HasIndex("BuildingId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_units_building_id_number");
+
+                    b.HasIndex("ChangedAt", "Id")
+                        .HasDatabaseName("ix_units_changed_at_id");
 
                     b.ToTable("units");
                 });

@@ -181,6 +181,11 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("type");
 
+                    b.Property<DateTimeOffset?>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_units");
 

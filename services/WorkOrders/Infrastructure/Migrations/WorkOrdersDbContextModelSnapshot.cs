@@ -84,6 +84,11 @@ namespace PropertyPlatform.WorkOrders.Infrastructure.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("type");
 
+                    b.Property<DateTimeOffset?>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_units");
 
@@ -205,6 +210,11 @@ namespace PropertyPlatform.WorkOrders.Infrastructure.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset?>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("version");
 
                     b.HasKey("PersonId", "PropertyId")
                         .HasName("pk_engineers");
