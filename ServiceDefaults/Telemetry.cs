@@ -43,6 +43,7 @@ internal static class Telemetry
                 .AddService(serviceName, serviceInstanceId: $"{Environment.MachineName}-{Environment.ProcessId}")
                 .AddAttributes([new("deployment.environment.name", builder.Environment.EnvironmentName)]))
             .WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new NoLoneClientSpans()))
                 .AddAspNetCoreInstrumentation(aspNetCore =>
                 {
                     aspNetCore.Filter = context => !IsProbe(context.Request.Path);
@@ -77,5 +78,15 @@ internal static class Telemetry
         }
         activity.SetTag(RoleTag, string.Join(',', user.FindAll(PlatformClaims.Role).Select(c => c.Value)));
         activity.SetTag(PropertyTag, string.Join(',', user.FindAll(PlatformClaims.Property).Select(c => c.Value)));
+    }
+
+    /// <summary>
+    /// Database commands and outgoing calls are traced only as part of a request's or a message's trace: the outbox
+    /// relay and the sweepers poll every few seconds, and a root span per poll would bury the traces operators look for.
+    /// </summary>
+    private sealed class NoLoneClientSpans : Sampler
+    {
+        public override SamplingResult ShouldSample(in SamplingParameters parameters) =>
+            new(parameters.Kind == ActivityKind.Client ? SamplingDecision.Drop : SamplingDecision.RecordAndSample);
     }
 }

@@ -31,6 +31,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public Uri GatewayUrl => Gateway.BaseAddress!;
 
+    /// <summary>The dashboard's sign-in link for a browser, with the token the AppHost made.</summary>
+    public Uri DashboardSignIn => new(Dashboard.BaseAddress!, $"/login?t={App.Services.GetRequiredService<IConfiguration>()["AppHost:BrowserToken"]}");
+
     /// <summary>The dashboard's telemetry API (OTLP JSON), authenticated with its API key.</summary>
     public HttpClient Dashboard { get; private set; } = null!;
 

@@ -34,10 +34,11 @@ public sealed class TraceTests(PlatformFixture platform)
         }, r => r.StatusCode != HttpStatusCode.BadRequest, TimeSpan.FromSeconds(60));
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancellation));
 
-        // Telemetry is exported in batches: wait until the consumer's database write has arrived too.
+        // Each process exports its telemetry in batches of its own: wait until the first hop's and the last hop's spans are in.
         var spans = await Eventually.ReturnsAsync(
             () => TraceAsync(traceId),
-            trace => trace.Any(s => s.Service == "notifications" && s.Name.StartsWith("postgresql", StringComparison.Ordinal)),
+            trace => trace.Any(s => s.Service == "gateway" && s.Kind == SpanKind.Server)
+                && trace.Any(s => s.Service == "notifications" && s.Name.StartsWith("postgresql", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(90));
 
         var services = spans.Select(s => s.Service).ToHashSet();

@@ -137,7 +137,7 @@ public sealed class ChangeTierRequestValidator : AbstractValidator<ChangeTierReq
     {
         RuleFor(r => r.Tier).NotNull().IsInEnum();
         RuleFor(r => r.Reason).NotEmpty().MaximumLength(Complaint.ReasonMaxLength);
-        RuleFor(r => r.CoComplainants).Must(c => c is null || c.Count <= Complaint.MaxCoComplainants)
+        RuleFor(r => r.CoComplainants).MaximumCount(Complaint.MaxCoComplainants)
             .WithMessage($"A complaint records at most {Complaint.MaxCoComplainants} co-complainants.");
         RuleForEach(r => r.CoComplainants).SetValidator(new CoComplainantRequestValidator());
     }

@@ -259,7 +259,7 @@ public sealed class ReceiveComplaintRequestValidator : AbstractValidator<Receive
         RuleFor(r => r.Anonymous)
             .Must((r, anonymous) => Complaint.AnonymityProblem(anonymous, r.UnitId is not null, r.ComplainantName, r.ComplainantPhone) is null)
             .WithMessage(r => Complaint.AnonymityProblem(r.Anonymous, r.UnitId is not null, r.ComplainantName, r.ComplainantPhone));
-        RuleFor(r => r.CoComplainants).Must(c => c is null || c.Count <= Complaint.MaxCoComplainants)
+        RuleFor(r => r.CoComplainants).MaximumCount(Complaint.MaxCoComplainants)
             .WithMessage($"A complaint records at most {Complaint.MaxCoComplainants} co-complainants.");
         RuleForEach(r => r.CoComplainants).SetValidator(new CoComplainantRequestValidator());
         RuleFor(r => r.CoComplainants).Must(c => c is { Count: > 0 }).When(r => r.Tier == ComplaintTier.Collective)
