@@ -31,3 +31,4 @@ public static class DatabaseExtensions
         builder.Services.AddHostedService<DatabaseMigrator<TDbContext>>();
         return builder;
     }
+}

@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using PropertyPlatform.Platform.Tests;
 using static Microsoft.Playwright.Assertions;
 
