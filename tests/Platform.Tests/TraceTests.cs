@@ -42,16 +42,19 @@ public sealed class TraceTests(PlatformFixture platform)
             TimeSpan.FromSeconds(90));
 
         var services = spans.Select(s => s.Service).ToHashSet();
-        services.ShouldBe(["gateway", "workorders", "notifications"], ignoreOrder: true);
-        spans.ShouldContain(s => s.Service == "gateway" && s.Kind == SpanKind.Server);
-        spans.ShouldContain(s => s.Service == "workorders" && s.Kind == SpanKind.Server && s.Route == "/work-orders");
+        // Directory may be in it too: the request that finds WorkOrders without Directory's keys fetches them first.
+        new[] { "gateway", "workorders", "notifications" }.ShouldBeSubsetOf(services);
+        spans.ShouldContain(s => s.Service == "gateway" && s.Kind == SpanKind.Server, Describe(spans));
+        spans.ShouldContain(s => s.Service == "workorders" && s.Kind == SpanKind.Server && s.Name.Contains("work-orders", StringComparison.Ordinal), Describe(spans));
         spans.ShouldContain(s => s.Service == "workorders" && s.Kind == SpanKind.Client && s.Name.StartsWith("postgresql", StringComparison.Ordinal));
         spans.ShouldContain(s => s.Service == "workorders" && s.Kind == SpanKind.Producer);
         spans.ShouldContain(s => s.Service == "notifications" && s.Kind == SpanKind.Consumer);
         // One tree: every span's parent is a span of the same trace, except the root, whose parent is the client's.
         var ids = spans.Select(s => s.SpanId).ToHashSet();
-        spans.Count(s => !ids.Contains(s.ParentSpanId)).ShouldBe(1, string.Join("\n", spans));
+        spans.Count(s => !ids.Contains(s.ParentSpanId)).ShouldBe(1, Describe(spans));
     }
+
+    private static string Describe(List<Span> spans) => string.Join("\n", spans);
 
     private async Task<List<Span>> TraceAsync(string traceId)
     {

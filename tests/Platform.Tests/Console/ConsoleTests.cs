@@ -39,6 +39,8 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Daily board" })).ToBeVisibleAsync();
         await fixture.ShotAsync(page, "21-english-board");
 
+        // The pointer is still over the switch after the reload: move it away so hovering opens the menu again.
+        await page.Mouse.MoveAsync(0, 0);
         await page.GetByTestId("language").HoverAsync();
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "简体中文" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "晨会看板" })).ToBeVisibleAsync();
