@@ -38,7 +38,8 @@ internal sealed class CrashRestarts(
                         crashesInARow.Remove(id);
                     }
                 }
-                else if (state == KnownResourceStates.Exited && update.Snapshot.ExitCode is { } exitCode && exitCode != 0 && restarting.Add(id))
+                // DCP reports a process that ended by itself as Finished; one an operator stops exits with 0 and stays down.
+                else if (state == KnownResourceStates.Finished && update.Snapshot.ExitCode is { } exitCode && exitCode != 0 && restarting.Add(id))
                 {
                     var crashes = crashesInARow[id] = crashesInARow.GetValueOrDefault(id) + 1;
                     var wait = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, crashes - 1), LongestWait.TotalSeconds));
