@@ -54,10 +54,11 @@ public sealed class TraceContextTests(TestInfrastructure infrastructure)
             () => Task.FromResult(spans.Snapshot().SingleOrDefault(s => s.Kind == ActivityKind.Server && s.GetTagItem("http.route") is "/parcels")),
             span => span is not null,
             Patience);
-        // The consumer's database work is the last hop: once it is recorded, every span of the trace is.
+        // A span is recorded when it ends, and the consumer's receive span ends after its database work: wait for both.
         var trace = await Eventually.ReturnsAsync(
             () => Task.FromResult(spans.Snapshot().Where(s => s.TraceId == request!.TraceId).ToList()),
-            inTrace => inTrace.Any(IsConsumerDatabaseWork),
+            inTrace => inTrace.Any(IsConsumerDatabaseWork)
+                && inTrace.Any(s => s.Source.Name == Telemetry.MassTransitSource && s.GetTagItem("messaging.operation") is "receive"),
             Patience);
 
         // The request span: route, status, the caller's role and property, and nothing personal.
