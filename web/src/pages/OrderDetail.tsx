@@ -194,7 +194,8 @@ export function OrderDetailPage() {
         data.append('stage', 'completion');
         await send(`/api/workorders/work-orders/${id}/photos`, data);
       }
-      message.success(action === 'follow-up' && occupant ? t('portal.rateDone') : t('actions.done'));
+      // One toast per order: an engineer acting in quick succession sees the latest, not a stack covering the order number.
+      message.success({ key: `order-${id}`, content: action === 'follow-up' && occupant ? t('portal.rateDone') : t('actions.done') });
       setOpen(null);
       form.resetFields();
       changed();
