@@ -34,10 +34,13 @@ public sealed class TraceTests(PlatformFixture platform)
         }, r => r.StatusCode != HttpStatusCode.BadRequest, TimeSpan.FromSeconds(60));
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancellation));
 
-        // Each process exports its telemetry in batches of its own: wait until the first hop's and the last hop's spans are in.
+        // Each process exports its telemetry in batches of its own, at its own moment: wait until every hop's spans are in.
         var spans = await Eventually.ReturnsAsync(
             () => TraceAsync(traceId),
             trace => trace.Any(s => s.Service == "gateway" && s.Kind == SpanKind.Server)
+                && trace.Any(s => s.Service == "workorders" && s.Kind == SpanKind.Server)
+                && trace.Any(s => s.Service == "workorders" && s.Kind == SpanKind.Producer)
+                && trace.Any(s => s.Service == "notifications" && s.Kind == SpanKind.Consumer)
                 && trace.Any(s => s.Service == "notifications" && s.Name.StartsWith("postgresql", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(90));
 
