@@ -18,6 +18,9 @@ import { EngineerOrdersPage } from './pages/EngineerOrders';
 import { PortalPage, PortalNewPage } from './pages/Portal';
 import { InboxPage } from './pages/Inbox';
 import { StatisticsPage } from './pages/Statistics';
+import { PatrolsPage } from './pages/Patrols';
+import { PatrolWalkPage } from './pages/PatrolWalk';
+import { PatrolRecordPage } from './pages/PatrolRecord';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -34,6 +37,7 @@ function Home() {
   if (isDesk) return <Navigate to="/board" replace />;
   if (has('engineer')) return <Navigate to="/my-orders" replace />;
   if (has('occupant')) return <Navigate to="/portal" replace />;
+  if (has('security')) return <Navigate to="/patrols" replace />;
   return <Navigate to="/inbox" replace />;
 }
 
@@ -68,6 +72,9 @@ export function App() {
                   <Route path="portal/new" element={<PortalNewPage />} />
                   <Route path="inbox" element={<InboxPage />} />
                   <Route path="statistics" element={<StatisticsPage />} />
+                  <Route path="patrols" element={<PatrolsPage />} />
+                  <Route path="patrols/:id/walk" element={<PatrolWalkPage />} />
+                  <Route path="patrols/records/:id" element={<PatrolRecordPage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>
               </Routes>

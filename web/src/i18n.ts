@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { operationsEn, operationsZh } from './locales/operations';
 
 const zh = {
   app: { title: '物业客服中心', short: '客服中心' },
@@ -86,6 +87,7 @@ const zh = {
     satisfaction: '满意度', comment: '意见', text: '备注', channel: '来源', q: '搜索',
   },
   common: { required: '必填', save: '保存', loading: '加载中…', none: '—', minutes: '分钟', search: '搜索' },
+  ...operationsZh,
 };
 
 type Resource = typeof zh;
@@ -175,6 +177,7 @@ const en: Resource = {
     satisfaction: 'Satisfaction', comment: 'Comment', text: 'Comment', channel: 'Channel', q: 'Search',
   },
   common: { required: 'Required', save: 'Save', loading: 'Loading…', none: '—', minutes: 'min', search: 'Search' },
+  ...operationsEn,
 };
 
 const languageKey = 'pp.language';

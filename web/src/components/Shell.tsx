@@ -17,12 +17,14 @@ const items: Item[] = [
   { key: '/orders', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/statistics', roles: ['supervisor', 'manager', 'admin'] },
   { key: '/my-orders', roles: ['engineer'] },
+  { key: '/patrols', roles: ['security', 'engineer', 'frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/portal', roles: ['occupant'] },
   { key: '/portal/new', roles: ['occupant'] },
 ];
 const labels: Record<string, string> = {
   '/board': 'nav.board', '/intake': 'nav.intake', '/orders': 'nav.orders', '/statistics': 'nav.statistics', '/my-orders': 'nav.myOrders',
   '/portal': 'nav.myRepairs', '/portal/new': 'nav.newRepair',
+  '/patrols': 'patrol.title',
 };
 
 export function Shell() {
