@@ -21,6 +21,7 @@ import { StatisticsPage } from './pages/Statistics';
 import { PatrolsPage } from './pages/Patrols';
 import { PatrolWalkPage } from './pages/PatrolWalk';
 import { PatrolRecordPage } from './pages/PatrolRecord';
+import { OversightPage } from './pages/Oversight';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -75,6 +76,7 @@ export function App() {
                   <Route path="patrols" element={<PatrolsPage />} />
                   <Route path="patrols/:id/walk" element={<PatrolWalkPage />} />
                   <Route path="patrols/records/:id" element={<PatrolRecordPage />} />
+                  <Route path="oversight" element={<OversightPage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>
               </Routes>

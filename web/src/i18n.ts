@@ -71,6 +71,8 @@ const zh = {
     title: '工单月报', month: '月份', submitted: '受理工单', cancelled: '取消', responseOnTime: '响应及时率', resolutionOnTime: '处理及时率',
     followUpRate: '回访率', satisfaction: '平均满意度', reopenRate: '返修率', byCategory: '按类别', times: '响应与处理时长',
     responseAverage: '平均响应', responseP90: '响应 P90', resolutionAverage: '平均处理', resolutionP90: '处理 P90',
+    response: '响应', resolution: '处理', rated: '{{count}} 条评价', none: '本月没有工单', orders: '工单数', average: '平均',
+    trendVolume: '近六个月受理量', trendRates: '近六个月及时率',
   },
   inbox: { title: '消息', empty: '没有消息', unread: '未读', markRead: '标为已读', all: '全部' },
   errors: {
@@ -161,6 +163,8 @@ const en: Resource = {
     title: 'Monthly figures', month: 'Month', submitted: 'Orders taken', cancelled: 'cancelled', responseOnTime: 'Response on time', resolutionOnTime: 'Resolved on time',
     followUpRate: 'Follow-up rate', satisfaction: 'Satisfaction', reopenRate: 'Reopen rate', byCategory: 'By category', times: 'Response and resolution times',
     responseAverage: 'Average response', responseP90: 'Response P90', resolutionAverage: 'Average resolution', resolutionP90: 'Resolution P90',
+    response: 'Response', resolution: 'Resolution', rated: '{{count}} rated', none: 'No orders this month', orders: 'Orders', average: 'Average',
+    trendVolume: 'Orders taken, last six months', trendRates: 'On time, last six months',
   },
   inbox: { title: 'Messages', empty: 'No messages', unread: 'Unread', markRead: 'Mark read', all: 'All' },
   errors: {

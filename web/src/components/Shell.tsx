@@ -15,6 +15,7 @@ const items: Item[] = [
   { key: '/board', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/intake', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/orders', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
+  { key: '/oversight', roles: ['supervisor', 'manager', 'admin'] },
   { key: '/statistics', roles: ['supervisor', 'manager', 'admin'] },
   { key: '/my-orders', roles: ['engineer'] },
   { key: '/patrols', roles: ['security', 'engineer', 'frontdesk', 'supervisor', 'manager', 'admin'] },
@@ -24,7 +25,7 @@ const items: Item[] = [
 const labels: Record<string, string> = {
   '/board': 'nav.board', '/intake': 'nav.intake', '/orders': 'nav.orders', '/statistics': 'nav.statistics', '/my-orders': 'nav.myOrders',
   '/portal': 'nav.myRepairs', '/portal/new': 'nav.newRepair',
-  '/patrols': 'patrol.title',
+  '/patrols': 'patrol.title', '/oversight': 'oversight.title',
 };
 
 export function Shell() {

@@ -16,6 +16,12 @@ const zh = {
     changed: '该路线的检查项刚刚被修改，已重新加载，请重新巡查。', saved: '已保存', routeFilter: '路线',
     resumeHint: '已恢复上次未提交的巡查', discard: '重新开始', checklistVersion: '检查项版本',
   },
+  oversight: {
+    title: '督办', overdue: '超时升级', open: '全部未完成', overdueHint: '超过响应或处理时限的工单已自动升级给客服主管，请逐一跟进。',
+    limits: '各优先级时限', response: '响应时限', resolution: '处理时限', source: '来源', own: '本项目设定', default: '默认',
+    editLimit: '修改时限', responseMinutes: '响应时限（分钟）', resolutionMinutes: '处理时限（分钟）',
+    limitHint: '新受理的工单按修改后的时限计算，已受理的工单不变。',
+  },
 };
 
 type Texts = typeof zh;
@@ -34,6 +40,12 @@ const en: Texts = {
     submitted: 'Patrol recorded', order: 'Work order raised', noOrder: 'Common area: no order raised (the supervisor follows it up)', back: 'Back to patrols',
     changed: 'The checklist of this route was changed just now. It has been reloaded: walk it again.', saved: 'Saved', routeFilter: 'Route',
     resumeHint: 'Your unfinished patrol was restored', discard: 'Start over', checklistVersion: 'Checklist',
+  },
+  oversight: {
+    title: 'Oversight', overdue: 'Overdue (escalated)', open: 'All open', overdueHint: 'Orders past their response or resolution limit are escalated to the supervisor: follow each one up.',
+    limits: 'Time limits per priority', response: 'Response', resolution: 'Resolution', source: 'Source', own: 'Set for this property', default: 'Default',
+    editLimit: 'Change limit', responseMinutes: 'Response limit (minutes)', resolutionMinutes: 'Resolution limit (minutes)',
+    limitHint: 'Orders taken from now on use the new limits; orders already taken keep theirs.',
   },
 };
 
