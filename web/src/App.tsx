@@ -22,6 +22,7 @@ import { PatrolsPage } from './pages/Patrols';
 import { PatrolWalkPage } from './pages/PatrolWalk';
 import { PatrolRecordPage } from './pages/PatrolRecord';
 import { OversightPage } from './pages/Oversight';
+import { AdminPage } from './pages/admin/Admin';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -77,6 +78,7 @@ export function App() {
                   <Route path="patrols/:id/walk" element={<PatrolWalkPage />} />
                   <Route path="patrols/records/:id" element={<PatrolRecordPage />} />
                   <Route path="oversight" element={<OversightPage />} />
+                  <Route path="admin" element={<AdminPage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>
               </Routes>

@@ -17,6 +17,7 @@ const items: Item[] = [
   { key: '/orders', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/oversight', roles: ['supervisor', 'manager', 'admin'] },
   { key: '/statistics', roles: ['supervisor', 'manager', 'admin'] },
+  { key: '/admin', roles: ['manager', 'admin'] },
   { key: '/my-orders', roles: ['engineer'] },
   { key: '/patrols', roles: ['security', 'engineer', 'frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/portal', roles: ['occupant'] },
@@ -25,7 +26,7 @@ const items: Item[] = [
 const labels: Record<string, string> = {
   '/board': 'nav.board', '/intake': 'nav.intake', '/orders': 'nav.orders', '/statistics': 'nav.statistics', '/my-orders': 'nav.myOrders',
   '/portal': 'nav.myRepairs', '/portal/new': 'nav.newRepair',
-  '/patrols': 'patrol.title', '/oversight': 'oversight.title',
+  '/patrols': 'patrol.title', '/oversight': 'oversight.title', '/admin': 'admin.title',
 };
 
 export function Shell() {

@@ -83,7 +83,7 @@ export function PortalNewPage() {
           </Form.Item>
           <Form.Item name="location" label={t('order.location')}><Input maxLength={200} /></Form.Item>
           <Form.Item name="photos" label={t('portal.photos')} valuePropName="fileList" getValueFromEvent={(e) => e?.fileList}>
-            <Upload listType="picture-card" accept="image/jpeg,image/png,image/webp" beforeUpload={() => false} maxCount={6} multiple>
+            <Upload listType="picture-card" accept="image/jpeg,image/png,image/webp" capture="environment" beforeUpload={() => false} maxCount={6} multiple>
               <div><CameraOutlined style={{ fontSize: 20 }} /><div style={{ fontSize: 12 }}>{t('actions.choosePhoto')}</div></div>
             </Upload>
           </Form.Item>
