@@ -47,11 +47,11 @@ public sealed class PatrolTests(ConsoleFixture fixture)
         await fixture.ShotAsync(guard, "31-guard-patrol-routes");
         await guard.GetByTestId("patrol-route").Filter(new() { HasText = routeName }).GetByRole(AriaRole.Button, new() { Name = "开始巡查" }).ClickAsync();
         await Expect(guard.GetByTestId("patrol-step")).ToHaveTextAsync("第 1 / 3 项");
-        await guard.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^正\\s?常$") }).ClickAsync();
+        await guard.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("正\\s?常$") }).ClickAsync();
 
         // Item 2 fails at a unit: it will raise an order. Moving on without a note is refused on the phone.
         await Expect(guard.GetByTestId("patrol-step")).ToHaveTextAsync("第 2 / 3 项");
-        await guard.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^异\\s?常$") }).ClickAsync();
+        await guard.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("异\\s?常$") }).ClickAsync();
         await guard.GetByRole(AriaRole.Button, new() { Name = "下一项" }).ClickAsync();
         await Expect(guard.GetByText("请填写异常情况")).ToBeVisibleAsync();
         await guard.GetByLabel("异常情况").FillAsync("门口走廊灯不亮");
@@ -65,7 +65,7 @@ public sealed class PatrolTests(ConsoleFixture fixture)
 
         // Item 3 fails in a common area: recorded with its location, no order.
         await Expect(guard.GetByTestId("patrol-step")).ToHaveTextAsync("第 3 / 3 项");
-        await guard.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^异\\s?常$") }).ClickAsync();
+        await guard.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("异\\s?常$") }).ClickAsync();
         await guard.GetByLabel("异常情况").FillAsync("大堂侧门未上锁");
         await guard.GetByLabel("具体位置").FillAsync("大堂东侧门");
         await guard.GetByRole(AriaRole.Button, new() { Name = "检查并提交" }).ClickAsync();

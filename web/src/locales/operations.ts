@@ -14,7 +14,7 @@ const zh = {
     needCategory: '请选择工单类别', needPriority: '请选择工单优先级', unanswered: '还有 {{count}} 项未完成',
     submitted: '巡查记录已提交', order: '已生成工单', noOrder: '公共区域，未生成工单（由主管跟进）', back: '返回巡查',
     changed: '该路线的检查项刚刚被修改，已重新加载，请重新巡查。', saved: '已保存', routeFilter: '路线',
-    resumeHint: '已恢复上次未提交的巡查', discard: '重新开始', checklistVersion: '检查项版本',
+    resumeHint: '已恢复上次未提交的巡查', discard: '重新开始', checklistVersion: '检查项版本', viewRecord: '查看巡查记录',
   },
   admin: {
     title: '基础资料', properties: '物业项目', buildings: '楼栋', units: '房屋', occupants: '业户', staff: '员工', accounts: '账号', import: '批量导入',
@@ -63,7 +63,7 @@ const en: Texts = {
     needCategory: 'Choose the order category', needPriority: 'Choose the order priority', unanswered: '{{count}} item(s) not done yet',
     submitted: 'Patrol recorded', order: 'Work order raised', noOrder: 'Common area: no order raised (the supervisor follows it up)', back: 'Back to patrols',
     changed: 'The checklist of this route was changed just now. It has been reloaded: walk it again.', saved: 'Saved', routeFilter: 'Route',
-    resumeHint: 'Your unfinished patrol was restored', discard: 'Start over', checklistVersion: 'Checklist',
+    resumeHint: 'Your unfinished patrol was restored', discard: 'Start over', checklistVersion: 'Checklist', viewRecord: 'Patrol record',
   },
   admin: {
     title: 'Directory', properties: 'Properties', buildings: 'Buildings', units: 'Units', occupants: 'Occupants', staff: 'Staff', accounts: 'Accounts', import: 'Import',

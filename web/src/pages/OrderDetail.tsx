@@ -7,7 +7,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, getWithETag, send } from '../api/client';
 import { isStale, problemMessage } from '../api/problem';
 import type { WorkOrderDetail, WorkOrderStatus } from '../api/schema';
@@ -253,7 +253,7 @@ export function OrderDetailPage() {
             <p style={{ fontSize: 15, margin: '0 0 12px', whiteSpace: 'pre-wrap' }}>{o.description}</p>
             <Descriptions size="small" column={{ xs: 1, sm: 2 }} colon={false} labelStyle={{ color: '#8a919f' }}>
               <Descriptions.Item label={t('order.location')}>{o.location ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('order.channel')}>{t(`channel.${o.channel}`)}</Descriptions.Item>
+              <Descriptions.Item label={t('order.channel')}>{t(`channel.${o.channel}`)}{o.patrolRecordId && <> · <Link to={`/patrols/records/${o.patrolRecordId}`}>{t('patrol.viewRecord')}</Link></>}</Descriptions.Item>
               <Descriptions.Item label={t('order.contactName')}>{o.contactName ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('order.contactPhone')}>{o.contactPhone ? <a href={`tel:${o.contactPhone}`}>{o.contactPhone}</a> : '—'}</Descriptions.Item>
               <Descriptions.Item label={t('order.submittedAt')}>{formatTime(o.submittedAt)} · {o.takenByName}</Descriptions.Item>

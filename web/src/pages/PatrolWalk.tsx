@@ -61,7 +61,7 @@ function Problem({ answer, onChange, units, showErrors }: { answer: Answer; onCh
   );
 }
 
-function Walking({ route, onChanged }: { route: PatrolRoute; onChanged: () => void }) {
+export function Walking({ route, onChanged }: { route: PatrolRoute; onChanged: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
