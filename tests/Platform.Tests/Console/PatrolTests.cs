@@ -39,14 +39,14 @@ public sealed class PatrolTests(ConsoleFixture fixture)
         await supervisor.GetByLabel("检查项（每行一项）").FillAsync("消防通道畅通，无杂物堆放\n走廊照明正常\n大堂各出入口门锁完好");
         await fixture.ShotAsync(supervisor, "30-supervisor-new-patrol-route");
         await supervisor.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^保\\s?存$") }).ClickAsync();
-        await Expect(supervisor.GetByTestId("patrol-route").Filter(new() { HasText = routeName })).ToContainTextAsync("3 项");
+        await Expect(supervisor.GetByTestId("patrol-route").Filter(new() { HasText = routeName })).ToContainTextAsync("3 项", new() { Timeout = 30_000 });
 
         // Guard on a 360 px phone: the patrols are their home page; one tap per item that is fine.
         var guard = await fixture.SignInAsync("security", SmallPhone);
         await Expect(guard.GetByRole(AriaRole.Heading, new() { Name = "巡查路线" })).ToBeVisibleAsync();
         await fixture.ShotAsync(guard, "31-guard-patrol-routes");
         await guard.GetByTestId("patrol-route").Filter(new() { HasText = routeName }).GetByRole(AriaRole.Button, new() { Name = "开始巡查" }).ClickAsync();
-        await Expect(guard.GetByTestId("patrol-step")).ToHaveTextAsync("第 1 / 3 项");
+        await Expect(guard.GetByTestId("patrol-step")).ToHaveTextAsync("第 1 / 3 项", new() { Timeout = 30_000 });
         await guard.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("正\\s?常$") }).ClickAsync();
 
         // Item 2 fails at a unit: it will raise an order. Moving on without a note is refused on the phone.
@@ -73,7 +73,7 @@ public sealed class PatrolTests(ConsoleFixture fixture)
         await guard.GetByTestId("patrol-submit").ClickAsync();
 
         var raised = guard.GetByTestId("patrol-order");
-        await Expect(raised).ToContainTextAsync(new Regex(@"WO-\d{8}-\d{4}"));
+        await Expect(raised).ToContainTextAsync(new Regex(@"WO-\d{8}-\d{4}"), new() { Timeout = 30_000 });
         var number = Regex.Match(await raised.InnerTextAsync(), @"WO-\d{8}-\d{4}").Value;
         await Expect(guard.GetByText("公共区域，未生成工单（由主管跟进）")).ToBeVisibleAsync();
         await fixture.ShotAsync(guard, "34-guard-patrol-recorded");
@@ -81,7 +81,7 @@ public sealed class PatrolTests(ConsoleFixture fixture)
         // Supervisor: the record is the latest; its failed item opens the order it raised, taken by the guard.
         await supervisor.ReloadAsync();
         await supervisor.GetByTestId("patrol-record").Filter(new() { HasText = routeName }).First.ClickAsync();
-        await Expect(supervisor.GetByTestId("patrol-record-item")).ToHaveCountAsync(3);
+        await Expect(supervisor.GetByTestId("patrol-record-item")).ToHaveCountAsync(3, new() { Timeout = 30_000 });
         await fixture.ShotAsync(supervisor, "35-supervisor-patrol-record");
         await supervisor.GetByTestId("patrol-order").GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         await Expect(supervisor.GetByText(number).First).ToBeVisibleAsync();

@@ -168,7 +168,7 @@ export function Walking({ route, onChanged }: { route: PatrolRoute; onChanged: (
         {done < total && <Alert type="warning" showIcon title={t('patrol.unanswered', { count: total - done })} style={{ marginTop: 12 }} />}
         {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
         <div className="pp-walk-nav">
-          <Button size="large" icon={<LeftOutlined />} onClick={() => setReviewing(false)}>{t('patrol.previous')}</Button>
+          <Button size="large" icon={<LeftOutlined aria-hidden />} onClick={() => setReviewing(false)}>{t('patrol.previous')}</Button>
           <Button size="large" type="primary" loading={busy} onClick={submit} data-testid="patrol-submit">{t('patrol.submit')}</Button>
         </div>
       </>
@@ -187,17 +187,17 @@ export function Walking({ route, onChanged }: { route: PatrolRoute; onChanged: (
         <p className="pp-walk-item" id="patrol-item">{route.checklist[index]}</p>
         <div className="pp-walk-answer" role="group" aria-labelledby="patrol-item">
           <Button size="large" block aria-pressed={answer.passed === true} type={answer.passed === true ? 'primary' : 'default'}
-            icon={<CheckCircleFilled />} onClick={pass} className="pp-pass">{t('patrol.passed')}</Button>
+            icon={<CheckCircleFilled aria-hidden />} onClick={pass} className="pp-pass">{t('patrol.passed')}</Button>
           <Button size="large" block danger aria-pressed={answer.passed === false} type={answer.passed === false ? 'primary' : 'default'}
-            icon={<CloseCircleFilled />} onClick={fail}>{t('patrol.notPassed')}</Button>
+            icon={<CloseCircleFilled aria-hidden />} onClick={fail}>{t('patrol.notPassed')}</Button>
         </div>
         {showErrors && answer.passed === undefined && <div role="alert" className="pp-error-text">{t('patrol.toAnswer')}</div>}
         {answer.passed === false && <Problem answer={answer} onChange={setAnswer} units={units.data} showErrors={showErrors} />}
       </Card>
       <div className="pp-walk-nav">
-        <Button size="large" icon={<LeftOutlined />} disabled={index === 0} onClick={() => go(index - 1)}>{t('patrol.previous')}</Button>
+        <Button size="large" icon={<LeftOutlined aria-hidden />} disabled={index === 0} onClick={() => go(index - 1)}>{t('patrol.previous')}</Button>
         <Button size="large" type={answer.passed === false ? 'primary' : 'default'} onClick={next}>
-          {index + 1 === total ? t('patrol.review') : t('patrol.next')} <RightOutlined />
+          {index + 1 === total ? t('patrol.review') : t('patrol.next')} <RightOutlined aria-hidden />
         </Button>
       </div>
     </>

@@ -129,6 +129,7 @@ export function PatrolsPage() {
           onChange={(v) => { setRouteId(v); setPage(1); }} options={routes.data?.items.map((r) => ({ value: r.id, label: r.name }))} />
       </h2>
       {records.error && <Alert type="error" showIcon title={problemMessage(records.error, t)} />}
+      {records.isLoading && <Card size="small"><Skeleton active paragraph={{ rows: 1 }} /></Card>}
       {records.data && records.data.items.length === 0 && <Card size="small"><Empty description={t('patrol.noRecords')} /></Card>}
       {records.data?.items.map((r) => (
         <Link key={r.id} to={`/patrols/records/${r.id}`} className="pp-phone-card" style={{ display: 'block', color: 'inherit' }} data-testid="patrol-record">
