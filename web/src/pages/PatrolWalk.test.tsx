@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from 'antd';
 import { MemoryRouter } from 'react-router';
@@ -45,8 +45,8 @@ describe('walking a patrol', () => {
     expect(await screen.findByText('请填写异常情况')).toBeInTheDocument();
     expect(screen.getByText('请选择房号或填写具体位置')).toBeInTheDocument();
 
-    await userEvent.type(screen.getByLabelText('异常情况'), '侧门未上锁');
-    await userEvent.type(screen.getByLabelText('具体位置'), '大堂东侧门');
+    fireEvent.change(screen.getByLabelText('异常情况'), { target: { value: '侧门未上锁' } });
+    fireEvent.change(screen.getByLabelText('具体位置'), { target: { value: '大堂东侧门' } });
     await userEvent.click(screen.getByRole('button', { name: /检查并提交/ }));
     await userEvent.click(await screen.findByTestId('patrol-submit'));
 
@@ -58,5 +58,5 @@ describe('walking a patrol', () => {
       { item: 1, passed: true, note: null, unitId: null, location: null, category: null, priority: null },
       { item: 2, passed: false, note: '侧门未上锁', unitId: null, location: '大堂东侧门', category: null, priority: null },
     ]);
-  });
+  }, 90_000); // a whole walk through Ant Design under jsdom, on shared cores
 });
