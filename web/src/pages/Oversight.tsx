@@ -69,7 +69,7 @@ function TimeLimits({ propertyId }: { propertyId: string }) {
   return (
     <Card size="small" title={t('oversight.limits')} style={{ marginTop: 12 }}>
       {limits.error && <Alert type="error" showIcon title={problemMessage(limits.error, t)} />}
-      <Table<TimeLimit> rowKey="priority" size="small" pagination={false} loading={limits.isLoading} dataSource={limits.data}
+      <Table<TimeLimit> rowKey="priority" size="small" pagination={false} scroll={{ x: 480 }} loading={limits.isLoading} dataSource={limits.data}
         columns={[
           { title: t('order.priority'), dataIndex: 'priority', render: (p: WorkOrderPriority) => <PriorityTag priority={p} /> },
           { title: t('oversight.response'), dataIndex: 'responseMinutes', render: (v) => minutes(v) },
