@@ -16,7 +16,10 @@ internal static class DemoOrders
         using var manager = await fixture.ApiAsync("manager");
         var me = await desk.GetFromJsonAsync<JsonElement>("/api/directory/me");
         var propertyId = me.GetProperty("propertyIds")[0].GetString();
-        var engineerId = (await desk.GetFromJsonAsync<JsonElement>($"/api/workorders/engineers?propertyId={propertyId}"))[0].GetProperty("personId").GetString();
+        // WorkOrders learns the staff from Directory in the background: on a busy machine the engineers may come a moment later.
+        var engineers = await PropertyPlatform.TestSupport.Eventually.ReturnsAsync(
+            () => desk.GetFromJsonAsync<JsonElement>($"/api/workorders/engineers?propertyId={propertyId}"), e => e.GetArrayLength() > 0, TimeSpan.FromSeconds(90));
+        var engineerId = engineers[0].GetProperty("personId").GetString();
         var units = (await desk.GetFromJsonAsync<JsonElement>($"/api/directory/units?propertyId={propertyId}&pageSize=40"))
             .GetProperty("items").EnumerateArray().Select(u => u.GetProperty("id").GetString()!).Skip(20).ToList();
 
