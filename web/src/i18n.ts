@@ -71,7 +71,7 @@ const zh = {
     followUpRate: '回访率', satisfaction: '平均满意度', reopenRate: '返修率', byCategory: '按类别', times: '响应与处理时长',
     responseAverage: '平均响应', responseP90: '响应 P90', resolutionAverage: '平均处理', resolutionP90: '处理 P90',
   },
-  inbox: { title: '消息', empty: '没有消息', unread: '未读', markRead: '标为已读', all: '全部' },
+  inbox: { title: '消息', empty: '没有消息', unread: '未读', markRead: '标为已读', all: '全部', markAllRead: '全部标为已读' },
   errors: {
     network: '无法连接服务器，请检查网络后重试。', 400: '提交的内容有误，请检查：{{fields}}', '400plain': '提交的内容有误，请检查后重试。',
     401: '登录已过期，请重新登录。', 403: '你没有权限执行此操作。', 404: '没有找到该记录，可能已被删除或不在你的管辖范围。',
@@ -160,7 +160,7 @@ const en: Resource = {
     followUpRate: 'Follow-up rate', satisfaction: 'Satisfaction', reopenRate: 'Reopen rate', byCategory: 'By category', times: 'Response and resolution times',
     responseAverage: 'Average response', responseP90: 'Response P90', resolutionAverage: 'Average resolution', resolutionP90: 'Resolution P90',
   },
-  inbox: { title: 'Messages', empty: 'No messages', unread: 'Unread', markRead: 'Mark read', all: 'All' },
+  inbox: { title: 'Messages', empty: 'No messages', unread: 'Unread', markRead: 'Mark read', all: 'All', markAllRead: 'Mark all read' },
   errors: {
     network: 'Cannot reach the server. Check the network and try again.', 400: 'Please check: {{fields}}', '400plain': 'Please check what you entered.',
     401: 'Your session has ended. Please sign in again.', 403: 'You may not do this.', 404: 'Not found: it may have been removed or be outside your properties.',
