@@ -30,6 +30,14 @@ internal static class Extensions
             bus.AddConsumer<WorkOrderDeadlineBreachedConsumer>();
             bus.AddConsumer<WorkOrderPutOnHoldConsumer>();
             bus.AddConsumer<WorkOrderCancelledConsumer>();
+            bus.AddConsumer<ComplaintReceivedConsumer>();
+            bus.AddConsumer<ComplaintEscalatedConsumer>();
+            bus.AddConsumer<ComplaintRespondedConsumer>();
+            bus.AddConsumer<ComplaintDeadlineApproachingConsumer>();
+            bus.AddConsumer<ComplaintDeadlineBreachedConsumer>();
+            bus.AddConsumer<ComplaintHandedOverConsumer>();
+            bus.AddConsumer<ComplaintReopenedConsumer>();
+            bus.AddConsumer<ComplaintsProposedAsHotConsumer>();
         });
     }
 }

@@ -46,6 +46,10 @@ public abstract class InboxConsumer<TEvent>(NotificationsDbContext db, TimeProvi
     /// <summary>Only what was stored reaches open clients, and only once: a duplicate adds nothing and so pushes nothing.</summary>
     protected override Task AfterCommitAsync(TEvent message, CancellationToken cancellationToken) => push.PushAsync(_added, cancellationToken);
 
+    /// <summary>The owner of a record when there is one, else the property's front desk, who hands it out.</summary>
+    protected static Recipient OwnerOrFrontDesk(Guid propertyId, Guid? ownerId) =>
+        PersonAt(propertyId, ownerId) ?? Recipient.RoleAt(propertyId, RecipientRole.Frontdesk);
+
     /// <summary>The person as a recipient, or none when the event does not name one.</summary>
     protected static Recipient? PersonAt(Guid propertyId, Guid? personId) =>
         personId is { } id && id != Guid.Empty ? Recipient.Person(propertyId, id) : null;
