@@ -14,6 +14,9 @@ public static class GatewayExtensions
     /// <summary>Tag of the checks that report the backend services in /health.</summary>
     public const string BackendTag = "backend";
 
+    /// <summary>Notifications' SignalR hub; YARP forwards its WebSockets like any request.</summary>
+    public const string LiveInboxPath = "/api/notifications/hub";
+
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
@@ -31,6 +34,8 @@ public static class GatewayExtensions
         {
             // The same token check as every service, with Directory's keys from https+http://directory.
             builder.AddPlatformAuthentication();
+            // Notifications' live inbox (SignalR): a browser's WebSocket carries the token as ?access_token=.
+            builder.AcceptAccessTokenInQuery(LiveInboxPath);
         }
 
         // No origins configured: the policy allows none, so browsers on other origins are refused.

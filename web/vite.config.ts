@@ -7,7 +7,7 @@ const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
   plugins: [react()],
-  server: { proxy: { '/api': gateway } },
+  server: { proxy: { '/api': { target: gateway, ws: true } } }, // ws: the live inbox's WebSocket
   build: { chunkSizeWarningLimit: 2000 },
   test: {
     environment: 'jsdom',

@@ -53,6 +53,32 @@ public static class AuthenticationExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Also accepts the access token as the <c>access_token</c> query parameter on requests under
+    /// <paramref name="pathPrefixes"/>: browsers cannot set headers on WebSockets or server-sent events, so SignalR
+    /// clients send it there. Only for those paths, and an Authorization header still wins. Call after
+    /// <see cref="AddPlatformAuthentication{TBuilder}"/>.
+    /// </summary>
+    public static TBuilder AcceptAccessTokenInQuery<TBuilder>(this TBuilder builder, params string[] pathPrefixes) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
+        {
+            var received = jwt.Events.OnMessageReceived;
+            jwt.Events.OnMessageReceived = context =>
+            {
+                var request = context.Request;
+                if (request.Headers.Authorization.Count == 0
+                    && pathPrefixes.Any(prefix => request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
+                    && request.Query["access_token"] is [{ Length: > 0 } token])
+                {
+                    context.Token = token;
+                }
+                return received(context);
+            };
+        });
+        return builder;
+    }
+
     /// <summary>Only callers with at least one of <paramref name="roles"/> may call the endpoint(s); others get 403, callers without a token 401.</summary>
     public static TBuilder RequireRoles<TBuilder>(this TBuilder builder, params string[] roles) where TBuilder : IEndpointConventionBuilder
     {
@@ -138,7 +164,8 @@ internal sealed partial class SigningKeysCheck(
 
     public async Task WaitForKeysAsync(MessageReceivedContext context)
     {
-        if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        // A token in the query (AcceptAccessTokenInQuery) is checked like one in the header.
+        if (context.Token is null && !context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return;
         }

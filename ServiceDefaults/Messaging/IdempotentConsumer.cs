@@ -38,7 +38,14 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
         await HandleAsync(context.Message, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await AfterCommitAsync(context.Message, cancellationToken);
     }
+
+    /// <summary>
+    /// Runs once the message's changes are committed (never for a skipped duplicate): the place for side effects
+    /// outside the database that must not be seen before the data they announce, e.g. a live push to clients.
+    /// </summary>
+    protected virtual Task AfterCommitAsync(TMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Applies the message to the service's data; changes are saved and committed by the base.</summary>
     protected abstract Task HandleAsync(TMessage message, CancellationToken cancellationToken);

@@ -1,5 +1,8 @@
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.Notifications.IntegrationEvents;
+using PropertyPlatform.Notifications.Push;
+using PropertyPlatform.ServiceDefaults;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Messaging;
 
@@ -7,9 +10,16 @@ namespace PropertyPlatform.Notifications;
 
 internal static class Extensions
 {
+    /// <summary>The live inbox; <c>/api/notifications/hub</c> through the gateway.</summary>
+    public const string InboxHubPath = "/hub";
+
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationsDbContext>("notificationsdb");
+        // Browsers' WebSockets carry the access token in the query, as SignalR clients send it.
+        builder.AcceptAccessTokenInQuery(InboxHubPath);
+        builder.Services.AddSignalR().AddJsonProtocol(json => ServiceDefaultsExtensions.ConfigureJson(json.PayloadSerializerOptions));
+        builder.Services.AddSingleton<InboxPush>();
         builder.AddMessaging<NotificationsDbContext>(bus =>
         {
             bus.AddConsumer<WorkOrderSubmittedConsumer>();
@@ -20,6 +30,25 @@ internal static class Extensions
             bus.AddConsumer<WorkOrderDeadlineBreachedConsumer>();
             bus.AddConsumer<WorkOrderPutOnHoldConsumer>();
             bus.AddConsumer<WorkOrderCancelledConsumer>();
+            bus.AddConsumer<ComplaintReceivedConsumer>();
+            bus.AddConsumer<ComplaintEscalatedConsumer>();
+            bus.AddConsumer<ComplaintRespondedConsumer>();
+            bus.AddConsumer<ComplaintDeadlineApproachingConsumer>();
+            bus.AddConsumer<ComplaintDeadlineBreachedConsumer>();
+            bus.AddConsumer<ComplaintHandedOverConsumer>();
+            bus.AddConsumer<ComplaintReopenedConsumer>();
+            bus.AddConsumer<ComplaintsProposedAsHotConsumer>();
         });
+    }
+}
+
+internal static class PushEndpoints
+{
+    /// <summary>The live inbox, for the roles that have an inbox; see <see cref="InboxHub"/>.</summary>
+    public static IEndpointRouteBuilder MapInboxHub(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<InboxHub>(Extensions.InboxHubPath, options => options.CloseOnAuthenticationExpiration = true)
+            .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Engineer, Roles.Admin);
+        return app;
     }
 }

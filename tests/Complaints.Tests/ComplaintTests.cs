@@ -182,6 +182,19 @@ public sealed class ComplaintTests
         responded.Justified.ShouldBe(justified);
         responded.Finding.ShouldBe("装修超时施工属实");
         responded.OccurredAt.ShouldBe(at);
+        responded.ComplainantId.ShouldBeNull(); // taken by the desk for someone: nobody to tell in the app
+    }
+
+    [Fact]
+    public void The_answer_to_a_complaint_an_occupant_submitted_names_them_so_they_can_be_told()
+    {
+        var complaint = Complaint.Receive(PropertyId, Unit1201, Number, Intake() with { Tier = ComplaintTier.General, ComplainantName = null, Channel = ComplaintChannel.Phone },
+            Occupant, false, Now, Calendar);
+        complaint.StartInvestigation(Investigator, Now.AddHours(1));
+
+        complaint.Respond(Answer(), Investigator, Now.AddHours(3));
+
+        complaint.PendingEvents.OfType<ComplaintResponded>().ShouldHaveSingleItem().ComplainantId.ShouldBe(Occupant.PersonId);
     }
 
     [Fact]

@@ -53,6 +53,30 @@ public sealed class AuthenticationTests : IAsyncLifetime
         _workOrders.ReceivedPaths.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task The_live_inbox_accepts_the_token_in_the_query_as_browsers_websockets_send_it_and_no_other_path_does()
+    {
+        await using var notifications = await EchoBackend.StartAsync("notifications");
+        var settings = new Dictionary<string, string?>
+        {
+            ["services:notifications:http:0"] = notifications.Address,
+            ["services:workorders:http:0"] = _workOrders.Address,
+            ["services:directory:http:0"] = _directory.Address,
+            ["Gateway:RequireAuthentication"] = "true",
+        };
+        await using var gateway = new GatewayHost(settings);
+        var token = _directory.TokenFor([Roles.FrontDesk]);
+
+        using var negotiate = await gateway.Client.PostAsync($"/api/notifications/hub/negotiate?negotiateVersion=1&access_token={token}", null, Cancel);
+        negotiate.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await negotiate.ReadEchoAsync())!.Path.ShouldBe("/hub/negotiate");
+
+        await (await gateway.Client.GetAsync($"/api/notifications/inbox?access_token={token}", Cancel)).ShouldBeProblemAsync(401);
+        await (await gateway.Client.GetAsync($"/api/workorders/work-orders?access_token={token}", Cancel)).ShouldBeProblemAsync(401);
+        await (await gateway.Client.GetAsync("/api/notifications/hub?access_token=not-a-token", Cancel)).ShouldBeProblemAsync(401);
+        notifications.ReceivedPaths.ShouldBe(["/hub/negotiate"]);
+    }
+
     [Theory]
     [InlineData("/api/workorders/work-orders")]
     [InlineData("/API/WorkOrders/work-orders")]

@@ -108,7 +108,7 @@ public sealed class InboxAccessTests(TwoPropertiesInboxes world) : IClassFixture
     /// <summary>The README's matrix: the roles each endpoint admits; every other role gets 403.</summary>
     private static readonly string[] Readers = [Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Engineer, Roles.Admin];
 
-    public static TheoryData<string, string> EveryRoleAtEveryEndpoint() => AccessMatrix.EveryRoleAt(["list", "get", "read"]);
+    public static TheoryData<string, string> EveryRoleAtEveryEndpoint() => AccessMatrix.EveryRoleAt(["list", "get", "read", "count"]);
 
     [Theory]
     [MemberData(nameof(EveryRoleAtEveryEndpoint))]
@@ -130,6 +130,8 @@ public sealed class InboxAccessTests(TwoPropertiesInboxes world) : IClassFixture
     [InlineData("list")]
     [InlineData("get")]
     [InlineData("read")]
+    [InlineData("count")]
+    [InlineData("read-all")]
     public async Task Without_a_token_every_endpoint_answers_401(string endpoint)
     {
         var response = await CallAsync(world.App.CreateClient(), endpoint, world.FrontDeskB);
@@ -231,6 +233,8 @@ public sealed class InboxAccessTests(TwoPropertiesInboxes world) : IClassFixture
         "list" => client.GetAsync("/inbox", Cancel),
         "get" => client.GetAsync($"/inbox/{entryId}", Cancel),
         "read" => client.PostAsync($"/inbox/{entryId}/read", null, Cancel),
+        "count" => client.GetAsync("/inbox/unread-count", Cancel),
+        "read-all" => client.PostAsync("/inbox/read-all", null, Cancel),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
     };
 

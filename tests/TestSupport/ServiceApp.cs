@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,8 +26,13 @@ public sealed class ServiceApp<TProgram> : WebApplicationFactory<TProgram>
     private readonly Action<IServiceCollection, TestIdentity>? _configureServices;
 
     private ServiceApp(
-        string serviceName, string databaseConnectionString, string brokerConnectionString, TestIdentity identity, Action<IServiceCollection, TestIdentity>? configureServices)
+        string serviceName, string databaseConnectionString, string brokerConnectionString, TestIdentity identity, Action<IServiceCollection, TestIdentity>? configureServices,
+        bool onKestrel = false)
     {
+        if (onKestrel)
+        {
+            UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+        }
         ServiceName = serviceName;
         DatabaseConnectionString = databaseConnectionString;
         BrokerConnectionString = brokerConnectionString;
@@ -38,10 +44,11 @@ public sealed class ServiceApp<TProgram> : WebApplicationFactory<TProgram>
     /// Starts the service. <paramref name="serviceName"/> is its <c>OTEL_SERVICE_NAME</c> and names its connection string
     /// (<c>&lt;service&gt;db</c>); by default the program's assembly name without <c>PropertyPlatform.</c>, in lower case
     /// (<c>reception</c>), as ServiceDefaults and the AppHost name it. Test replacements go in
-    /// <paramref name="configureServices"/>, applied after the service's own registrations.
+    /// <paramref name="configureServices"/>, applied after the service's own registrations. <paramref name="onKestrel"/>
+    /// serves on a real loopback port (<see cref="Address"/>), e.g. behind a gateway or for WebSockets.
     /// </summary>
     public static async Task<ServiceApp<TProgram>> StartAsync(
-        TestInfrastructure infrastructure, string? serviceName = null, Action<IServiceCollection, TestIdentity>? configureServices = null)
+        TestInfrastructure infrastructure, string? serviceName = null, Action<IServiceCollection, TestIdentity>? configureServices = null, bool onKestrel = false)
     {
         serviceName ??= typeof(TProgram).Assembly.GetName().Name!.Replace("PropertyPlatform.", "", StringComparison.Ordinal).ToLowerInvariant();
         var app = new ServiceApp<TProgram>(
@@ -49,13 +56,18 @@ public sealed class ServiceApp<TProgram> : WebApplicationFactory<TProgram>
             await infrastructure.CreateDatabaseAsync(serviceName),
             await infrastructure.CreateRabbitMqVirtualHostAsync(serviceName),
             await TestIdentity.StartAsync(),
-            configureServices);
+            configureServices,
+            onKestrel);
         app.StartServer();
         app.Services.GetRequiredService<IBus>().ConnectConsumeObserver(app.Consumed);
         return app;
     }
 
     public string ServiceName { get; }
+
+    /// <summary>The loopback address the service listens on when started <c>onKestrel</c>.</summary>
+    public string Address => Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.GetRequiredFeature<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>().Addresses.Single();
 
     public string DatabaseConnectionString { get; }
 

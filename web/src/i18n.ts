@@ -74,7 +74,7 @@ const zh = {
     response: '响应', resolution: '处理', rated: '{{count}} 条评价', none: '本月没有工单', orders: '工单数', average: '平均',
     trendVolume: '近六个月受理量', trendRates: '近六个月及时率',
   },
-  inbox: { title: '消息', empty: '没有消息', unread: '未读', markRead: '标为已读', all: '全部' },
+  inbox: { title: '消息', empty: '没有消息', unread: '未读', markRead: '标为已读', all: '全部', markAllRead: '全部标为已读' },
   errors: {
     network: '无法连接服务器，请检查网络后重试。', 400: '提交的内容有误，请检查：{{fields}}', '400plain': '提交的内容有误，请检查后重试。',
     401: '登录已过期，请重新登录。', 403: '你没有权限执行此操作。', 404: '没有找到该记录，可能已被删除或不在你的管辖范围。',
@@ -169,7 +169,7 @@ const en: Resource = {
     response: 'Response', resolution: 'Resolution', rated: '{{count}} rated', none: 'No orders this month', orders: 'Orders', average: 'Average',
     trendVolume: 'Orders taken, last six months', trendRates: 'On time, last six months',
   },
-  inbox: { title: 'Messages', empty: 'No messages', unread: 'Unread', markRead: 'Mark read', all: 'All' },
+  inbox: { title: 'Messages', empty: 'No messages', unread: 'Unread', markRead: 'Mark read', all: 'All', markAllRead: 'Mark all read' },
   errors: {
     network: 'Cannot reach the server. Check the network and try again.', 400: 'Please check: {{fields}}', '400plain': 'Please check what you entered.',
     401: 'Your session has ended. Please sign in again.', 403: 'You may not do this.', 404: 'Not found: it may have been removed or be outside your properties.',

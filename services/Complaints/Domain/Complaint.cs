@@ -327,7 +327,7 @@ public sealed class Complaint : AggregateRoot
         FeedbackComment = null;
         Move(ComplaintStatus.Responded, by, now, response.Justified ? "投诉成立" : "投诉不成立");
         Raise(new ComplaintResponded(
-            Guid.CreateVersion7(now), now, PropertyId, Id, Number, UnitId, Tier, response.Justified, Finding, ActionTaken));
+            Guid.CreateVersion7(now), now, PropertyId, Id, Number, UnitId, Tier, response.Justified, Finding, ActionTaken, ComplainantId));
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Apis;
 using PropertyPlatform.ServiceDefaults.Auth;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Notifications.Apis;
@@ -27,6 +28,8 @@ public static class InboxApi
         api.MapGet("/", ListInbox).WithName("ListInbox");
         api.MapGet("/{id:guid}", GetInboxEntry).WithName("GetInboxEntry");
         api.MapPost("/{id:guid}/read", MarkRead).WithName("MarkInboxEntryRead");
+        api.MapGet("/unread-count", CountUnread).WithName("CountUnreadInboxEntries");
+        api.MapPost("/read-all", MarkAllRead).WithName("MarkAllInboxEntriesRead");
         return app;
     }
 
@@ -36,27 +39,10 @@ public static class InboxApi
     {
         if (!TryParseRole(query.Role, out var role))
         {
-            return ProblemResults.Invalid("role", $"Unknown role; use one of: {string.Join(", ", Enum.GetValues<RecipientRole>().Select(RoleName))}.");
+            return UnknownRole();
         }
 
-        var entries = db.InboxEntries.AsNoTracking().VisibleTo(caller);
-        if (query.PropertyId is { } propertyId)
-        {
-            entries = entries.Where(e => e.PropertyId == propertyId);
-        }
-        if (role is { } recipientRole)
-        {
-            entries = entries.Where(e => e.RecipientRole == recipientRole);
-        }
-        if (query.PersonId is { } personId)
-        {
-            entries = entries.Where(e => e.RecipientPersonId == personId);
-        }
-        if (query.Unread is { } unread)
-        {
-            entries = unread ? entries.Where(e => e.ReadAt == null) : entries.Where(e => e.ReadAt != null);
-        }
-
+        var entries = db.InboxEntries.AsNoTracking().VisibleTo(caller).Matching(query, role);
         var language = ChooseLanguage(http);
         var ordered = entries.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id);
         return TypedResults.Ok(await ordered.ToPageAsync(page, e => InboxEntryView.From(e, language), cancellationToken));
@@ -92,6 +78,62 @@ public static class InboxApi
             }
         }
         return TypedResults.Ok(InboxEntryView.From(entry, ChooseLanguage(http)));
+    }
+
+    /// <summary>How many unread messages the list would hold with <c>unread=true</c>: the bell's number.</summary>
+    public static async Task<Results<Ok<UnreadCount>, ValidationProblem>> CountUnread(
+        [AsParameters] InboxFilter filter, Caller caller, NotificationsDbContext db, CancellationToken cancellationToken)
+    {
+        if (!TryParseRole(filter.Role, out var role))
+        {
+            return UnknownRole();
+        }
+        var query = new InboxQuery(filter.PropertyId, filter.Role, filter.PersonId, Unread: true);
+        return TypedResults.Ok(new UnreadCount(await db.InboxEntries.VisibleTo(caller).Matching(query, role).CountAsync(cancellationToken)));
+    }
+
+    /// <summary>
+    /// Marks read every unread message the list would show for the same filter, in one statement; messages read
+    /// before keep their first read time. Answers how many this call marked (0 when there were none).
+    /// </summary>
+    public static async Task<Results<Ok<MarkedRead>, ValidationProblem>> MarkAllRead(
+        [AsParameters] InboxFilter filter, Caller caller, NotificationsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!TryParseRole(filter.Role, out var role))
+        {
+            return UnknownRole();
+        }
+        var now = StoredTime.Of(time.GetUtcNow());
+        var query = new InboxQuery(filter.PropertyId, filter.Role, filter.PersonId, Unread: true);
+        // InboxEntry.MarkRead's rule in SQL: never read before it arrived.
+        var marked = await db.InboxEntries.VisibleTo(caller).Matching(query, role)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ReadAt, e => e.CreatedAt > now ? e.CreatedAt : now), cancellationToken);
+        return TypedResults.Ok(new MarkedRead(marked));
+    }
+
+    private static ValidationProblem UnknownRole() =>
+        ProblemResults.Invalid("role", $"Unknown role; use one of: {string.Join(", ", Enum.GetValues<RecipientRole>().Select(RoleName))}.");
+
+    /// <summary>The list's filters; they only narrow what <see cref="VisibleTo"/> lets through.</summary>
+    private static IQueryable<InboxEntry> Matching(this IQueryable<InboxEntry> entries, InboxQuery query, RecipientRole? role)
+    {
+        if (query.PropertyId is { } propertyId)
+        {
+            entries = entries.Where(e => e.PropertyId == propertyId);
+        }
+        if (role is { } recipientRole)
+        {
+            entries = entries.Where(e => e.RecipientRole == recipientRole);
+        }
+        if (query.PersonId is { } personId)
+        {
+            entries = entries.Where(e => e.RecipientPersonId == personId);
+        }
+        if (query.Unread is { } unread)
+        {
+            entries = unread ? entries.Where(e => e.ReadAt == null) : entries.Where(e => e.ReadAt != null);
+        }
+        return entries;
     }
 
     /// <summary>Picks the language from <c>Accept-Language</c> and says which one the response is in.</summary>
@@ -138,6 +180,15 @@ public static class InboxApi
 
 /// <summary><c>unread=true</c>: only unread; <c>unread=false</c>: only read; absent: all.</summary>
 public sealed record InboxQuery(Guid? PropertyId, string? Role, Guid? PersonId, bool? Unread);
+
+/// <summary>The filters of <c>unread-count</c> and <c>read-all</c>: the list's, without <c>unread</c>.</summary>
+public sealed record InboxFilter(Guid? PropertyId, string? Role, Guid? PersonId);
+
+/// <summary>How many unread messages the caller has (for the filter given).</summary>
+public sealed record UnreadCount(int Unread);
+
+/// <summary>How many messages one "mark all read" marked.</summary>
+public sealed record MarkedRead(int Marked);
 
 public sealed record RecipientView(RecipientRole? Role, Guid? PersonId);
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Domain;
+using static PropertyPlatform.Notifications.Domain.MessageFormat;
 
 namespace PropertyPlatform.Notifications.Domain;
 
@@ -16,7 +16,7 @@ public static class WorkOrderMessages
     /// <summary>For the front desk: a new repair request was taken, e.g. 新报修单 WO-20261122-0001：1201 卫生间漏水.</summary>
     public static MessageText Submitted(WorkOrderSubmitted order)
     {
-        var summary = Shorten(order.Description);
+        var summary = Shorten(order.Description, TitleDescriptionLength);
         return new MessageText(
             titleZhCn: $"新报修单 {order.Number}：{order.UnitNumber} {summary}",
             bodyZhCn: $"""
@@ -106,25 +106,9 @@ public static class WorkOrderMessages
                 unassigned ? "No engineer is assigned yet." : null));
     }
 
-    private static string Lines(params string?[] lines) => string.Join('\n', lines.Where(l => l is not null));
-
-    /// <summary>"label value", or no line when there is no value (the platform itself acts without a name).</summary>
-    private static string? Labelled(string label, string? value) => string.IsNullOrWhiteSpace(value) ? null : label + value.Trim();
-
-    private static string DueZh(DateTime due) => due.ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
-
-    private static string DueEn(DateTime due) => due.ToString("d MMM HH:mm", CultureInfo.InvariantCulture);
-
     private static string LimitZh(TimeLimitKind kind) => kind == TimeLimitKind.Response ? "响应时限" : "处理时限";
 
     private static string LimitEn(TimeLimitKind kind) => kind == TimeLimitKind.Response ? "response time limit" : "resolution time limit";
-
-    /// <summary>First line only, cut at a fixed length with an ellipsis, so titles stay one line in a list.</summary>
-    private static string Shorten(string description)
-    {
-        var firstLine = description.Trim().Split('\n', 2)[0].Trim();
-        return firstLine.Length <= TitleDescriptionLength ? firstLine : firstLine[..TitleDescriptionLength].TrimEnd() + "…";
-    }
 
     private static string CategoryZh(WorkOrderCategory category) => category switch
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
+using PropertyPlatform.Notifications.Push;
 using PropertyPlatform.ServiceDefaults.Messaging;
 
 namespace PropertyPlatform.Notifications.IntegrationEvents;
@@ -9,11 +10,14 @@ namespace PropertyPlatform.Notifications.IntegrationEvents;
 /// <summary>One message for one recipient of an event.</summary>
 public sealed record Delivery(Recipient Recipient, MessageText Text, string Link, bool Escalation = false);
 
-/// <summary>Puts an event's messages in their recipients' inboxes, each recipient's once.</summary>
-public abstract class InboxConsumer<TEvent>(NotificationsDbContext db, TimeProvider time)
+/// <summary>Puts an event's messages in their recipients' inboxes, each recipient's once, and pushes them live once committed.</summary>
+public abstract class InboxConsumer<TEvent>(NotificationsDbContext db, TimeProvider time, InboxPush push)
     : IdempotentConsumer<TEvent, NotificationsDbContext>(db, time)
     where TEvent : class, IIntegrationEvent
 {
+    /// <summary>The entries this message added; a consumer instance handles one message.</summary>
+    private readonly List<InboxEntry> _added = [];
+
     /// <summary>Who hears about <paramref name="message"/> and what they read.</summary>
     protected abstract IEnumerable<Delivery> DeliveriesFor(TEvent message);
 
@@ -33,9 +37,18 @@ public abstract class InboxConsumer<TEvent>(NotificationsDbContext db, TimeProvi
         var now = Time.GetUtcNow();
         foreach (var delivery in deliveries.Where(d => !delivered.Contains(d.Recipient.Key)))
         {
-            Db.InboxEntries.Add(InboxEntry.Deliver(delivery.Recipient, delivery.Text, delivery.Link, message.EventId, now, delivery.Escalation));
+            var entry = InboxEntry.Deliver(delivery.Recipient, delivery.Text, delivery.Link, message.EventId, now, delivery.Escalation);
+            Db.InboxEntries.Add(entry);
+            _added.Add(entry);
         }
     }
+
+    /// <summary>Only what was stored reaches open clients, and only once: a duplicate adds nothing and so pushes nothing.</summary>
+    protected override Task AfterCommitAsync(TEvent message, CancellationToken cancellationToken) => push.PushAsync(_added, cancellationToken);
+
+    /// <summary>The owner of a record when there is one, else the property's front desk, who hands it out.</summary>
+    protected static Recipient OwnerOrFrontDesk(Guid propertyId, Guid? ownerId) =>
+        PersonAt(propertyId, ownerId) ?? Recipient.RoleAt(propertyId, RecipientRole.Frontdesk);
 
     /// <summary>The person as a recipient, or none when the event does not name one.</summary>
     protected static Recipient? PersonAt(Guid propertyId, Guid? personId) =>

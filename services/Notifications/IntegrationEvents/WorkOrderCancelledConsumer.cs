@@ -1,11 +1,12 @@
 using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
+using PropertyPlatform.Notifications.Push;
 
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the occupant who asked that their request was cancelled — unless they cancelled it themselves.</summary>
-public sealed class WorkOrderCancelledConsumer(NotificationsDbContext db, TimeProvider time) : InboxConsumer<WorkOrderCancelled>(db, time)
+public sealed class WorkOrderCancelledConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push) : InboxConsumer<WorkOrderCancelled>(db, time, push)
 {
     protected override IEnumerable<Delivery> DeliveriesFor(WorkOrderCancelled message)
     {

@@ -1,11 +1,12 @@
 using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
+using PropertyPlatform.Notifications.Push;
 
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the occupant who asked that the work is done and asks them to rate it.</summary>
-public sealed class WorkOrderCompletedConsumer(NotificationsDbContext db, TimeProvider time) : InboxConsumer<WorkOrderCompleted>(db, time)
+public sealed class WorkOrderCompletedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push) : InboxConsumer<WorkOrderCompleted>(db, time, push)
 {
     protected override IEnumerable<Delivery> DeliveriesFor(WorkOrderCompleted message)
     {

@@ -1,13 +1,14 @@
 using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
+using PropertyPlatform.Notifications.Push;
 using PropertyPlatform.ServiceDefaults.Domain;
 
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Warns the engineer on the order, if any, and the property's front desk that a time limit is near.</summary>
-public sealed class WorkOrderDeadlineApproachingConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar)
-    : InboxConsumer<WorkOrderDeadlineApproaching>(db, time)
+public sealed class WorkOrderDeadlineApproachingConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar, InboxPush push)
+    : InboxConsumer<WorkOrderDeadlineApproaching>(db, time, push)
 {
     protected override IEnumerable<Delivery> DeliveriesFor(WorkOrderDeadlineApproaching message)
     {

@@ -1,11 +1,12 @@
 using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
+using PropertyPlatform.Notifications.Push;
 
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the occupant who asked who will come, and the engineer that the order is theirs.</summary>
-public sealed class WorkOrderDispatchedConsumer(NotificationsDbContext db, TimeProvider time) : InboxConsumer<WorkOrderDispatched>(db, time)
+public sealed class WorkOrderDispatchedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push) : InboxConsumer<WorkOrderDispatched>(db, time, push)
 {
     protected override IEnumerable<Delivery> DeliveriesFor(WorkOrderDispatched message)
     {

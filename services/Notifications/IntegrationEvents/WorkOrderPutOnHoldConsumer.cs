@@ -1,13 +1,14 @@
 using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
+using PropertyPlatform.Notifications.Push;
 using PropertyPlatform.ServiceDefaults.Domain;
 
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the occupant who asked that work on their repair is paused, why, and until when.</summary>
-public sealed class WorkOrderPutOnHoldConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar)
-    : InboxConsumer<WorkOrderPutOnHold>(db, time)
+public sealed class WorkOrderPutOnHoldConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar, InboxPush push)
+    : InboxConsumer<WorkOrderPutOnHold>(db, time, push)
 {
     protected override IEnumerable<Delivery> DeliveriesFor(WorkOrderPutOnHold message)
     {

@@ -27,6 +27,8 @@ export type OccupantPage = D['PageOfOccupantSummary'];
 export type PropertyPage = D['PageOfPropertyView'];
 export type InboxEntry = N['InboxEntryView'];
 export type InboxPage = N['PageOfInboxEntryView'];
+export type UnreadCount = N['UnreadCount'];
+export type MarkedRead = N['MarkedRead'];
 
 export const statuses: WorkOrderStatus[] = [
   'submitted', 'dispatched', 'accepted', 'in_progress', 'on_hold', 'completed', 'followed_up', 'closed', 'reopened', 'cancelled',

@@ -6,6 +6,7 @@ import { signOut } from '../api/client';
 import { useSession, type Role } from '../auth/session';
 import { languages } from '../i18n';
 import { useUnreadCount } from './inbox';
+import { useLiveInbox } from './liveInbox';
 import { chooseProperty, useProperty } from './useProperty';
 
 interface Item { key: string; roles: Role[] }
@@ -35,6 +36,7 @@ export function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const unread = useUnreadCount();
+  useLiveInbox(i18n.language);
   const { property, properties } = useProperty();
   const menu = items.filter((i) => has(...i.roles)).map((i) => ({ key: i.key, label: <Link to={i.key}>{t(labels[i.key])}</Link> }));
   const selected = menu.map((m) => m.key).filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];

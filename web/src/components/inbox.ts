@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '../api/client';
-import type { InboxPage } from '../api/schema';
+import type { UnreadCount } from '../api/schema';
 
-/** The unread count for the bell; polled, since live push is not there yet. */
+/** The unread count for the bell; the live inbox (useLiveInbox) refreshes it, the slow poll is a fallback. */
 export function useUnreadCount() {
   return useQuery({
     queryKey: ['inbox', 'unread-count'],
-    queryFn: ({ signal }) => getJson<InboxPage>('/api/notifications/inbox?unread=true&pageSize=1', signal),
-    refetchInterval: 30_000,
-    select: (page) => Number(page.total),
+    queryFn: ({ signal }) => getJson<UnreadCount>('/api/notifications/inbox/unread-count', signal),
+    refetchInterval: 120_000,
+    select: (count) => Number(count.unread),
   });
 }
 

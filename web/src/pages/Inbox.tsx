@@ -1,13 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Badge, Card, List, Segmented } from 'antd';
+import { Alert, Badge, Button, Card, List, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { getJson, send } from '../api/client';
 import { problemMessage } from '../api/problem';
-import type { InboxEntry, InboxPage } from '../api/schema';
+import type { InboxEntry, InboxPage, MarkedRead } from '../api/schema';
 import { formatTime } from '../components/format';
-import { consolePath } from '../components/inbox';
+import { consolePath, useUnreadCount } from '../components/inbox';
 
 export function InboxPage() {
   const { t } = useTranslation();
@@ -18,6 +18,21 @@ export function InboxPage() {
     queryKey: ['inbox', 'list', unread],
     queryFn: ({ signal }) => getJson<InboxPage>(`/api/notifications/inbox?pageSize=50${unread ? '&unread=true' : ''}`, signal),
   });
+  const unreadCount = useUnreadCount();
+  const [markingAll, setMarkingAll] = useState(false);
+  const [markAllError, setMarkAllError] = useState<unknown>(null);
+  const markAllRead = async () => {
+    setMarkingAll(true);
+    setMarkAllError(null);
+    try {
+      await send<MarkedRead>('/api/notifications/inbox/read-all');
+      await client.invalidateQueries({ queryKey: ['inbox'] });
+    } catch (e) {
+      setMarkAllError(e);
+    } finally {
+      setMarkingAll(false);
+    }
+  };
   const open = async (entry: InboxEntry) => {
     if (!entry.readAt) {
       await send(`/api/notifications/inbox/${entry.id}/read`).catch(() => undefined);
@@ -30,10 +45,16 @@ export function InboxPage() {
     <div style={{ maxWidth: 760, margin: '0 auto' }}>
       <h1 className="pp-page-title">
         {t('inbox.title')}
-        <Segmented value={unread ? 'unread' : 'all'} onChange={(v) => setUnread(v === 'unread')}
-          options={[{ value: 'unread', label: t('inbox.unread') }, { value: 'all', label: t('inbox.all') }]} />
+        <Space>
+          <Button size="small" onClick={markAllRead} loading={markingAll} disabled={!unreadCount.data} data-testid="inbox-read-all">
+            {t('inbox.markAllRead')}
+          </Button>
+          <Segmented value={unread ? 'unread' : 'all'} onChange={(v) => setUnread(v === 'unread')}
+            options={[{ value: 'unread', label: t('inbox.unread') }, { value: 'all', label: t('inbox.all') }]} />
+        </Space>
       </h1>
       {inbox.error && <Alert type="error" showIcon title={problemMessage(inbox.error, t)} />}
+      {markAllError != null && <Alert type="error" showIcon title={problemMessage(markAllError, t)} />}
       <Card size="small" styles={{ body: { padding: 0 } }}>
         <List
           loading={inbox.isLoading}

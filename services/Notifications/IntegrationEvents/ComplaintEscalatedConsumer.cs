@@ -1,0 +1,16 @@
+using PropertyPlatform.Contracts.Complaints;
+using PropertyPlatform.Notifications.Domain;
+using PropertyPlatform.Notifications.Infrastructure;
+using PropertyPlatform.Notifications.Push;
+
+namespace PropertyPlatform.Notifications.IntegrationEvents;
+
+/// <summary>Tells the supervisors or the managers, as the escalation names, that a complaint needs them now.</summary>
+public sealed class ComplaintEscalatedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push) : InboxConsumer<ComplaintEscalated>(db, time, push)
+{
+    protected override IEnumerable<Delivery> DeliveriesFor(ComplaintEscalated message)
+    {
+        var role = message.Level == ComplaintEscalationLevel.Manager ? RecipientRole.Manager : RecipientRole.Supervisor;
+        return [new(Recipient.RoleAt(message.PropertyId, role), ComplaintMessages.Escalated(message), ComplaintMessages.Link(message.ComplaintId), Escalation: true)];
+    }
+}

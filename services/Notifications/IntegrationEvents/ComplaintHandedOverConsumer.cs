@@ -1,0 +1,15 @@
+using PropertyPlatform.Contracts.Complaints;
+using PropertyPlatform.Notifications.Domain;
+using PropertyPlatform.Notifications.Infrastructure;
+using PropertyPlatform.Notifications.Push;
+
+namespace PropertyPlatform.Notifications.IntegrationEvents;
+
+/// <summary>Tells the member of staff a complaint was handed over to, unless they took it over themselves.</summary>
+public sealed class ComplaintHandedOverConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push) : InboxConsumer<ComplaintHandedOver>(db, time, push)
+{
+    protected override IEnumerable<Delivery> DeliveriesFor(ComplaintHandedOver message) =>
+        message.ToPersonId != message.ByPersonId && PersonAt(message.PropertyId, message.ToPersonId) is { } owner
+            ? [new(owner, ComplaintMessages.HandedOver(message), ComplaintMessages.Link(message.ComplaintId))]
+            : [];
+}

@@ -1,0 +1,13 @@
+using PropertyPlatform.Contracts.Complaints;
+using PropertyPlatform.Notifications.Domain;
+using PropertyPlatform.Notifications.Infrastructure;
+using PropertyPlatform.Notifications.Push;
+
+namespace PropertyPlatform.Notifications.IntegrationEvents;
+
+/// <summary>Tells the property's front desk that a complaint was taken.</summary>
+public sealed class ComplaintReceivedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push) : InboxConsumer<ComplaintReceived>(db, time, push)
+{
+    protected override IEnumerable<Delivery> DeliveriesFor(ComplaintReceived message) =>
+        [new(Recipient.RoleAt(message.PropertyId, RecipientRole.Frontdesk), ComplaintMessages.Received(message), ComplaintMessages.Link(message.ComplaintId))];
+}
