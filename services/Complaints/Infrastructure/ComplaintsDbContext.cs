@@ -43,6 +43,7 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
             complaint.HasOne<UnitCopy>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
             complaint.HasIndex(c => new { c.PropertyId, c.ReceivedAt });
             complaint.HasMany(c => c.WorkOrderRequests).WithOne().HasForeignKey(r => r.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+            complaint.HasMany(c => c.WorkOrders).WithOne().HasForeignKey(o => o.ComplaintId).OnDelete(DeleteBehavior.Cascade);
             complaint.Property(c => c.Location).HasMaxLength(Complaint.LocationMaxLength);
             complaint.Property(c => c.OwnerName).HasMaxLength(Actor.NameMaxLength);
             complaint.Property(c => c.ReplyFlag).HasConversion<string>().HasMaxLength(16);
@@ -97,6 +98,18 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
             request.Property(r => r.Category).HasConversion<string>().HasMaxLength(32);
             request.Property(r => r.Priority).HasConversion<string>().HasMaxLength(32);
             request.Property(r => r.Description).HasMaxLength(Complaint.DescriptionMaxLength);
+        });
+
+        modelBuilder.Entity<ComplaintWorkOrder>(order =>
+        {
+            order.ToTable("complaint_work_orders");
+            order.HasKey(o => o.WorkOrderId);
+            // WorkOrders gives the id; one found on a tracked complaint is new, to be inserted.
+            order.Property(o => o.WorkOrderId).ValueGeneratedNever();
+            order.HasIndex(o => o.ComplaintId);
+            order.Property(o => o.Number).HasMaxLength(32);
+            order.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+            order.Property(o => o.Outcome).HasMaxLength(ComplaintWorkOrder.OutcomeMaxLength);
         });
 
         modelBuilder.Entity<Occupancy>(occupancy =>

@@ -62,7 +62,10 @@ public sealed record ComplaintReceived(
     ComplaintTier Tier,
     string Description) : IIntegrationEvent;
 
-/// <summary>The centre answered a complaint (已答复) with its finding, the action taken and whether it was justified (成立).</summary>
+/// <summary>
+/// The centre answered a complaint (已答复) with its finding, the action taken and whether it was justified (成立).
+/// <c>ComplainantId</c>: the occupant who submitted it themselves, so they can be told; null when staff took it.
+/// </summary>
 public sealed record ComplaintResponded(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -73,7 +76,8 @@ public sealed record ComplaintResponded(
     ComplaintTier Tier,
     bool Justified,
     string Finding,
-    string ActionTaken) : IIntegrationEvent;
+    string ActionTaken,
+    Guid? ComplainantId = null) : IIntegrationEvent;
 
 /// <summary>
 /// Staff asked, on a complaint about a unit, for a work order to fix its cause. WorkOrders takes the order

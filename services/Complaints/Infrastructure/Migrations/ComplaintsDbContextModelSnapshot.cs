@@ -396,6 +396,46 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                     b.ToTable("complaint_timeline", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.ComplaintWorkOrder", b =>
+                {
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("work_order_id");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("WorkOrderId")
+                        .HasName("pk_complaint_work_orders");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_complaint_work_orders_complaint_id");
+
+                    b.ToTable("complaint_work_orders", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.ComplaintWorkOrderRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -793,6 +833,16 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasConstraintName("fk_complaint_timeline_complaints_complaint_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.ComplaintWorkOrder", b =>
+                {
+                    b.HasOne("PropertyPlatform.Complaints.Domain.Complaint", null)
+                        .WithMany("WorkOrders")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_work_orders_complaints_complaint_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.ComplaintWorkOrderRequest", b =>
                 {
                     b.HasOne("PropertyPlatform.Complaints.Domain.Complaint", null)
@@ -819,6 +869,8 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                     b.Navigation("Timeline");
 
                     b.Navigation("WorkOrderRequests");
+
+                    b.Navigation("WorkOrders");
                 });
 #pragma warning restore 612, 618
         }
