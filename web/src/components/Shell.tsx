@@ -16,6 +16,10 @@ const items: Item[] = [
   { key: '/intake', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/orders', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/statistics', roles: ['supervisor', 'manager', 'admin'] },
+  // Complaints (services/Complaints/README.md "Who may call what"); investigating and answering is the desk's work.
+  { key: '/complaints', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
+  { key: '/suggestions', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
+  { key: '/complaint-analysis', roles: ['supervisor', 'manager', 'admin'] },
   { key: '/my-orders', roles: ['engineer'] },
   { key: '/portal', roles: ['occupant'] },
   { key: '/portal/new', roles: ['occupant'] },
@@ -23,6 +27,7 @@ const items: Item[] = [
 const labels: Record<string, string> = {
   '/board': 'nav.board', '/intake': 'nav.intake', '/orders': 'nav.orders', '/statistics': 'nav.statistics', '/my-orders': 'nav.myOrders',
   '/portal': 'nav.myRepairs', '/portal/new': 'nav.newRepair',
+  '/complaints': 'nav.complaints', '/suggestions': 'nav.suggestions', '/complaint-analysis': 'nav.complaintAnalysis',
 };
 
 export function Shell() {
