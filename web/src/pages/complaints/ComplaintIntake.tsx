@@ -211,7 +211,7 @@ export function ComplaintIntakePage() {
               </Form.List>
             </Form.Item>
           )}
-          <Form.Item name="description" label={t('order.description')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 2000 }]}>
+          <Form.Item name="description" label={t('complaints.detail.description')} rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 2000 }]}>
             <Input.TextArea rows={3} showCount maxLength={2000} data-testid="complaint-description" />
           </Form.Item>
           <Form.Item name="location" label={t('complaints.intake.location')}>
