@@ -18,6 +18,11 @@ internal static class Extensions
             bus.AddUnitCopies<ComplaintsDbContext>();
             bus.AddConsumer<OccupancyStartedConsumer>();
             bus.AddConsumer<OccupancyEndedConsumer>();
+            // The outcome of the work orders complaints raised.
+            bus.AddConsumer<WorkOrderSubmittedConsumer>();
+            bus.AddConsumer<WorkOrderCompletedConsumer>();
+            bus.AddConsumer<WorkOrderClosedConsumer>();
+            bus.AddConsumer<WorkOrderCancelledConsumer>();
         });
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
         builder.Services.AddScoped<ComplaintCommands>();

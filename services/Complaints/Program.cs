@@ -16,6 +16,7 @@ app.MapComplaintsApi();
 app.MapComplaintActionsApi();
 app.MapComplaintWorkOrdersApi();
 app.MapSuggestionsApi();
+app.MapVisitsApi();
 app.MapStatisticsApi();
 app.MapDefaultEndpoints();
 app.Run();

@@ -56,6 +56,60 @@ public sealed class ComplaintWorkOrderTests
         complaint.PendingEvents.OfType<ComplaintWorkOrderRequested>().ShouldBeEmpty();
     }
 
+    [Fact]
+    public void The_complaint_follows_its_work_order_from_intake_to_close_line_by_line()
+    {
+        var complaint = WithUnit();
+        var orderId = Guid.NewGuid();
+        var engineer = new Actor(Guid.NewGuid(), "维修工张师傅");
+
+        complaint.FollowWorkOrder(new WorkOrderNews(orderId, "GD-20261124-0007", ComplaintWorkOrderStatus.Submitted, null, Actor.System, Now.AddMinutes(1))).ShouldBeTrue();
+        complaint.FollowWorkOrder(new WorkOrderNews(orderId, "GD-20261124-0007", ComplaintWorkOrderStatus.Completed, " 更换上水管 ", engineer, Now.AddHours(3))).ShouldBeTrue();
+        complaint.FollowWorkOrder(new WorkOrderNews(orderId, "GD-20261124-0007", ComplaintWorkOrderStatus.Closed, null, Supervisor, Now.AddDays(1))).ShouldBeTrue();
+
+        var order = complaint.WorkOrders.ShouldHaveSingleItem();
+        order.Status.ShouldBe(ComplaintWorkOrderStatus.Closed);
+        order.Outcome.ShouldBe("更换上水管");
+        order.UpdatedAt.ShouldBe(Now.AddDays(1).ToUniversalTime());
+        complaint.Status.ShouldBe(ComplaintStatus.Received);
+        var notes = complaint.Timeline.Where(e => e.Note?.StartsWith("工单") == true).ToList();
+        notes.Select(e => e.Note).ShouldBe(["工单 GD-20261124-0007 已受理", "工单 GD-20261124-0007 已完工: 更换上水管", "工单 GD-20261124-0007 已关闭"]);
+        notes[1].ActorName.ShouldBe("维修工张师傅");
+        notes.ShouldAllBe(e => e.Kind == ComplaintTimelineKind.Note);
+    }
+
+    [Fact]
+    public void An_intake_arriving_after_the_orders_outcome_changes_nothing()
+    {
+        var complaint = WithUnit();
+        var orderId = Guid.NewGuid();
+        complaint.FollowWorkOrder(new WorkOrderNews(orderId, "GD-20261124-0007", ComplaintWorkOrderStatus.Cancelled, "住户自行维修", Supervisor, Now.AddHours(1)));
+        var lines = complaint.Timeline.Count;
+
+        complaint.FollowWorkOrder(new WorkOrderNews(orderId, "GD-20261124-0007", ComplaintWorkOrderStatus.Submitted, null, Actor.System, Now)).ShouldBeFalse();
+
+        complaint.WorkOrders.ShouldHaveSingleItem().Status.ShouldBe(ComplaintWorkOrderStatus.Cancelled);
+        complaint.Timeline.Count.ShouldBe(lines);
+    }
+
+    [Fact]
+    public void A_closed_complaint_still_shows_what_became_of_its_order()
+    {
+        var complaint = WithUnit();
+        complaint.Close("住户联系不上", true, Supervisor, Now.AddHours(1));
+
+        complaint.FollowWorkOrder(new WorkOrderNews(Guid.NewGuid(), "GD-20261124-0007", ComplaintWorkOrderStatus.Completed, "已修复", Supervisor, Now.AddHours(2))).ShouldBeTrue();
+
+        complaint.Status.ShouldBe(ComplaintStatus.Closed);
+        complaint.Timeline.Last().Note.ShouldBe("工单 GD-20261124-0007 已完工: 已修复");
+    }
+
+    private static Complaint WithUnit()
+    {
+        var unit = UnitCopy.From(new UnitRegistered(Guid.NewGuid(), Now, PropertyId, Guid.NewGuid(), Guid.NewGuid(), "A座", "1201", 12, UnitType.Residence, 98.5m));
+        return Complaint.Receive(PropertyId, unit, Number, Intake(), Supervisor, true, Now, PropertyCalendar.ChinaStandardTime);
+    }
+
     private static ComplaintIntake Intake() => new(ComplaintChannel.Phone, ComplaintCategory.RepairQuality, ComplaintTier.General, "楼上漏水");
 }
 
@@ -128,6 +182,45 @@ public sealed class ComplaintWorkOrderApiTests(ComplaintsScene scene) : IClassFi
         var response = await App.ClientAs(Roles.FrontDesk, scene.PropertyA).PostJsonAsync("/complaints", JsonSerializer.Serialize(complaint));
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Cancel));
         return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    [Fact]
+    public async Task The_outcome_of_the_order_it_raised_shows_on_the_complaint_once_even_when_delivered_twice()
+    {
+        var clerk = App.ClientAs(Roles.FrontDesk, scene.PropertyA);
+        var id = await ReceiveAsync(new { propertyId = scene.PropertyA, unitId = scene.A1201.UnitId, channel = "phone", category = "engineering", description = "楼上漏水" });
+        var before = await clerk.GetAsync($"/complaints/{id}", Cancel);
+        var orderId = Guid.NewGuid();
+        var at = DateTimeOffset.UtcNow;
+        var submitted = new WorkOrderSubmitted(Guid.NewGuid(), at, scene.PropertyA, orderId, "GD-20261124-0007", scene.A1201.UnitId, "1201",
+            WorkOrderCategory.Plumbing, WorkOrderPriority.High, IntakeChannel.Complaint, "投诉: 楼上漏水", id);
+        var completed = new WorkOrderCompleted(Guid.NewGuid(), at.AddHours(2), scene.PropertyA, orderId, "GD-20261124-0007", scene.A1201.UnitId, "1201",
+            null, Guid.NewGuid(), "维修工张师傅", "更换上水管", at.AddDays(1), id);
+        // An order nobody complained about is not the complaint's business.
+        var unrelated = new WorkOrderClosed(Guid.NewGuid(), at, scene.PropertyA, Guid.NewGuid(), "GD-20261124-0008", scene.A1201.UnitId, null, Guid.NewGuid(), "客服主管刘洋");
+
+        // Each event type has its own queue, so their order of arrival is not the order of publishing: the intake is
+        // awaited first (an intake arriving after the outcome is ignored, as the entity tests show).
+        await App.PublishAsync(submitted);
+        await Eventually.ReturnsAsync(() => clerk.GetFromJsonAsync<JsonElement>($"/complaints/{id}", Cancel),
+            c => c.GetProperty("workOrders").GetArrayLength() == 1, ComplaintsApp.Patience);
+        await App.PublishAsync(completed);
+        await App.PublishAsync(completed);
+        await App.PublishAsync(unrelated);
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(App.Consumed.Count(completed.EventId) + App.Consumed.Count(unrelated.EventId)), n => n == 3, ComplaintsApp.Patience);
+        var read = await Eventually.ReturnsAsync(() => clerk.GetFromJsonAsync<JsonElement>($"/complaints/{id}", Cancel),
+            c => c.GetProperty("workOrders").EnumerateArray().Any(o => o.GetProperty("status").GetString() == "completed"), ComplaintsApp.Patience);
+        var order = read.GetProperty("workOrders").EnumerateArray().ShouldHaveSingleItem();
+        order.GetProperty("workOrderId").GetGuid().ShouldBe(orderId);
+        order.GetProperty("number").GetString().ShouldBe("GD-20261124-0007");
+        order.GetProperty("outcome").GetString().ShouldBe("更换上水管");
+        var notes = read.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("note").GetString()).Where(n => n?.StartsWith("工单") == true).ToList();
+        notes.ShouldBe(["工单 GD-20261124-0007 已受理", "工单 GD-20261124-0007 已完工: 更换上水管"]);
+        // The version moved on: a step sent with the version read before is refused.
+        var stale = new HttpRequestMessage(HttpMethod.Post, $"/complaints/{id}/investigate");
+        stale.Headers.IfMatch.Add(before.Headers.ETag!);
+        (await clerk.SendAsync(stale, Cancel)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
     private Task<long> OutboxCountAsync() => App.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%.ComplaintWorkOrderRequested,%'");

@@ -5,7 +5,7 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:8080';
-const services = ['directory', 'workorders', 'notifications'];
+const services = ['directory', 'workorders', 'notifications', 'complaints'];
 const out = new URL('../src/api/types/', import.meta.url);
 await mkdir(out, { recursive: true });
 for (const service of services) {

@@ -4,6 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError, setApiLanguage } from './api/client';
@@ -23,6 +24,12 @@ import { PatrolWalkPage } from './pages/PatrolWalk';
 import { PatrolRecordPage } from './pages/PatrolRecord';
 import { OversightPage } from './pages/Oversight';
 import { AdminPage } from './pages/admin/Admin';
+import { ComplaintListPage } from './pages/complaints/ComplaintList';
+import { ComplaintIntakePage } from './pages/complaints/ComplaintIntake';
+import { ComplaintDetailPage } from './pages/complaints/ComplaintDetail';
+import { SuggestionsPage } from './pages/complaints/Suggestions';
+// Charts (recharts) load only with the analysis page, not with every screen.
+const ComplaintAnalysisPage = lazy(() => import('./pages/complaints/ComplaintAnalysis').then((m) => ({ default: m.ComplaintAnalysisPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -79,6 +86,11 @@ export function App() {
                   <Route path="patrols/records/:id" element={<PatrolRecordPage />} />
                   <Route path="oversight" element={<OversightPage />} />
                   <Route path="admin" element={<AdminPage />} />
+                  <Route path="complaints" element={<ComplaintListPage />} />
+                  <Route path="complaints/new" element={<ComplaintIntakePage />} />
+                  <Route path="complaints/:id" element={<ComplaintDetailPage />} />
+                  <Route path="suggestions" element={<SuggestionsPage />} />
+                  <Route path="complaint-analysis" element={<Suspense fallback={<Loading />}><ComplaintAnalysisPage /></Suspense>} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>
               </Routes>

@@ -18,7 +18,7 @@ public sealed class ComplaintCommands(ComplaintsDbContext db, TimeProvider time,
     public async Task<Complaint?> FindVisibleAsync(Guid id, Caller caller, CancellationToken cancellationToken)
     {
         var complaint = await db.Complaints
-            .Include(c => c.WorkOrderRequests).Include(c => c.Timeline).Include(c => c.CoComplainants)
+            .Include(c => c.WorkOrderRequests).Include(c => c.WorkOrders).Include(c => c.Timeline).Include(c => c.CoComplainants)
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         return complaint is not null && caller.CanSee(complaint) ? complaint : null;

@@ -59,6 +59,7 @@ public sealed record ComplaintView(
     string? CloseReason,
     CompensationView? Compensation,
     IReadOnlyList<ComplaintWorkOrderRequestView> WorkOrderRequests,
+    IReadOnlyList<ComplaintWorkOrderView> WorkOrders,
     IReadOnlyList<ComplaintTimelineView>? Timeline)
 {
     public static ComplaintView From(Complaint c, UnitCopy? u, Caller caller, bool withTimeline)
@@ -82,6 +83,7 @@ public sealed record ComplaintView(
                 : null,
             c.WorkOrderRequests.Select(r => new ComplaintWorkOrderRequestView(
                 r.Id, r.RequestedAt, new Actor(r.RequestedById, r.RequestedByName), r.Category, r.Priority, r.Description)).ToList(),
+            c.WorkOrders.Select(o => new ComplaintWorkOrderView(o.WorkOrderId, o.Number, o.Status, o.UpdatedAt, o.Outcome)).ToList(),
             withTimeline
                 ? c.Timeline.Select(e => new ComplaintTimelineView(
                     e.Sequence, e.At, Hidden(e.ActorId) ? null : new Actor(e.ActorId, e.ActorName), e.From, e.To, e.Kind, e.Note)).ToList()
@@ -90,6 +92,9 @@ public sealed record ComplaintView(
 
     private static Actor? ActorOf(Guid? personId, string? name) => personId is { } id ? new Actor(id, name ?? "") : null;
 }
+
+/// <summary>A work order raised by the complaint and where it stands (from WorkOrders' events); <c>outcome</c>: the summary or the reason for cancelling.</summary>
+public sealed record ComplaintWorkOrderView(Guid WorkOrderId, string Number, ComplaintWorkOrderStatus Status, DateTimeOffset UpdatedAt, string? Outcome);
 
 public sealed record CoComplainantView(string Name, string? Phone, string? Unit);
 

@@ -53,7 +53,7 @@ public static class ComplaintsApi
             return ProblemResults.Invalid("escalatedTo", $"Unknown level; use one of: {QueryEnum.AllowedValues<ComplaintEscalationLevel>()}.");
         }
 
-        var complaints = db.Complaints.AsNoTracking().Include(c => c.WorkOrderRequests).Include(c => c.CoComplainants).VisibleTo(caller);
+        var complaints = db.Complaints.AsNoTracking().Include(c => c.WorkOrderRequests).Include(c => c.WorkOrders).Include(c => c.CoComplainants).VisibleTo(caller);
         if (query.PropertyId is { } propertyId)
         {
             complaints = complaints.Where(c => c.PropertyId == propertyId);

@@ -33,6 +33,7 @@ public sealed class Complaint : AggregateRoot
     public static readonly TimeSpan LongestReplyCommitment = TimeSpan.FromDays(60);
 
     private readonly List<ComplaintWorkOrderRequest> _workOrderRequests = [];
+    private readonly List<ComplaintWorkOrder> _workOrders = [];
     private readonly List<ComplaintTimelineEntry> _timeline = [];
     private readonly List<CoComplainant> _coComplainants = [];
 
@@ -169,6 +170,9 @@ public sealed class Complaint : AggregateRoot
 
     /// <summary>The work orders asked for on this complaint, oldest first.</summary>
     public IReadOnlyList<ComplaintWorkOrderRequest> WorkOrderRequests => _workOrderRequests.OrderBy(r => r.RequestedAt).ThenBy(r => r.Id).ToList();
+
+    /// <summary>The work orders WorkOrders took on this complaint's requests, as the complaint follows them; oldest first.</summary>
+    public IReadOnlyList<ComplaintWorkOrder> WorkOrders => _workOrders.OrderBy(o => o.Number).ToList();
 
     /// <summary>Every step, oldest first.</summary>
     public IReadOnlyList<ComplaintTimelineEntry> Timeline => _timeline.OrderBy(e => e.Sequence).ToList();
@@ -532,6 +536,38 @@ public sealed class Complaint : AggregateRoot
         Note(by, now, $"申请工单: {request.Description}");
         Raise(new ComplaintWorkOrderRequested(
             request.Id, now, PropertyId, Id, Number, unitId, category, priority, request.Description, by.PersonId, by.Name));
+    }
+
+    /// <summary>
+    /// Follows a work order this complaint raised (事事有着落): WorkOrders took it, completed, closed or cancelled it. Each
+    /// news is a timeline note by whoever acted in WorkOrders, in any state of the complaint (a closed one still shows what
+    /// became of its order; a reopened order may be completed again). Returns false, changing nothing, when the intake arrives
+    /// after the order's outcome (redeliveries are skipped before this, by message id).
+    /// </summary>
+    public bool FollowWorkOrder(WorkOrderNews news)
+    {
+        var at = Stored(news.At);
+        var order = _workOrders.SingleOrDefault(o => o.WorkOrderId == news.WorkOrderId);
+        if (order is not null && news.Status == ComplaintWorkOrderStatus.Submitted)
+        {
+            return false;
+        }
+        if (order is null)
+        {
+            order = ComplaintWorkOrder.Create(Id, news.WorkOrderId, news.Number, at);
+            _workOrders.Add(order);
+        }
+        var outcome = Clean(news.Outcome);
+        order.Update(news.Status, outcome, at);
+        var what = news.Status switch
+        {
+            ComplaintWorkOrderStatus.Submitted => "已受理",
+            ComplaintWorkOrderStatus.Completed => "已完工",
+            ComplaintWorkOrderStatus.Closed => "已关闭",
+            _ => "已取消",
+        };
+        Note(news.By, at, $"工单 {news.Number} {what}{(outcome is null ? "" : $": {outcome}")}");
+        return true;
     }
 
     /// <summary>

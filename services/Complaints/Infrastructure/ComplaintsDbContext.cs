@@ -16,6 +16,8 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
 
     public DbSet<Suggestion> Suggestions => Set<Suggestion>();
 
+    public DbSet<FollowUpVisit> Visits => Set<FollowUpVisit>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -43,6 +45,7 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
             complaint.HasOne<UnitCopy>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
             complaint.HasIndex(c => new { c.PropertyId, c.ReceivedAt });
             complaint.HasMany(c => c.WorkOrderRequests).WithOne().HasForeignKey(r => r.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+            complaint.HasMany(c => c.WorkOrders).WithOne().HasForeignKey(o => o.ComplaintId).OnDelete(DeleteBehavior.Cascade);
             complaint.Property(c => c.Location).HasMaxLength(Complaint.LocationMaxLength);
             complaint.Property(c => c.OwnerName).HasMaxLength(Actor.NameMaxLength);
             complaint.Property(c => c.ReplyFlag).HasConversion<string>().HasMaxLength(16);
@@ -97,6 +100,45 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
             request.Property(r => r.Category).HasConversion<string>().HasMaxLength(32);
             request.Property(r => r.Priority).HasConversion<string>().HasMaxLength(32);
             request.Property(r => r.Description).HasMaxLength(Complaint.DescriptionMaxLength);
+        });
+
+        modelBuilder.Entity<ComplaintWorkOrder>(order =>
+        {
+            order.ToTable("complaint_work_orders");
+            order.HasKey(o => o.WorkOrderId);
+            // WorkOrders gives the id; one found on a tracked complaint is new, to be inserted.
+            order.Property(o => o.WorkOrderId).ValueGeneratedNever();
+            order.HasIndex(o => o.ComplaintId);
+            order.Property(o => o.Number).HasMaxLength(32);
+            order.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+            order.Property(o => o.Outcome).HasMaxLength(ComplaintWorkOrder.OutcomeMaxLength);
+        });
+
+        modelBuilder.Entity<FollowUpVisit>(visit =>
+        {
+            visit.ToTable("follow_up_visits");
+            visit.HasKey(v => v.Id);
+            visit.Property(v => v.Id).ValueGeneratedNever();
+            visit.HasIndex(v => new { v.PropertyId, v.VisitedAt });
+            visit.Property(v => v.Area).HasMaxLength(Complaint.LocationMaxLength);
+            visit.Property(v => v.Method).HasConversion<string>().HasMaxLength(16);
+            visit.Property(v => v.VisitedByName).HasMaxLength(Actor.NameMaxLength);
+            visit.Property(v => v.Notes).HasMaxLength(FollowUpVisit.TextMaxLength);
+            // Two people handling the same item at once: one wins, the other gets 409.
+            visit.Property<uint>("xmin").IsRowVersion();
+            visit.HasOne<UnitCopy>().WithMany().HasForeignKey(v => v.UnitId).OnDelete(DeleteBehavior.Restrict);
+            visit.HasMany(v => v.Items).WithOne().HasForeignKey(i => i.VisitId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<VisitFeedbackItem>(item =>
+        {
+            item.ToTable("visit_feedback_items");
+            item.HasKey(i => i.Id);
+            item.Property(i => i.Id).ValueGeneratedNever();
+            item.HasIndex(i => new { i.VisitId, i.Sequence }).IsUnique();
+            item.Property(i => i.Text).HasMaxLength(FollowUpVisit.TextMaxLength);
+            item.Property(i => i.Resolution).HasMaxLength(FollowUpVisit.TextMaxLength);
+            item.Property(i => i.HandledByName).HasMaxLength(Actor.NameMaxLength);
         });
 
         modelBuilder.Entity<Occupancy>(occupancy =>

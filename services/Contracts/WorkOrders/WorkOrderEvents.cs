@@ -30,7 +30,7 @@ public enum IntakeChannel
     Complaint,
 }
 
-/// <summary>A repair or service request was taken (已受理).</summary>
+/// <summary>A repair or service request was taken (已受理); <c>ComplaintId</c> names the complaint that asked for it, if one did.</summary>
 public sealed record WorkOrderSubmitted(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -42,4 +42,5 @@ public sealed record WorkOrderSubmitted(
     WorkOrderCategory Category,
     WorkOrderPriority Priority,
     IntakeChannel Channel,
-    string Description) : IIntegrationEvent;
+    string Description,
+    Guid? ComplaintId = null) : IIntegrationEvent;

@@ -29,10 +29,13 @@ public sealed record WorkOrderResumed(
     Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid WorkOrderId, string Number, Guid UnitId,
     Guid? RequesterId, Guid ActorId, string ActorName) : IIntegrationEvent;
 
-/// <summary>The work is done (已完工); a follow-up is due by <paramref name="FollowUpDueAt"/>.</summary>
+/// <summary>
+/// The work is done (已完工); a follow-up is due by <paramref name="FollowUpDueAt"/>. <paramref name="ComplaintId"/>: the
+/// complaint that asked for the order, so Complaints follows its outcome (also on closed and cancelled).
+/// </summary>
 public sealed record WorkOrderCompleted(
     Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid WorkOrderId, string Number, Guid UnitId, string UnitNumber,
-    Guid? RequesterId, Guid ActorId, string ActorName, string Summary, DateTimeOffset FollowUpDueAt) : IIntegrationEvent;
+    Guid? RequesterId, Guid ActorId, string ActorName, string Summary, DateTimeOffset FollowUpDueAt, Guid? ComplaintId = null) : IIntegrationEvent;
 
 /// <summary>The occupant was asked how it went (已回访). An unsatisfied follow-up is followed by <see cref="WorkOrderReopened"/>.</summary>
 public sealed record WorkOrderFollowedUp(
@@ -47,12 +50,12 @@ public sealed record WorkOrderReopened(
 /// <summary>The order is closed (已关闭).</summary>
 public sealed record WorkOrderClosed(
     Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid WorkOrderId, string Number, Guid UnitId,
-    Guid? RequesterId, Guid ActorId, string ActorName) : IIntegrationEvent;
+    Guid? RequesterId, Guid ActorId, string ActorName, Guid? ComplaintId = null) : IIntegrationEvent;
 
 /// <summary>The order was cancelled before work started.</summary>
 public sealed record WorkOrderCancelled(
     Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid WorkOrderId, string Number, Guid UnitId,
-    Guid? RequesterId, Guid ActorId, string ActorName, string Reason) : IIntegrationEvent;
+    Guid? RequesterId, Guid ActorId, string ActorName, string Reason, Guid? ComplaintId = null) : IIntegrationEvent;
 
 /// <summary>Which time limit an order is measured against.</summary>
 public enum TimeLimitKind

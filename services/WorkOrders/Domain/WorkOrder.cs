@@ -199,7 +199,7 @@ public sealed class WorkOrder : AggregateRoot
         order.Record(null, WorkOrderStatus.Submitted, takenBy, now, null);
         order.Raise(new WorkOrderSubmitted(
             Guid.CreateVersion7(now), now, order.PropertyId, order.Id, order.Number, unit.Id, unit.Number,
-            order.Category, order.Priority, order.Channel, order.Description));
+            order.Category, order.Priority, order.Channel, order.Description, order.ComplaintId));
         return order;
     }
 
@@ -300,7 +300,7 @@ public sealed class WorkOrder : AggregateRoot
         FollowUpDueAt = now + FollowUpWindow;
         Move(WorkOrderStatus.Completed, by, now, summary);
         Raise(new WorkOrderCompleted(
-            Guid.CreateVersion7(now), now, PropertyId, Id, Number, UnitId, UnitNumber, RequesterId, by.PersonId, by.Name, summary, FollowUpDueAt.Value));
+            Guid.CreateVersion7(now), now, PropertyId, Id, Number, UnitId, UnitNumber, RequesterId, by.PersonId, by.Name, summary, FollowUpDueAt.Value, ComplaintId));
         if (QuoteStatus == QuoteStatus.Accepted)
         {
             Raise(new PaidServiceCompleted(Guid.CreateVersion7(now), now, PropertyId, Id, Number, UnitId, RequesterId, QuoteAmount!.Value, QuoteDescription!));
@@ -337,7 +337,7 @@ public sealed class WorkOrder : AggregateRoot
         now = StoredTime.Of(now);
         ClosedAt = now;
         Move(WorkOrderStatus.Closed, by, now, null);
-        Raise(new WorkOrderClosed(Guid.CreateVersion7(now), now, PropertyId, Id, Number, UnitId, RequesterId, by.PersonId, by.Name));
+        Raise(new WorkOrderClosed(Guid.CreateVersion7(now), now, PropertyId, Id, Number, UnitId, RequesterId, by.PersonId, by.Name, ComplaintId));
     }
 
     /// <summary>Cancels the order before work starts, with a reason.</summary>
@@ -349,7 +349,7 @@ public sealed class WorkOrder : AggregateRoot
         CancelledAt = now;
         CancelReason = reason;
         Move(WorkOrderStatus.Cancelled, by, now, reason);
-        Raise(new WorkOrderCancelled(Guid.CreateVersion7(now), now, PropertyId, Id, Number, UnitId, RequesterId, by.PersonId, by.Name, reason));
+        Raise(new WorkOrderCancelled(Guid.CreateVersion7(now), now, PropertyId, Id, Number, UnitId, RequesterId, by.PersonId, by.Name, reason, ComplaintId));
     }
 
     /// <summary>Opens a completed, followed-up or closed order again (返修): it is dispatched anew, its history kept.</summary>

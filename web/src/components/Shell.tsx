@@ -19,6 +19,10 @@ const items: Item[] = [
   { key: '/oversight', roles: ['supervisor', 'manager', 'admin'] },
   { key: '/statistics', roles: ['supervisor', 'manager', 'admin'] },
   { key: '/admin', roles: ['manager', 'admin'] },
+  // Complaints (services/Complaints/README.md "Who may call what"); investigating and answering is the desk's work.
+  { key: '/complaints', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
+  { key: '/suggestions', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
+  { key: '/complaint-analysis', roles: ['supervisor', 'manager', 'admin'] },
   { key: '/my-orders', roles: ['engineer'] },
   { key: '/patrols', roles: ['security', 'engineer', 'frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/portal', roles: ['occupant'] },
@@ -28,6 +32,7 @@ const labels: Record<string, string> = {
   '/board': 'nav.board', '/intake': 'nav.intake', '/orders': 'nav.orders', '/statistics': 'nav.statistics', '/my-orders': 'nav.myOrders',
   '/portal': 'nav.myRepairs', '/portal/new': 'nav.newRepair',
   '/patrols': 'patrol.title', '/oversight': 'oversight.title', '/admin': 'admin.title',
+  '/complaints': 'nav.complaints', '/suggestions': 'nav.suggestions', '/complaint-analysis': 'nav.complaintAnalysis',
 };
 
 export function Shell() {

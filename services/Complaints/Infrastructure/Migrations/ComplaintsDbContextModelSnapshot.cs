@@ -396,6 +396,46 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                     b.ToTable("complaint_timeline", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.ComplaintWorkOrder", b =>
+                {
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("work_order_id");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("WorkOrderId")
+                        .HasName("pk_complaint_work_orders");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_complaint_work_orders_complaint_id");
+
+                    b.ToTable("complaint_work_orders", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.ComplaintWorkOrderRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -445,6 +485,76 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasDatabaseName("ix_complaint_work_order_requests_complaint_id");
 
                     b.ToTable("complaint_work_order_requests", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.FollowUpVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("area");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("notes");
+
+                    b.Property<int>("OpenItems")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_items");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<int>("Satisfaction")
+                        .HasColumnType("integer")
+                        .HasColumnName("satisfaction");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset>("VisitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("visited_at");
+
+                    b.Property<Guid>("VisitedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visited_by_id");
+
+                    b.Property<string>("VisitedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("visited_by_name");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_up_visits");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_follow_up_visits_unit_id");
+
+                    b.HasIndex("PropertyId", "VisitedAt")
+                        .HasDatabaseName("ix_follow_up_visits_property_id_visited_at");
+
+                    b.ToTable("follow_up_visits", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.Occupancy", b =>
@@ -600,6 +710,54 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasDatabaseName("ix_suggestions_property_id_submitted_at");
 
                     b.ToTable("suggestions");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.VisitFeedbackItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handled_at");
+
+                    b.Property<Guid?>("HandledById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handled_by_id");
+
+                    b.Property<string>("HandledByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("handled_by_name");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("resolution");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visit_feedback_items");
+
+                    b.HasIndex("VisitId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visit_feedback_items_visit_id_sequence");
+
+                    b.ToTable("visit_feedback_items", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.ServiceDefaults.Data.DailyCounter", b =>
@@ -793,6 +951,16 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasConstraintName("fk_complaint_timeline_complaints_complaint_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.ComplaintWorkOrder", b =>
+                {
+                    b.HasOne("PropertyPlatform.Complaints.Domain.Complaint", null)
+                        .WithMany("WorkOrders")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_work_orders_complaints_complaint_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.ComplaintWorkOrderRequest", b =>
                 {
                     b.HasOne("PropertyPlatform.Complaints.Domain.Complaint", null)
@@ -801,6 +969,15 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_complaint_work_order_requests_complaints_complaint_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.FollowUpVisit", b =>
+                {
+                    b.HasOne("PropertyPlatform.ServiceDefaults.LocalCopies.UnitCopy", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_follow_up_visits_units_unit_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.Suggestion", b =>
@@ -812,6 +989,16 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasConstraintName("fk_suggestions_units_unit_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.VisitFeedbackItem", b =>
+                {
+                    b.HasOne("PropertyPlatform.Complaints.Domain.FollowUpVisit", null)
+                        .WithMany("Items")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_feedback_items_follow_up_visits_visit_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.Complaint", b =>
                 {
                     b.Navigation("CoComplainants");
@@ -819,6 +1006,13 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                     b.Navigation("Timeline");
 
                     b.Navigation("WorkOrderRequests");
+
+                    b.Navigation("WorkOrders");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.FollowUpVisit", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }
