@@ -14,6 +14,8 @@ app.UseServiceDefaults();
 app.MapOpenApi();
 app.MapFeeSchedulesApi();
 app.MapUnitChargesApi();
+app.MapBillRunsApi();
+app.MapBillsApi();
 app.MapDefaultEndpoints();
 app.Run();
 
