@@ -17,5 +17,6 @@ internal static class Extensions
             bus.AddConsumer<PaidServiceCompletedConsumer>();
         });
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
+        builder.Services.AddScoped<UnitAccounts>();
     }
 }

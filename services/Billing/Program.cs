@@ -16,6 +16,8 @@ app.MapFeeSchedulesApi();
 app.MapUnitChargesApi();
 app.MapBillRunsApi();
 app.MapBillsApi();
+app.MapPaymentsApi();
+app.MapReceiptsApi();
 app.MapDefaultEndpoints();
 app.Run();
 

@@ -43,7 +43,7 @@ public static class BillRunsApi
     /// issues each line once; the second run reports everything as billed already.
     /// </summary>
     public static async Task<Results<Ok<BillRunView>, ValidationProblem, ProblemHttpResult>> CommitBillRun(
-        BillRunRequest request, Caller caller, BillingDbContext db, TimeProvider time,
+        BillRunRequest request, Caller caller, BillingDbContext db, UnitAccounts accounts, TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (!await IsKnownPropertyAsync(db, caller, request.PropertyId, cancellationToken))
@@ -66,6 +66,8 @@ public static class BillRunsApi
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            // Credit a unit holds from an overpayment pays its new lines at once.
+            await accounts.ApplyCreditsAsync(issued.Select(l => l.UnitId).ToHashSet(), now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())

@@ -23,7 +23,7 @@ public static class BillsApi
 
     /// <summary>A unit's bill lines, open and paid, oldest first; a unit outside the caller's scope answers 404.</summary>
     public static async Task<Results<Ok<UnitBillsView>, ProblemHttpResult>> GetUnitBills(
-        Guid unitId, Caller caller, BillingDbContext db, CancellationToken cancellationToken)
+        Guid unitId, Caller caller, BillingDbContext db, UnitAccounts accounts, CancellationToken cancellationToken)
     {
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
         if (unit is null || !caller.CanSee(unit.PropertyId, unit.Id))
@@ -31,9 +31,10 @@ public static class BillsApi
             return ProblemResults.NotFound("unit", unitId);
         }
         var lines = await db.BillLines.AsNoTracking().Where(l => l.UnitId == unitId).ToListAsync(cancellationToken);
+        var credit = await accounts.CreditOfAsync(unitId, cancellationToken);
         var ordered = BillLine.OldestFirst(lines).Select(BillLineView.From).ToList();
         return TypedResults.Ok(new UnitBillsView(
-            unit.Id, unit.PropertyId, unit.BuildingName, unit.Number, ordered.Sum(l => l.AmountOpen), ordered));
+            unit.Id, unit.PropertyId, unit.BuildingName, unit.Number, ordered.Sum(l => l.AmountOpen), credit, ordered));
     }
 
     /// <summary>A property's bill lines, filtered by period and status, one page at a time.</summary>
@@ -69,7 +70,7 @@ public static class BillsApi
 }
 
 public sealed record UnitBillsView(
-    Guid UnitId, Guid PropertyId, string BuildingName, string UnitNumber, decimal Outstanding, IReadOnlyList<BillLineView> Lines);
+    Guid UnitId, Guid PropertyId, string BuildingName, string UnitNumber, decimal Outstanding, decimal Credit, IReadOnlyList<BillLineView> Lines);
 
 public sealed record BillLineView(
     Guid Id,

@@ -12,7 +12,7 @@ namespace PropertyPlatform.Billing.Infrastructure;
 /// payable by the occupant who asked for it. Once per work order: the inbox skips a redelivery, and a second event
 /// about the same order (published again under a new id) finds its line and adds none.
 /// </summary>
-public sealed class PaidServiceCompletedConsumer(BillingDbContext db, TimeProvider time, PropertyCalendar calendar)
+public sealed class PaidServiceCompletedConsumer(BillingDbContext db, TimeProvider time, PropertyCalendar calendar, UnitAccounts accounts)
     : IdempotentConsumer<PaidServiceCompleted, BillingDbContext>(db, time)
 {
     protected override async Task HandleAsync(PaidServiceCompleted message, CancellationToken cancellationToken)
@@ -40,5 +40,8 @@ public sealed class PaidServiceCompletedConsumer(BillingDbContext db, TimeProvid
         var line = BillLine.Issue(unit, message.RequesterId, BillingPeriod.Of(completedOn), FeeItem.PaidService, message.WorkOrderId,
             $"特约服务 {message.Number}: {message.Description}", amount, completedOn, Time.GetUtcNow());
         Db.BillLines.Add(line);
+        await Db.SaveChangesAsync(cancellationToken);
+        // Credit the unit holds pays the new line at once (the base saves once more and commits).
+        await accounts.ApplyCreditsAsync([unit.Id], Time.GetUtcNow(), cancellationToken);
     }
 }
