@@ -18,6 +18,7 @@ app.MapBillRunsApi();
 app.MapBillsApi();
 app.MapPaymentsApi();
 app.MapReceiptsApi();
+app.MapArrearsApi();
 app.MapDefaultEndpoints();
 app.Run();
 
