@@ -107,7 +107,7 @@ public sealed class BillRunRequestValidator : AbstractValidator<BillRunRequest>
     public BillRunRequestValidator()
     {
         RuleFor(r => r.PropertyId).NotEmpty();
-        RuleFor(r => r.Period).NotEmpty().Must(p => BillingPeriod.TryParse(p, out _)).WithMessage("Write the period as yyyy-MM, e.g. 2026-07.");
+        RuleFor(r => r.Period).NotEmpty().MaximumLength(7).Must(p => BillingPeriod.TryParse(p, out _)).WithMessage("Write the period as yyyy-MM, e.g. 2026-07.");
     }
 }
 
