@@ -11,7 +11,12 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<BillingDbContext>("billingdb");
-        builder.AddMessaging<BillingDbContext>(bus => bus.AddUnitCopies<BillingDbContext>());
+        builder.AddMessaging<BillingDbContext>(bus =>
+        {
+            bus.AddUnitCopies<BillingDbContext>();
+            bus.AddConsumer<PaidServiceCompletedConsumer>();
+        });
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
+        builder.Services.AddScoped<UnitAccounts>();
     }
 }

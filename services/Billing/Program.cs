@@ -14,6 +14,11 @@ app.UseServiceDefaults();
 app.MapOpenApi();
 app.MapFeeSchedulesApi();
 app.MapUnitChargesApi();
+app.MapBillRunsApi();
+app.MapBillsApi();
+app.MapPaymentsApi();
+app.MapReceiptsApi();
+app.MapArrearsApi();
 app.MapDefaultEndpoints();
 app.Run();
 

@@ -62,7 +62,11 @@ public sealed class BillingScene(TestInfrastructure infrastructure) : IAsyncLife
 /// <summary>Who may read and set fees, and that nobody sees beyond their properties or, for occupants, their units.</summary>
 public sealed class BillingAuthorizationTests(BillingScene scene) : IClassFixture<BillingScene>
 {
-    private static readonly string[] Endpoints = ["rates in effect", "fee schedule", "set rate", "unit charge"];
+    private static readonly string[] Endpoints =
+    [
+        "rates in effect", "fee schedule", "set rate", "unit charge", "bill run preview", "bill run commit", "unit bills", "bill list",
+        "take payment", "arrears", "collection rate",
+    ];
 
     // The README's table, written out again here so a change to either one shows.
     private static readonly Dictionary<string, string[]> Allowed = new()
@@ -71,6 +75,13 @@ public sealed class BillingAuthorizationTests(BillingScene scene) : IClassFixtur
         ["fee schedule"] = [Roles.Finance, Roles.Manager, Roles.Supervisor, Roles.Admin],
         ["set rate"] = [Roles.Finance, Roles.Admin],
         ["unit charge"] = [Roles.Occupant, Roles.Finance, Roles.Manager, Roles.Admin],
+        ["bill run preview"] = [Roles.Finance, Roles.Manager, Roles.Admin],
+        ["bill run commit"] = [Roles.Finance, Roles.Admin],
+        ["unit bills"] = [Roles.Occupant, Roles.Finance, Roles.Manager, Roles.Admin],
+        ["bill list"] = [Roles.Finance, Roles.Manager, Roles.Admin],
+        ["take payment"] = [Roles.Finance, Roles.Admin],
+        ["arrears"] = [Roles.Finance, Roles.Manager, Roles.Admin],
+        ["collection rate"] = [Roles.Finance, Roles.Manager, Roles.Admin],
     };
 
     private BillingApp App => scene.App;
@@ -89,13 +100,21 @@ public sealed class BillingAuthorizationTests(BillingScene scene) : IClassFixtur
             _ => App.ClientAs(role, scene.PropertyA),
         };
         var ratesBefore = await RateCountAsync();
+        var paymentsBefore = await App.ScalarAsync<long>("SELECT count(*) FROM payments");
 
         var response = endpoint switch
         {
             "rates in effect" => await client.GetAsync($"/fee-schedules?propertyId={scene.PropertyA}", Cancel),
             "fee schedule" => await client.GetAsync($"/fee-schedules/{scene.ScheduleOfA}", Cancel),
             "set rate" => await client.PostJsonAsync("/fee-schedules", Rate(scene.PropertyA, 5.2m, scene.NewDate(), item: "water", unitType: null)),
-            _ => await client.GetAsync($"/units/{scene.A1201.UnitId}/monthly-service-charge", Cancel),
+            "unit charge" => await client.GetAsync($"/units/{scene.A1201.UnitId}/monthly-service-charge", Cancel),
+            "bill run preview" => await client.PostJsonAsync("/bill-runs/preview", BillRunApiTests.Run(scene.PropertyA, "2031-01")),
+            "bill run commit" => await client.PostJsonAsync("/bill-runs", BillRunApiTests.Run(scene.PropertyA, "2031-01")),
+            "unit bills" => await client.GetAsync($"/units/{scene.A1201.UnitId}/bills", Cancel),
+            "bill list" => await client.GetAsync($"/bills?propertyId={scene.PropertyA}", Cancel),
+            "take payment" => await client.PostJsonAsync("/payments", PaymentApiTests.Payment(scene.A1201.UnitId, "cash", 1m)),
+            "arrears" => await client.GetAsync($"/arrears?propertyId={scene.PropertyA}", Cancel),
+            _ => await client.GetAsync($"/arrears/collection-rate?propertyId={scene.PropertyA}&period=2031-01", Cancel),
         };
 
         if (Allowed[endpoint].Contains(role))
@@ -107,6 +126,7 @@ public sealed class BillingAuthorizationTests(BillingScene scene) : IClassFixtur
             var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
             problem.GetProperty("detail").GetString().ShouldBe("Your roles do not allow this action.");
             (await RateCountAsync()).ShouldBe(ratesBefore);
+            (await App.ScalarAsync<long>("SELECT count(*) FROM payments")).ShouldBe(paymentsBefore);
         }
     }
 
@@ -122,6 +142,11 @@ public sealed class BillingAuthorizationTests(BillingScene scene) : IClassFixtur
             await anonymous.GetAsync($"/fee-schedules/{scene.ScheduleOfA}", Cancel),
             await anonymous.PostJsonAsync("/fee-schedules", Rate(scene.PropertyA, 9m, scene.NewDate())),
             await anonymous.GetAsync($"/units/{scene.A1201.UnitId}/monthly-service-charge", Cancel),
+            await anonymous.PostJsonAsync("/bill-runs", BillRunApiTests.Run(scene.PropertyA, "2031-02")),
+            await anonymous.GetAsync($"/units/{scene.A1201.UnitId}/bills", Cancel),
+            await anonymous.PostJsonAsync("/payments", PaymentApiTests.Payment(scene.A1201.UnitId, "cash", 1m)),
+            await anonymous.GetAsync($"/receipts/{Guid.NewGuid()}", Cancel),
+            await anonymous.GetAsync($"/arrears?propertyId={scene.PropertyA}", Cancel),
         ];
 
         foreach (var response in responses)

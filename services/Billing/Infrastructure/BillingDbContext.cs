@@ -14,6 +14,14 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
 
     public DbSet<UnitCopy> Units => Set<UnitCopy>();
 
+    public DbSet<BillLine> BillLines => Set<BillLine>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+
+    public DbSet<ReceiptCounter> ReceiptCounters => Set<ReceiptCounter>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -40,5 +48,99 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             rate.Property(r => r.SetByName).HasMaxLength(Actor.NameMaxLength);
             rate.HasIndex(r => new { r.FeeScheduleId, r.EffectiveFrom }).IsUnique();
         });
+
+        modelBuilder.Entity<BillLine>(line =>
+        {
+            line.HasKey(l => l.Id);
+            line.Property(l => l.Id).ValueGeneratedNever();
+            line.Property(l => l.BuildingName).HasMaxLength(100);
+            line.Property(l => l.UnitNumber).HasMaxLength(32);
+            line.Property(l => l.Period).HasMaxLength(7);
+            line.Property(l => l.Item).HasConversion<string>().HasMaxLength(32);
+            line.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
+            line.Property(l => l.Description).HasMaxLength(BillLine.DescriptionMaxLength);
+            line.Property(l => l.Amount).HasPrecision(14, 2);
+            line.Property(l => l.AmountPaid).HasPrecision(14, 2);
+            line.Ignore(l => l.AmountOpen);
+            // One line per unit, period and fee item, whatever happens (a rerun, a crash half-way, two runs at once);
+            // a paid service's work order is part of the key so two services in a month are two lines.
+            line.HasIndex(l => new { l.UnitId, l.Period, l.Item, l.SourceId }).IsUnique();
+            line.HasIndex(l => new { l.PropertyId, l.Period });
+            line.HasIndex(l => new { l.PropertyId, l.Status, l.DueDate });
+            // Two cashiers paying the same line: the second save finds the row changed and retries on fresh numbers.
+            line.Property<uint>("xmin").IsRowVersion();
+        });
+
+        modelBuilder.Entity<Payment>(payment =>
+        {
+            payment.HasKey(p => p.Id);
+            payment.Property(p => p.Id).ValueGeneratedNever();
+            payment.Property(p => p.BuildingName).HasMaxLength(100);
+            payment.Property(p => p.UnitNumber).HasMaxLength(32);
+            payment.Property(p => p.Method).HasConversion<string>().HasMaxLength(16);
+            payment.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
+            payment.Property(p => p.Amount).HasPrecision(14, 2);
+            payment.Property(p => p.PayerName).HasMaxLength(Payment.PayerNameMaxLength);
+            payment.Property(p => p.IdempotencyKey).HasMaxLength(Payment.IdempotencyKeyMaxLength);
+            payment.Property(p => p.CashierName).HasMaxLength(Actor.NameMaxLength);
+            payment.Property(p => p.ReversalReason).HasMaxLength(Payment.ReasonMaxLength);
+            payment.Property(p => p.ReversedByName).HasMaxLength(Actor.NameMaxLength);
+            payment.Ignore(p => p.Allocated);
+            payment.Ignore(p => p.Credit);
+            // The same key is the same payment: a retried request or a concurrent duplicate finds the first one.
+            payment.HasIndex(p => new { p.PropertyId, p.IdempotencyKey }).IsUnique();
+            payment.HasIndex(p => new { p.UnitId, p.ReceivedAt });
+            payment.Property<uint>("xmin").IsRowVersion();
+            payment.HasMany(p => p.Allocations).WithOne().HasForeignKey(a => a.PaymentId).OnDelete(DeleteBehavior.Restrict);
+            payment.Navigation(p => p.Allocations).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<PaymentAllocation>(allocation =>
+        {
+            allocation.ToTable("payment_allocations");
+            allocation.HasKey(a => a.Id);
+            allocation.Property(a => a.Id).ValueGeneratedNever();
+            allocation.Property(a => a.Period).HasMaxLength(7);
+            allocation.Property(a => a.Item).HasConversion<string>().HasMaxLength(32);
+            allocation.Property(a => a.Amount).HasPrecision(14, 2);
+            allocation.HasOne<BillLine>().WithMany().HasForeignKey(a => a.BillLineId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Receipt>(receipt =>
+        {
+            receipt.HasKey(r => r.Id);
+            receipt.Property(r => r.Id).ValueGeneratedNever();
+            receipt.Property(r => r.Series).HasMaxLength(16);
+            receipt.Property(r => r.Number).HasMaxLength(32);
+            receipt.Property(r => r.BuildingName).HasMaxLength(100);
+            receipt.Property(r => r.UnitNumber).HasMaxLength(32);
+            receipt.Property(r => r.Method).HasConversion<string>().HasMaxLength(16);
+            receipt.Property(r => r.Amount).HasPrecision(14, 2);
+            receipt.Property(r => r.Credit).HasPrecision(14, 2);
+            receipt.Property(r => r.AmountInWords).HasMaxLength(100);
+            receipt.Property(r => r.PayerName).HasMaxLength(Payment.PayerNameMaxLength);
+            receipt.Property(r => r.CashierName).HasMaxLength(Actor.NameMaxLength);
+            receipt.Property(r => r.VoidReason).HasMaxLength(Payment.ReasonMaxLength);
+            receipt.Property(r => r.VoidedByName).HasMaxLength(Actor.NameMaxLength);
+            // Gap-free per series means unique per series too: a number is never given twice.
+            receipt.HasIndex(r => new { r.PropertyId, r.Series, r.Sequence }).IsUnique();
+            receipt.HasIndex(r => r.PaymentId).IsUnique();
+            receipt.Property<uint>("xmin").IsRowVersion();
+            receipt.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.ReceiptId).OnDelete(DeleteBehavior.Cascade);
+            receipt.Navigation(r => r.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<ReceiptLine>(line =>
+        {
+            line.ToTable("receipt_lines");
+            line.HasKey(l => l.Id);
+            line.Property(l => l.Id).ValueGeneratedNever();
+            line.Property(l => l.Item).HasConversion<string>().HasMaxLength(32);
+            line.Property(l => l.Period).HasMaxLength(7);
+            line.Property(l => l.Description).HasMaxLength(BillLine.DescriptionMaxLength);
+            line.Property(l => l.Amount).HasPrecision(14, 2);
+        });
+
+        modelBuilder.Entity<ReceiptCounter>(counter => counter.HasKey(c => new { c.PropertyId, c.Series }));
     }
 }

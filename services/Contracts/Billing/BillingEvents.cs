@@ -13,6 +13,8 @@ public enum FeeItem
     Water,
     /// <summary>Metered electricity, per kWh.</summary>
     Electricity,
+    /// <summary>A paid service (特约服务) done by a work order; charged from WorkOrders' event, never from a fee schedule.</summary>
+    PaidService,
 }
 
 /// <summary>

@@ -1,0 +1,150 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.Billing.Domain;
+using PropertyPlatform.Billing.Infrastructure;
+using PropertyPlatform.Contracts.Billing;
+using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.Auth;
+using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Problems;
+
+namespace PropertyPlatform.Billing.Apis;
+
+public static class BillRunsApi
+{
+    public static IEndpointRouteBuilder MapBillRunsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/bill-runs").WithTags("Bill runs");
+
+        // Who may call what (README "Who may call what"), always within the caller's properties.
+        api.MapPost("/preview", PreviewBillRun).WithName("PreviewBillRun").Validate<BillRunRequest>()
+            .RequireRoles(Roles.Finance, Roles.Manager, Roles.Admin);
+        api.MapPost("/", CommitBillRun).WithName("CommitBillRun").Validate<BillRunRequest>().ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRoles(Roles.Finance, Roles.Admin);
+        return app;
+    }
+
+    /// <summary>What a bill run of the period would issue, and what is billed already; stores nothing.</summary>
+    public static async Task<Results<Ok<BillRunView>, ValidationProblem>> PreviewBillRun(
+        BillRunRequest request, Caller caller, BillingDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await IsKnownPropertyAsync(db, caller, request.PropertyId, cancellationToken))
+        {
+            return UnknownProperty();
+        }
+        var run = await PlanAsync(db, request.PropertyId, BillingPeriod.Parse(request.Period!), cancellationToken);
+        return TypedResults.Ok(BillRunView.From(request.PropertyId, run, committed: false));
+    }
+
+    /// <summary>
+    /// Issues the period's property-service fee for every unit not billed for it yet, with <see cref="BillIssued"/> for
+    /// each line in the same transaction. Runs of one property and period take turns, so committing twice — or at once —
+    /// issues each line once; the second run reports everything as billed already.
+    /// </summary>
+    public static async Task<Results<Ok<BillRunView>, ValidationProblem, ProblemHttpResult>> CommitBillRun(
+        BillRunRequest request, Caller caller, BillingDbContext db, UnitAccounts accounts, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (!await IsKnownPropertyAsync(db, caller, request.PropertyId, cancellationToken))
+        {
+            return UnknownProperty();
+        }
+
+        var period = BillingPeriod.Parse(request.Period!);
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A run of the same property and period waits here until this one has committed, then finds its lines billed.
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock(hashtextextended({$"bill-run:{request.PropertyId}:{period}"}, 0))", cancellationToken);
+
+        var run = await PlanAsync(db, request.PropertyId, period, cancellationToken);
+        var issued = run.ToIssue
+            .Select(l => BillLine.Issue(l.Unit, l.PayerId, period, l.Item, Guid.Empty, l.Description, l.Amount, BillRun.DueDateOf(period), now))
+            .ToList();
+        db.BillLines.AddRange(issued);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            // Credit a unit holds from an overpayment pays its new lines at once.
+            await accounts.ApplyCreditsAsync(issued.Select(l => l.UnitId).ToHashSet(), now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            // A paid-service line or another writer took a key in the same moment; nothing of this run is stored.
+            return ProblemResults.Conflict("Bill lines of this period were issued at the same moment; run it again to issue the rest.");
+        }
+        return TypedResults.Ok(BillRunView.From(request.PropertyId, run, committed: true));
+    }
+
+    private static async Task<BillRun> PlanAsync(BillingDbContext db, Guid propertyId, BillingPeriod period, CancellationToken cancellationToken)
+    {
+        var units = await db.Units.AsNoTracking().Where(u => u.PropertyId == propertyId).ToListAsync(cancellationToken);
+        var schedules = await db.FeeSchedules.AsNoTracking().Include(s => s.Rates)
+            .Where(s => s.PropertyId == propertyId && s.Item == FeeItem.PropertyService)
+            .ToListAsync(cancellationToken);
+        var periodText = period.ToString();
+        var billed = (await db.BillLines
+            .Where(l => l.PropertyId == propertyId && l.Period == periodText && l.Item == FeeItem.PropertyService)
+            .Select(l => l.UnitId).ToListAsync(cancellationToken)).ToHashSet();
+        // Billing keeps no copy of occupancies yet (README "Bill runs"): every unit is charged the whole month, payer unknown.
+        return BillRun.Plan(period, units, schedules, new Dictionary<Guid, Occupancy>(), billed);
+    }
+
+    /// <summary>Properties are known here through their units; one outside the caller's scope is unknown to them.</summary>
+    private static async Task<bool> IsKnownPropertyAsync(BillingDbContext db, Caller caller, Guid propertyId, CancellationToken cancellationToken) =>
+        caller.CanSeeProperty(propertyId) && await db.Units.AnyAsync(u => u.PropertyId == propertyId, cancellationToken);
+
+    private static ValidationProblem UnknownProperty() =>
+        ProblemResults.Invalid("propertyId", "No property with this id is known: Directory has registered no unit in it.");
+}
+
+public sealed record BillRunRequest(Guid PropertyId, string? Period);
+
+public sealed class BillRunRequestValidator : AbstractValidator<BillRunRequest>
+{
+    public BillRunRequestValidator()
+    {
+        RuleFor(r => r.PropertyId).NotEmpty();
+        RuleFor(r => r.Period).NotEmpty().MaximumLength(7).Must(p => BillingPeriod.TryParse(p, out _)).WithMessage("Write the period as yyyy-MM, e.g. 2026-07.");
+    }
+}
+
+/// <summary>
+/// A bill run's lines with totals. <c>Issued</c> are the lines this run issues (in a preview: would issue);
+/// <c>AlreadyBilled</c> were issued before and are left as they are.
+/// </summary>
+public sealed record BillRunView(
+    Guid PropertyId,
+    string Period,
+    DateOnly DueDate,
+    bool Committed,
+    int Issued,
+    decimal IssuedTotal,
+    int AlreadyBilled,
+    IReadOnlyList<BillRunBuildingTotal> Buildings,
+    IReadOnlyList<BillRunLineView> Lines,
+    IReadOnlyList<BillRunSkippedView> Skipped)
+{
+    public static BillRunView From(Guid propertyId, BillRun run, bool committed)
+    {
+        var toIssue = run.ToIssue.ToList();
+        return new BillRunView(
+            propertyId, run.Period.ToString(), BillRun.DueDateOf(run.Period), committed, toIssue.Count, toIssue.Sum(l => l.Amount),
+            run.Lines.Count(l => l.AlreadyBilled),
+            toIssue.GroupBy(l => l.Unit.BuildingName).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new BillRunBuildingTotal(g.Key, g.Count(), g.Sum(l => l.Amount))).ToList(),
+            run.Lines.Select(l => new BillRunLineView(l.Unit.Id, l.Unit.BuildingName, l.Unit.Number, l.Unit.Type, l.Unit.ChargeableArea,
+                l.Item, l.Description, l.Amount, l.DaysCharged, l.AlreadyBilled)).ToList(),
+            run.Skipped.Select(s => new BillRunSkippedView(s.Unit.Id, s.Unit.BuildingName, s.Unit.Number, s.Reason)).ToList());
+    }
+}
+
+public sealed record BillRunBuildingTotal(string BuildingName, int Lines, decimal Total);
+
+public sealed record BillRunLineView(
+    Guid UnitId, string BuildingName, string UnitNumber, UnitType UnitType, decimal ChargeableArea, FeeItem Item, string Description,
+    decimal Amount, int DaysCharged, bool AlreadyBilled);
+
+public sealed record BillRunSkippedView(Guid UnitId, string BuildingName, string UnitNumber, string Reason);

@@ -1,0 +1,85 @@
+namespace PropertyPlatform.Contracts.Billing;
+
+// Billing's integration contracts, version 1 (README "Integration events"). For accounting and payment integrations and
+// for notifications. A published event's shape never changes: a new shape is a new type named with its version
+// (e.g. BillIssuedV2) and is published beside the old one until every consumer has moved. Amounts are CNY, exact to
+// the fen; periods are months written yyyy-MM.
+
+/// <summary>How a payment was made.</summary>
+public enum PaymentMethod
+{
+    /// <summary>现金</summary>
+    Cash,
+    /// <summary>银行转账</summary>
+    BankTransfer,
+    /// <summary>刷卡</summary>
+    Card,
+    /// <summary>线上支付, posted by a payment integration.</summary>
+    Online,
+}
+
+/// <summary>
+/// A bill line was issued (by a bill run, or for a paid service): <paramref name="UnitId"/> owes <paramref name="Amount"/>
+/// for <paramref name="Item"/> in <paramref name="Period"/>, due on <paramref name="DueDate"/>. <paramref name="PayerId"/>
+/// is the occupant who pays, when Billing knows them.
+/// </summary>
+public sealed record BillIssued(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid BillLineId,
+    Guid UnitId,
+    string UnitNumber,
+    Guid? PayerId,
+    string Period,
+    FeeItem Item,
+    string Description,
+    decimal Amount,
+    DateOnly DueDate) : IIntegrationEvent;
+
+/// <summary>One bill line a payment (or credit from it) paid, and how much of it.</summary>
+public sealed record PaymentAllocationV1(Guid BillLineId, string Period, FeeItem Item, decimal Amount);
+
+/// <summary>
+/// A payment was taken for a unit, its receipt numbered <paramref name="ReceiptNumber"/>. What the allocations do not
+/// cover stays with the unit as credit (<paramref name="Credit"/>) for later bills.
+/// </summary>
+public sealed record PaymentReceived(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid PaymentId,
+    Guid UnitId,
+    string UnitNumber,
+    PaymentMethod Method,
+    decimal Amount,
+    string PayerName,
+    Guid CashierId,
+    string CashierName,
+    string ReceiptNumber,
+    IReadOnlyList<PaymentAllocationV1> Allocations,
+    decimal Credit) : IIntegrationEvent;
+
+/// <summary>A payment was reversed (冲正) with a reason: the lines it paid are open again for what it had paid.</summary>
+public sealed record PaymentReversed(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid PaymentId,
+    Guid UnitId,
+    decimal Amount,
+    string Reason,
+    Guid ActorId,
+    string ActorName) : IIntegrationEvent;
+
+/// <summary>A receipt was voided (作废): its number stays taken, marked void with the reason.</summary>
+public sealed record ReceiptVoided(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid ReceiptId,
+    string ReceiptNumber,
+    Guid PaymentId,
+    string Reason,
+    Guid ActorId,
+    string ActorName) : IIntegrationEvent;
