@@ -62,12 +62,12 @@ public static class WorkOrdersApi
             .FirstOrDefault());
 
     public static async Task<Results<Created<WorkOrderDetail>, ValidationProblem>> SubmitWorkOrder(
-        SubmitWorkOrderRequest request, Caller caller, WorkOrdersDbContext db, WorkOrderCommands orders, WorkOrderSubmission submission,
+        SubmitWorkOrderRequest request, Caller caller, WorkOrdersDbContext db, WorkOrderSubmission submission,
         TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
-        var unit = await db.Units.FindAsync([request.UnitId], cancellationToken);
+        var read = await ReadIntakeUnit(db, request.UnitId, request.Priority, cancellationToken);
         // A unit outside the caller's scope (another property, or not an occupant's own) answers as an unknown one.
-        if (unit is null || !caller.CanSee(unit.PropertyId, unit.Id))
+        if (read is null || !caller.CanSee(read.Unit.PropertyId, read.Unit.Id))
         {
             return ProblemResults.Invalid("unitId", "No unit with this id is registered.");
         }
@@ -79,13 +79,30 @@ public static class WorkOrdersApi
             intake = intake with { Channel = IntakeChannel.OccupantApp, RequesterId = caller.PersonId };
         }
 
+        // No savepoint around the save: if it fails, the whole intake fails (PostgreSQL aborts the transaction
+        // anyway), so SAVEPOINT and RELEASE would only add two round trips while the day's number is locked.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var order = await submission.SubmitAsync(unit, intake, caller.AsActor(), time.GetUtcNow(), cancellationToken);
+        // The day's number is the transaction's first statement: its row lock is held only for the save and the commit.
+        var order = await submission.SubmitAsync(read.Unit, read.Limit, intake, caller.AsActor(), time.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        return TypedResults.Created($"/work-orders/{order.Id}", await orders.DetailAsync(order, http, cancellationToken));
+        // Answered from what is in hand: the unit just read, no photos yet, the row version the insert returned.
+        http.Response.Headers.ETag = WorkOrderCommands.ETagOf(db.Entry(order).Property<uint>("xmin").CurrentValue);
+        return TypedResults.Created($"/work-orders/{order.Id}", WorkOrderDetail.From(order, read.Unit, [], time.GetUtcNow()));
     }
+
+    /// <summary>The unit of an intake and its property's time limit for the priority (null when the property keeps the default).</summary>
+    private sealed record IntakeUnit(UnitCopy Unit, PropertyTimeLimit? Limit);
+
+    // Compiled once, untracked, one round trip: the intake only reads the unit and the limit.
+    private static readonly Func<WorkOrdersDbContext, Guid, WorkOrderPriority, CancellationToken, Task<IntakeUnit?>> ReadIntakeUnit =
+        EF.CompileAsyncQuery((WorkOrdersDbContext db, Guid unitId, WorkOrderPriority priority, CancellationToken _) =>
+            db.Units.AsNoTracking()
+                .Where(u => u.Id == unitId)
+                .Select(u => new IntakeUnit(u, db.TimeLimits.FirstOrDefault(l => l.PropertyId == u.PropertyId && l.Priority == priority)))
+                .FirstOrDefault());
 }
 
 public sealed record SubmitWorkOrderRequest(
