@@ -6,26 +6,39 @@ using System.Text.Json;
 
 // Work-order intake under load, as the front desk does it: POST /api/workorders/work-orders through the gateway,
 // signed in with the demo front-desk account, against a running platform (`./platform up --demo`).
-//   dotnet run -c Release --project benchmarks/IntakeLoad -- [--url http://127.0.0.1:8080] [--requests 2000] [--concurrency 16]
+// --read measures the other hot path instead: GET of one order (the one the warm-up probe created).
+// --direct http://127.0.0.1:PORT sends the measured requests straight to WorkOrders (signing in still goes through the gateway).
+//   dotnet run -c Release --project benchmarks/IntakeLoad -- [--url http://127.0.0.1:8080] [--direct URL] [--read] [--requests 2000] [--concurrency 16]
 var options = args.Select((value, index) => (value, index)).Where(a => a.value.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(a => a.value[2..], a => a.index + 1 < args.Length ? args[a.index + 1] : "");
 var requests = int.Parse(options.GetValueOrDefault("requests", "2000"));
 var concurrency = int.Parse(options.GetValueOrDefault("concurrency", "16"));
 var warmUp = Math.Min(200, requests / 10);
 
+var read = options.ContainsKey("read");
 var gateway = options.GetValueOrDefault("url") is { Length: > 0 } url ? url : "http://127.0.0.1:8080";
+var direct = options.GetValueOrDefault("direct") is { Length: > 0 } directUrl ? directUrl : null;
 try
 {
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false }) { BaseAddress = new Uri(gateway) };
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(http, "frontdesk"));
-    var unitId = await FirstUnitAsync(http);
+    var (unitId, orderId) = await FirstUnitAsync(http);
     var body = JsonSerializer.Serialize(new { unitId, category = "plumbing", priority = "normal", channel = "phone", description = "卫生间漏水, 压测" });
 
-    await RunAsync(http, body, warmUp, concurrency);
-    var (latencies, elapsed, failures) = await RunAsync(http, body, requests, concurrency);
+    using var target = direct is null ? http
+        : new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false }) { BaseAddress = new Uri(direct) };
+    target.DefaultRequestHeaders.Authorization = http.DefaultRequestHeaders.Authorization;
+    var path = direct is null ? "/api/workorders/work-orders" : "/work-orders";
+    Func<HttpClient, Task<HttpResponseMessage>> send = read
+        ? client => client.GetAsync($"{path}/{orderId}")
+        : client => client.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+    var expected = read ? HttpStatusCode.OK : HttpStatusCode.Created;
+
+    await RunAsync(target, send, expected, warmUp, concurrency);
+    var (latencies, elapsed, failures) = await RunAsync(target, send, expected, requests, concurrency);
 
     latencies.Sort();
-    Console.WriteLine($"intake through the gateway: {requests} requests, concurrency {concurrency}, {Environment.ProcessorCount} cores");
+    Console.WriteLine($"{(read ? "GET of one work order" : "intake")} {(direct is null ? "through the gateway" : "straight to WorkOrders")}: {requests} requests, concurrency {concurrency}, {Environment.ProcessorCount} cores");
     Console.WriteLine($"  throughput {requests / elapsed.TotalSeconds:0} requests/s, failures {failures}");
     Console.WriteLine($"  latency p50 {Percentile(latencies, 0.50):0.0} ms, p90 {Percentile(latencies, 0.90):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms");
     return failures == 0 ? 0 : 1;
@@ -36,7 +49,8 @@ catch (HttpRequestException ex)
     return 2;
 }
 
-static async Task<(List<double> Latencies, TimeSpan Elapsed, int Failures)> RunAsync(HttpClient http, string body, int count, int concurrency)
+static async Task<(List<double> Latencies, TimeSpan Elapsed, int Failures)> RunAsync(
+    HttpClient http, Func<HttpClient, Task<HttpResponseMessage>> send, HttpStatusCode expected, int count, int concurrency)
 {
     var latencies = new List<double>(count);
     var failures = 0;
@@ -47,12 +61,12 @@ static async Task<(List<double> Latencies, TimeSpan Elapsed, int Failures)> RunA
         while (Interlocked.Increment(ref next) <= count)
         {
             var started = Stopwatch.GetTimestamp();
-            using var response = await http.PostAsync("/api/workorders/work-orders", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            using var response = await send(http);
             var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             lock (latencies)
             {
                 latencies.Add(ms);
-                failures += response.StatusCode == HttpStatusCode.Created ? 0 : 1;
+                failures += response.StatusCode == expected ? 0 : 1;
             }
         }
     }));
@@ -79,7 +93,8 @@ static async Task<string> SignInAsync(HttpClient http, string userName)
     }
 }
 
-static async Task<Guid> FirstUnitAsync(HttpClient http)
+// The first demo unit, and the order the probe created on it (what --read reads).
+static async Task<(Guid UnitId, Guid OrderId)> FirstUnitAsync(HttpClient http)
 {
     var units = await http.GetFromJsonAsync<JsonElement>("/api/directory/units?pageSize=1");
     var unitId = units.GetProperty("items")[0].GetProperty("id").GetGuid();
@@ -92,7 +107,7 @@ static async Task<Guid> FirstUnitAsync(HttpClient http)
         }));
         if (probe.StatusCode == HttpStatusCode.Created)
         {
-            return unitId;
+            return (unitId, (await probe.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
         }
         await Task.Delay(1000);
     }

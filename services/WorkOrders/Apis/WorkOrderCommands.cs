@@ -53,5 +53,8 @@ public sealed class WorkOrderCommands(WorkOrdersDbContext db, TimeProvider time)
     }
 
     /// <summary>PostgreSQL's row version of the order, as a strong entity tag.</summary>
-    private string ETagOf(WorkOrder order) => $"\"{db.Entry(order).Property<uint>("xmin").CurrentValue}\"";
+    private string ETagOf(WorkOrder order) => ETagOf(db.Entry(order).Property<uint>("xmin").CurrentValue);
+
+    /// <summary>A row version as a strong entity tag.</summary>
+    public static string ETagOf(uint version) => $"\"{version}\"";
 }

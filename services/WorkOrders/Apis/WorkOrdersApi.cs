@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Auth;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.WorkOrders.Domain;
 using PropertyPlatform.WorkOrders.Infrastructure;
@@ -26,20 +27,47 @@ public static class WorkOrdersApi
 
     /// <summary>The order with its timeline; the ETag is the version a command's If-Match must name.</summary>
     public static async Task<Results<Ok<WorkOrderDetail>, ProblemHttpResult>> GetWorkOrder(
-        Guid id, Caller caller, WorkOrderCommands orders, HttpContext http, CancellationToken cancellationToken)
+        Guid id, Caller caller, WorkOrdersDbContext db, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
+        var read = await ReadOrder(db, id, cancellationToken);
         // An order outside the caller's scope answers as an unknown one.
-        var order = await orders.FindVisibleAsync(id, caller, cancellationToken);
-        return order is null ? ProblemResults.NotFound("work order", id) : TypedResults.Ok(await orders.DetailAsync(order, http, cancellationToken));
+        if (read is null || !caller.CanSee(read.Order.PropertyId, read.Order.UnitId))
+        {
+            return ProblemResults.NotFound("work order", id);
+        }
+
+        http.Response.Headers.ETag = WorkOrderCommands.ETagOf(read.Version);
+        return TypedResults.Ok(WorkOrderDetail.From(read.Order, read.Unit, read.Photos, time.GetUtcNow()));
     }
 
+    /// <summary>What a GET of one order shows, read untracked in one round trip, its row version (the ETag) with it.</summary>
+    private sealed record OrderRead(WorkOrder Order, uint Version, UnitCopy Unit, List<WorkOrderPhotoView> Photos);
+
+    // Compiled once: the hottest read of the service. One statement (the order, its timeline and photos joined;
+    // an order has a few of each, so the joined rows stay few).
+    private static readonly Func<WorkOrdersDbContext, Guid, CancellationToken, Task<OrderRead?>> ReadOrder = EF.CompileAsyncQuery(
+        (WorkOrdersDbContext db, Guid id, CancellationToken _) =>
+            (from o in db.WorkOrders.AsNoTracking().Include(o => o.Timeline).AsSingleQuery()
+             join u in db.Units on o.UnitId equals u.Id
+             where o.Id == id
+             select new OrderRead(
+                 o,
+                 EF.Property<uint>(o, "xmin"),
+                 u,
+                 db.Photos.Where(p => p.WorkOrderId == o.Id).OrderBy(p => p.Sequence)
+                     .Select(p => new WorkOrderPhotoView(
+                         p.Id, "/work-orders/" + p.WorkOrderId + "/photos/" + p.Id, p.ContentType, p.Size, p.Sha256, p.FileName, p.Stage,
+                         p.UploadedById, p.UploadedByName, p.UploadedAt))
+                     .ToList()))
+            .FirstOrDefault());
+
     public static async Task<Results<Created<WorkOrderDetail>, ValidationProblem>> SubmitWorkOrder(
-        SubmitWorkOrderRequest request, Caller caller, WorkOrdersDbContext db, WorkOrderCommands orders, WorkOrderSubmission submission,
+        SubmitWorkOrderRequest request, Caller caller, WorkOrdersDbContext db, WorkOrderSubmission submission,
         TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
-        var unit = await db.Units.FindAsync([request.UnitId], cancellationToken);
+        var read = await ReadIntakeUnit(db, request.UnitId, request.Priority, cancellationToken);
         // A unit outside the caller's scope (another property, or not an occupant's own) answers as an unknown one.
-        if (unit is null || !caller.CanSee(unit.PropertyId, unit.Id))
+        if (read is null || !caller.CanSee(read.Unit.PropertyId, read.Unit.Id))
         {
             return ProblemResults.Invalid("unitId", "No unit with this id is registered.");
         }
@@ -51,13 +79,30 @@ public static class WorkOrdersApi
             intake = intake with { Channel = IntakeChannel.OccupantApp, RequesterId = caller.PersonId };
         }
 
+        // No savepoint around the save: if it fails, the whole intake fails (PostgreSQL aborts the transaction
+        // anyway), so SAVEPOINT and RELEASE would only add two round trips while the day's number is locked.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var order = await submission.SubmitAsync(unit, intake, caller.AsActor(), time.GetUtcNow(), cancellationToken);
+        // The day's number is the transaction's first statement: its row lock is held only for the save and the commit.
+        var order = await submission.SubmitAsync(read.Unit, read.Limit, intake, caller.AsActor(), time.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        return TypedResults.Created($"/work-orders/{order.Id}", await orders.DetailAsync(order, http, cancellationToken));
+        // Answered from what is in hand: the unit just read, no photos yet, the row version the insert returned.
+        http.Response.Headers.ETag = WorkOrderCommands.ETagOf(db.Entry(order).Property<uint>("xmin").CurrentValue);
+        return TypedResults.Created($"/work-orders/{order.Id}", WorkOrderDetail.From(order, read.Unit, [], time.GetUtcNow()));
     }
+
+    /// <summary>The unit of an intake and its property's time limit for the priority (null when the property keeps the default).</summary>
+    private sealed record IntakeUnit(UnitCopy Unit, PropertyTimeLimit? Limit);
+
+    // Compiled once, untracked, one round trip: the intake only reads the unit and the limit.
+    private static readonly Func<WorkOrdersDbContext, Guid, WorkOrderPriority, CancellationToken, Task<IntakeUnit?>> ReadIntakeUnit =
+        EF.CompileAsyncQuery((WorkOrdersDbContext db, Guid unitId, WorkOrderPriority priority, CancellationToken _) =>
+            db.Units.AsNoTracking()
+                .Where(u => u.Id == unitId)
+                .Select(u => new IntakeUnit(u, db.TimeLimits.FirstOrDefault(l => l.PropertyId == u.PropertyId && l.Priority == priority)))
+                .FirstOrDefault());
 }
 
 public sealed record SubmitWorkOrderRequest(

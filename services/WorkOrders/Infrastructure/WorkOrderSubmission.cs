@@ -15,6 +15,13 @@ public sealed class WorkOrderSubmission(WorkOrdersDbContext db, DailyNumbering n
     public async Task<WorkOrder> SubmitAsync(UnitCopy unit, WorkOrderIntake intake, Actor takenBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var limit = await db.TimeLimits.FindAsync([unit.PropertyId, intake.Priority], cancellationToken);
+        return await SubmitAsync(unit, limit, intake, takenBy, now, cancellationToken);
+    }
+
+    /// <summary>The same, with the property's time limit for the intake's priority already read (null: the default).</summary>
+    public async Task<WorkOrder> SubmitAsync(
+        UnitCopy unit, PropertyTimeLimit? limit, WorkOrderIntake intake, Actor takenBy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var number = await numbering.NextAsync(db, WorkOrder.NumberPrefix, unit.PropertyId, now, cancellationToken);
         var order = WorkOrder.Submit(unit, number, intake, limit?.Limit ?? TimeLimit.DefaultFor(intake.Priority), takenBy, now);
         db.WorkOrders.Add(order);
