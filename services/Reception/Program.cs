@@ -13,6 +13,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapOpenApi();
 app.MapVisitsApi();
+app.MapLostItemsApi();
 app.MapDefaultEndpoints();
 app.Run();
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 
 namespace PropertyPlatform.Reception.Infrastructure;
@@ -13,6 +14,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<Visit> Visits => Set<Visit>();
 
     public DbSet<UnitCopy> Units => Set<UnitCopy>();
+
+    public DbSet<LostItem> LostItems => Set<LostItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -37,6 +40,45 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             visit.HasIndex(v => new { v.PropertyId, v.PassCode }).IsUnique().HasFilter(ActiveVisitFilter)
                 .HasDatabaseName("ix_visits_active_pass_code");
             visit.HasIndex(v => new { v.PropertyId, v.ExpectedFrom });
+        });
+
+        modelBuilder.Entity<LostItem>(item =>
+        {
+            item.HasKey(i => i.Id);
+            item.Property(i => i.Item).HasMaxLength(LostItem.ItemMaxLength);
+            item.Property(i => i.Category).HasConversion<string>().HasMaxLength(32);
+            item.Property(i => i.Features).HasMaxLength(LostItem.FeaturesMaxLength);
+            item.Property(i => i.Place).HasMaxLength(LostItem.PlaceMaxLength);
+            item.Property(i => i.EstimatedValue).HasPrecision(12, 2);
+            item.Property(i => i.FinderName).HasMaxLength(LostItem.PersonNameMaxLength);
+            item.Property(i => i.FinderPhone).HasMaxLength(LostItem.PhoneMaxLength);
+            item.Property(i => i.RecordedByName).HasMaxLength(Actor.NameMaxLength);
+            item.Property(i => i.Custodian).HasConversion<string>().HasMaxLength(32);
+            item.Property(i => i.Status).HasConversion<string>().HasMaxLength(32);
+            item.Property(i => i.ClaimantName).HasMaxLength(LostItem.PersonNameMaxLength);
+            item.Property(i => i.ClaimantPhone).HasMaxLength(LostItem.PhoneMaxLength);
+            item.Property(i => i.ClaimantIdType).HasConversion<string>().HasMaxLength(32);
+            item.Property(i => i.ClaimantIdNumber).HasMaxLength(32);
+            item.Property(i => i.HandedOverByName).HasMaxLength(Actor.NameMaxLength);
+            item.Property(i => i.Disposal).HasConversion<string>().HasMaxLength(32);
+            item.Property(i => i.DisposalNote).HasMaxLength(LostItem.NoteMaxLength);
+            item.Property(i => i.DisposedByName).HasMaxLength(Actor.NameMaxLength);
+            // Two desks acting on one item (a claim and a disposal) cannot both win.
+            item.Property<uint>("xmin").IsRowVersion();
+            item.HasIndex(i => new { i.PropertyId, i.Status, i.FoundAt });
+            item.HasMany(i => i.CustodyLog).WithOne().HasForeignKey(e => e.LostItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CustodyLogEntry>(entry =>
+        {
+            entry.ToTable("lost_item_custody_log");
+            entry.HasKey(e => e.Id);
+            // The item gives each line its id; a line found on a tracked item is new, to be inserted.
+            entry.Property(e => e.Id).ValueGeneratedNever();
+            entry.HasIndex(e => new { e.LostItemId, e.Sequence }).IsUnique();
+            entry.Property(e => e.Custodian).HasConversion<string>().HasMaxLength(32);
+            entry.Property(e => e.ActorName).HasMaxLength(Actor.NameMaxLength);
+            entry.Property(e => e.Note).HasMaxLength(LostItem.NoteMaxLength + 200);
         });
     }
 }
