@@ -14,6 +14,7 @@ app.UseServiceDefaults();
 app.MapOpenApi();
 app.MapVisitsApi();
 app.MapLostItemsApi();
+app.MapKeysApi();
 app.MapDefaultEndpoints();
 app.Run();
 

@@ -17,6 +17,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<LostItem> LostItems => Set<LostItem>();
 
+    public DbSet<UnitKey> UnitKeys => Set<UnitKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -79,6 +81,38 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             entry.Property(e => e.Custodian).HasConversion<string>().HasMaxLength(32);
             entry.Property(e => e.ActorName).HasMaxLength(Actor.NameMaxLength);
             entry.Property(e => e.Note).HasMaxLength(LostItem.NoteMaxLength + 200);
+        });
+
+        modelBuilder.Entity<UnitKey>(key =>
+        {
+            key.ToTable("unit_keys");
+            key.HasKey(k => k.Id);
+            key.Property(k => k.Label).HasMaxLength(UnitKey.LabelMaxLength);
+            key.Property(k => k.Status).HasConversion<string>().HasMaxLength(32);
+            key.Property(k => k.HolderName).HasMaxLength(UnitKey.NameMaxLength);
+            key.Property(k => k.HolderPhone).HasMaxLength(UnitKey.PhoneMaxLength);
+            key.Property(k => k.Reason).HasMaxLength(UnitKey.ReasonMaxLength);
+            // Two desks handing out one key cannot both win.
+            key.Property<uint>("xmin").IsRowVersion();
+            key.HasOne<UnitCopy>().WithMany().HasForeignKey(k => k.UnitId).OnDelete(DeleteBehavior.Restrict);
+            key.HasIndex(k => new { k.UnitId, k.Label }).IsUnique();
+            // The overdue list: keys still out, by when they are due.
+            key.HasIndex(k => new { k.PropertyId, k.DueBy }).HasFilter("status = 'SignedOut'");
+            key.HasMany(k => k.Loans).WithOne().HasForeignKey(l => l.UnitKeyId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<KeyLoan>(loan =>
+        {
+            loan.ToTable("unit_key_loans");
+            loan.HasKey(l => l.Id);
+            // The key gives each loan its id; a loan found on a tracked key is new, to be inserted.
+            loan.Property(l => l.Id).ValueGeneratedNever();
+            loan.HasIndex(l => new { l.UnitKeyId, l.Sequence }).IsUnique();
+            loan.Property(l => l.HolderName).HasMaxLength(UnitKey.NameMaxLength);
+            loan.Property(l => l.HolderPhone).HasMaxLength(UnitKey.PhoneMaxLength);
+            loan.Property(l => l.Reason).HasMaxLength(UnitKey.ReasonMaxLength);
+            loan.Property(l => l.SignedOutByName).HasMaxLength(Actor.NameMaxLength);
+            loan.Property(l => l.ReceivedByName).HasMaxLength(Actor.NameMaxLength);
         });
     }
 }

@@ -72,6 +72,82 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                     b.ToTable("lost_item_custody_log", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.KeyLoan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ExpectedReturnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expected_return_at");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("HolderPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("holder_phone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("ReceivedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("received_by_id");
+
+                    b.Property<string>("ReceivedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("received_by_name");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
+                    b.Property<bool>("ReturnedLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("returned_late");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTimeOffset>("SignedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_out_at");
+
+                    b.Property<Guid>("SignedOutById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signed_out_by_id");
+
+                    b.Property<string>("SignedOutByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("signed_out_by_name");
+
+                    b.Property<Guid>("UnitKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_key_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unit_key_loans");
+
+                    b.HasIndex("UnitKeyId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unit_key_loans_unit_key_id_sequence");
+
+                    b.ToTable("unit_key_loans", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.LostItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -230,6 +306,84 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasDatabaseName("ix_lost_items_property_id_status_found_at");
 
                     b.ToTable("lost_items");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.UnitKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DueBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_by");
+
+                    b.Property<DateTimeOffset?>("ExpectedReturnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expected_return_at");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("HolderPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("holder_phone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<DateTimeOffset?>("SignedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_out_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unit_keys");
+
+                    b.HasIndex("PropertyId", "DueBy")
+                        .HasDatabaseName("ix_unit_keys_property_id_due_by")
+                        .HasFilter("status = 'SignedOut'");
+
+                    b.HasIndex("UnitId", "Label")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unit_keys_unit_id_label");
+
+                    b.ToTable("unit_keys", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Visit", b =>
@@ -502,6 +656,26 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasConstraintName("fk_lost_item_custody_log_lost_items_lost_item_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.KeyLoan", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.UnitKey", null)
+                        .WithMany("Loans")
+                        .HasForeignKey("UnitKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unit_key_loans_unit_keys_unit_key_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.UnitKey", b =>
+                {
+                    b.HasOne("PropertyPlatform.ServiceDefaults.LocalCopies.UnitCopy", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_unit_keys_units_unit_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Visit", b =>
                 {
                     b.HasOne("PropertyPlatform.ServiceDefaults.LocalCopies.UnitCopy", null)
@@ -515,6 +689,11 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.LostItem", b =>
                 {
                     b.Navigation("CustodyLog");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.UnitKey", b =>
+                {
+                    b.Navigation("Loans");
                 });
 #pragma warning restore 612, 618
         }
