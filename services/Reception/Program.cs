@@ -15,6 +15,7 @@ app.MapOpenApi();
 app.MapVisitsApi();
 app.MapLostItemsApi();
 app.MapKeysApi();
+app.MapEnquiriesApi();
 app.MapDefaultEndpoints();
 app.Run();
 

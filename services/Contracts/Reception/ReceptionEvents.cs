@@ -107,3 +107,23 @@ public sealed record UnitKeyReturned(
     string Label,
     string HolderName,
     bool Late) : IIntegrationEvent;
+
+/// <summary>An enquiry was recorded at the front desk; <c>DueAt</c> is when the answer is owed (null when answered at once).</summary>
+public sealed record EnquiryRecorded(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid EnquiryId,
+    Guid? UnitId,
+    string EnquirerName,
+    string Question,
+    DateTimeOffset? DueAt) : IIntegrationEvent;
+
+/// <summary>An enquiry was answered; <c>Late</c> when after the time it was due.</summary>
+public sealed record EnquiryAnswered(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid EnquiryId,
+    Guid? UnitId,
+    bool Late) : IIntegrationEvent;

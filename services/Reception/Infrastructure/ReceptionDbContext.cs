@@ -19,6 +19,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<UnitKey> UnitKeys => Set<UnitKey>();
 
+    public DbSet<Enquiry> Enquiries => Set<Enquiry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -113,6 +115,23 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             loan.Property(l => l.Reason).HasMaxLength(UnitKey.ReasonMaxLength);
             loan.Property(l => l.SignedOutByName).HasMaxLength(Actor.NameMaxLength);
             loan.Property(l => l.ReceivedByName).HasMaxLength(Actor.NameMaxLength);
+        });
+
+        modelBuilder.Entity<Enquiry>(enquiry =>
+        {
+            enquiry.HasKey(e => e.Id);
+            enquiry.Property(e => e.EnquirerName).HasMaxLength(Enquiry.NameMaxLength);
+            enquiry.Property(e => e.EnquirerPhone).HasMaxLength(Enquiry.PhoneMaxLength);
+            enquiry.Property(e => e.Channel).HasConversion<string>().HasMaxLength(32);
+            enquiry.Property(e => e.Question).HasMaxLength(Enquiry.QuestionMaxLength);
+            enquiry.Property(e => e.ReceivedByName).HasMaxLength(Actor.NameMaxLength);
+            enquiry.Property(e => e.Status).HasConversion<string>().HasMaxLength(32);
+            enquiry.Property(e => e.Answer).HasMaxLength(Enquiry.AnswerMaxLength);
+            enquiry.Property(e => e.AnsweredByName).HasMaxLength(Actor.NameMaxLength);
+            // Two staff answering one enquiry cannot both win.
+            enquiry.Property<uint>("xmin").IsRowVersion();
+            // The overdue list: open enquiries by when they are due.
+            enquiry.HasIndex(e => new { e.PropertyId, e.DueAt }).HasFilter("status = 'Open'");
         });
     }
 }
