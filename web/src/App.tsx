@@ -18,6 +18,9 @@ import { EngineerOrdersPage } from './pages/EngineerOrders';
 import { PortalPage, PortalNewPage } from './pages/Portal';
 import { InboxPage } from './pages/Inbox';
 import { StatisticsPage } from './pages/Statistics';
+import { VisitorsPage } from './pages/reception/Visitors';
+import { LostFoundPage } from './pages/reception/LostFound';
+import { KeysPage } from './pages/reception/Keys';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -68,6 +71,9 @@ export function App() {
                   <Route path="portal/new" element={<PortalNewPage />} />
                   <Route path="inbox" element={<InboxPage />} />
                   <Route path="statistics" element={<StatisticsPage />} />
+                  <Route path="visitors" element={<VisitorsPage />} />
+                  <Route path="lost-found" element={<LostFoundPage />} />
+                  <Route path="keys" element={<KeysPage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>
               </Routes>

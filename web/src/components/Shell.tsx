@@ -16,6 +16,9 @@ const items: Item[] = [
   { key: '/intake', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/orders', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/statistics', roles: ['supervisor', 'manager', 'admin'] },
+  { key: '/visitors', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'] },
+  { key: '/lost-found', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'] },
+  { key: '/keys', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'] },
   { key: '/my-orders', roles: ['engineer'] },
   { key: '/portal', roles: ['occupant'] },
   { key: '/portal/new', roles: ['occupant'] },
@@ -23,6 +26,7 @@ const items: Item[] = [
 const labels: Record<string, string> = {
   '/board': 'nav.board', '/intake': 'nav.intake', '/orders': 'nav.orders', '/statistics': 'nav.statistics', '/my-orders': 'nav.myOrders',
   '/portal': 'nav.myRepairs', '/portal/new': 'nav.newRepair',
+  '/visitors': 'nav.visitors', '/lost-found': 'nav.lostFound', '/keys': 'nav.keys',
 };
 
 export function Shell() {
