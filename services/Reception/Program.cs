@@ -13,6 +13,9 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapOpenApi();
 app.MapVisitsApi();
+app.MapLostItemsApi();
+app.MapKeysApi();
+app.MapEnquiriesApi();
 app.MapDefaultEndpoints();
 app.Run();
 

@@ -30,6 +30,9 @@ import { ComplaintDetailPage } from './pages/complaints/ComplaintDetail';
 import { SuggestionsPage } from './pages/complaints/Suggestions';
 // Charts (recharts) load only with the analysis page, not with every screen.
 const ComplaintAnalysisPage = lazy(() => import('./pages/complaints/ComplaintAnalysis').then((m) => ({ default: m.ComplaintAnalysisPage })));
+import { VisitorsPage } from './pages/reception/Visitors';
+import { LostFoundPage } from './pages/reception/LostFound';
+import { KeysPage } from './pages/reception/Keys';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -91,6 +94,9 @@ export function App() {
                   <Route path="complaints/:id" element={<ComplaintDetailPage />} />
                   <Route path="suggestions" element={<SuggestionsPage />} />
                   <Route path="complaint-analysis" element={<Suspense fallback={<Loading />}><ComplaintAnalysisPage /></Suspense>} />
+                  <Route path="visitors" element={<VisitorsPage />} />
+                  <Route path="lost-found" element={<LostFoundPage />} />
+                  <Route path="keys" element={<KeysPage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>
               </Routes>

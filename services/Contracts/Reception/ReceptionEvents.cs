@@ -43,3 +43,87 @@ public sealed record VisitCancelled(
     Guid VisitId,
     Guid UnitId,
     string Reason) : IIntegrationEvent;
+
+/// <summary>A found item was registered at the front desk (the claim notice for occupants); valuables are in the admin office's custody.</summary>
+public sealed record LostItemRegistered(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid LostItemId,
+    string Item,
+    string Place,
+    DateTimeOffset FoundAt,
+    bool IsValuable,
+    DateTimeOffset RetainUntil) : IIntegrationEvent;
+
+/// <summary>The owner described the item and the place, showed ID and took the item back.</summary>
+public sealed record LostItemClaimed(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid LostItemId,
+    string Item,
+    string ClaimantName) : IIntegrationEvent;
+
+/// <summary>A manager decided what becomes of an item nobody claimed within its retention period.</summary>
+public sealed record LostItemDisposed(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid LostItemId,
+    string Item,
+    string Decision,
+    string? Note) : IIntegrationEvent;
+
+/// <summary>A key of a vacant unit was entered in the front desk's key register.</summary>
+public sealed record UnitKeyRegistered(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid KeyId,
+    Guid UnitId,
+    string UnitNumber,
+    string Label) : IIntegrationEvent;
+
+/// <summary>A vacant unit's key was handed out, to come back the same day.</summary>
+public sealed record UnitKeySignedOut(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid KeyId,
+    Guid UnitId,
+    string Label,
+    string HolderName,
+    string Reason,
+    DateTimeOffset ExpectedReturnAt) : IIntegrationEvent;
+
+/// <summary>A signed-out key came back to the register; <c>Late</c> when after the end of the day it went out.</summary>
+public sealed record UnitKeyReturned(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid KeyId,
+    Guid UnitId,
+    string Label,
+    string HolderName,
+    bool Late) : IIntegrationEvent;
+
+/// <summary>An enquiry was recorded at the front desk; <c>DueAt</c> is when the answer is owed (null when answered at once).</summary>
+public sealed record EnquiryRecorded(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid EnquiryId,
+    Guid? UnitId,
+    string EnquirerName,
+    string Question,
+    DateTimeOffset? DueAt) : IIntegrationEvent;
+
+/// <summary>An enquiry was answered; <c>Late</c> when after the time it was due.</summary>
+public sealed record EnquiryAnswered(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid EnquiryId,
+    Guid? UnitId,
+    bool Late) : IIntegrationEvent;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 
 namespace PropertyPlatform.Reception.Infrastructure;
@@ -13,6 +14,12 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<Visit> Visits => Set<Visit>();
 
     public DbSet<UnitCopy> Units => Set<UnitCopy>();
+
+    public DbSet<LostItem> LostItems => Set<LostItem>();
+
+    public DbSet<UnitKey> UnitKeys => Set<UnitKey>();
+
+    public DbSet<Enquiry> Enquiries => Set<Enquiry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -37,6 +44,94 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             visit.HasIndex(v => new { v.PropertyId, v.PassCode }).IsUnique().HasFilter(ActiveVisitFilter)
                 .HasDatabaseName("ix_visits_active_pass_code");
             visit.HasIndex(v => new { v.PropertyId, v.ExpectedFrom });
+        });
+
+        modelBuilder.Entity<LostItem>(item =>
+        {
+            item.HasKey(i => i.Id);
+            item.Property(i => i.Item).HasMaxLength(LostItem.ItemMaxLength);
+            item.Property(i => i.Category).HasConversion<string>().HasMaxLength(32);
+            item.Property(i => i.Features).HasMaxLength(LostItem.FeaturesMaxLength);
+            item.Property(i => i.Place).HasMaxLength(LostItem.PlaceMaxLength);
+            item.Property(i => i.EstimatedValue).HasPrecision(12, 2);
+            item.Property(i => i.FinderName).HasMaxLength(LostItem.PersonNameMaxLength);
+            item.Property(i => i.FinderPhone).HasMaxLength(LostItem.PhoneMaxLength);
+            item.Property(i => i.RecordedByName).HasMaxLength(Actor.NameMaxLength);
+            item.Property(i => i.Custodian).HasConversion<string>().HasMaxLength(32);
+            item.Property(i => i.Status).HasConversion<string>().HasMaxLength(32);
+            item.Property(i => i.ClaimantName).HasMaxLength(LostItem.PersonNameMaxLength);
+            item.Property(i => i.ClaimantPhone).HasMaxLength(LostItem.PhoneMaxLength);
+            item.Property(i => i.ClaimantIdType).HasConversion<string>().HasMaxLength(32);
+            item.Property(i => i.ClaimantIdNumber).HasMaxLength(32);
+            item.Property(i => i.HandedOverByName).HasMaxLength(Actor.NameMaxLength);
+            item.Property(i => i.Disposal).HasConversion<string>().HasMaxLength(32);
+            item.Property(i => i.DisposalNote).HasMaxLength(LostItem.NoteMaxLength);
+            item.Property(i => i.DisposedByName).HasMaxLength(Actor.NameMaxLength);
+            // Two desks acting on one item (a claim and a disposal) cannot both win.
+            item.Property<uint>("xmin").IsRowVersion();
+            item.HasIndex(i => new { i.PropertyId, i.Status, i.FoundAt });
+            item.HasMany(i => i.CustodyLog).WithOne().HasForeignKey(e => e.LostItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CustodyLogEntry>(entry =>
+        {
+            entry.ToTable("lost_item_custody_log");
+            entry.HasKey(e => e.Id);
+            // The item gives each line its id; a line found on a tracked item is new, to be inserted.
+            entry.Property(e => e.Id).ValueGeneratedNever();
+            entry.HasIndex(e => new { e.LostItemId, e.Sequence }).IsUnique();
+            entry.Property(e => e.Custodian).HasConversion<string>().HasMaxLength(32);
+            entry.Property(e => e.ActorName).HasMaxLength(Actor.NameMaxLength);
+            entry.Property(e => e.Note).HasMaxLength(LostItem.NoteMaxLength + 200);
+        });
+
+        modelBuilder.Entity<UnitKey>(key =>
+        {
+            key.ToTable("unit_keys");
+            key.HasKey(k => k.Id);
+            key.Property(k => k.Label).HasMaxLength(UnitKey.LabelMaxLength);
+            key.Property(k => k.Status).HasConversion<string>().HasMaxLength(32);
+            key.Property(k => k.HolderName).HasMaxLength(UnitKey.NameMaxLength);
+            key.Property(k => k.HolderPhone).HasMaxLength(UnitKey.PhoneMaxLength);
+            key.Property(k => k.Reason).HasMaxLength(UnitKey.ReasonMaxLength);
+            // Two desks handing out one key cannot both win.
+            key.Property<uint>("xmin").IsRowVersion();
+            key.HasOne<UnitCopy>().WithMany().HasForeignKey(k => k.UnitId).OnDelete(DeleteBehavior.Restrict);
+            key.HasIndex(k => new { k.UnitId, k.Label }).IsUnique();
+            // The overdue list: keys still out, by when they are due.
+            key.HasIndex(k => new { k.PropertyId, k.DueBy }).HasFilter("status = 'SignedOut'");
+            key.HasMany(k => k.Loans).WithOne().HasForeignKey(l => l.UnitKeyId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<KeyLoan>(loan =>
+        {
+            loan.ToTable("unit_key_loans");
+            loan.HasKey(l => l.Id);
+            // The key gives each loan its id; a loan found on a tracked key is new, to be inserted.
+            loan.Property(l => l.Id).ValueGeneratedNever();
+            loan.HasIndex(l => new { l.UnitKeyId, l.Sequence }).IsUnique();
+            loan.Property(l => l.HolderName).HasMaxLength(UnitKey.NameMaxLength);
+            loan.Property(l => l.HolderPhone).HasMaxLength(UnitKey.PhoneMaxLength);
+            loan.Property(l => l.Reason).HasMaxLength(UnitKey.ReasonMaxLength);
+            loan.Property(l => l.SignedOutByName).HasMaxLength(Actor.NameMaxLength);
+            loan.Property(l => l.ReceivedByName).HasMaxLength(Actor.NameMaxLength);
+        });
+
+        modelBuilder.Entity<Enquiry>(enquiry =>
+        {
+            enquiry.HasKey(e => e.Id);
+            enquiry.Property(e => e.EnquirerName).HasMaxLength(Enquiry.NameMaxLength);
+            enquiry.Property(e => e.EnquirerPhone).HasMaxLength(Enquiry.PhoneMaxLength);
+            enquiry.Property(e => e.Channel).HasConversion<string>().HasMaxLength(32);
+            enquiry.Property(e => e.Question).HasMaxLength(Enquiry.QuestionMaxLength);
+            enquiry.Property(e => e.ReceivedByName).HasMaxLength(Actor.NameMaxLength);
+            enquiry.Property(e => e.Status).HasConversion<string>().HasMaxLength(32);
+            enquiry.Property(e => e.Answer).HasMaxLength(Enquiry.AnswerMaxLength);
+            enquiry.Property(e => e.AnsweredByName).HasMaxLength(Actor.NameMaxLength);
+            // Two staff answering one enquiry cannot both win.
+            enquiry.Property<uint>("xmin").IsRowVersion();
+            // The overdue list: open enquiries by when they are due.
+            enquiry.HasIndex(e => new { e.PropertyId, e.DueAt }).HasFilter("status = 'Open'");
         });
     }
 }

@@ -23,6 +23,9 @@ const items: Item[] = [
   { key: '/complaints', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/suggestions', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/complaint-analysis', roles: ['supervisor', 'manager', 'admin'] },
+  { key: '/visitors', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'] },
+  { key: '/lost-found', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'] },
+  { key: '/keys', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'] },
   { key: '/my-orders', roles: ['engineer'] },
   { key: '/patrols', roles: ['security', 'engineer', 'frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/portal', roles: ['occupant'] },
@@ -33,6 +36,7 @@ const labels: Record<string, string> = {
   '/portal': 'nav.myRepairs', '/portal/new': 'nav.newRepair',
   '/patrols': 'patrol.title', '/oversight': 'oversight.title', '/admin': 'admin.title',
   '/complaints': 'nav.complaints', '/suggestions': 'nav.suggestions', '/complaint-analysis': 'nav.complaintAnalysis',
+  '/visitors': 'nav.visitors', '/lost-found': 'nav.lostFound', '/keys': 'nav.keys',
 };
 
 export function Shell() {

@@ -22,6 +22,466 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.CustodyLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Custodian")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("custodian");
+
+                    b.Property<Guid>("LostItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lost_item_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("character varying(700)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lost_item_custody_log");
+
+                    b.HasIndex("LostItemId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lost_item_custody_log_lost_item_id_sequence");
+
+                    b.ToTable("lost_item_custody_log", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Enquiry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid?>("AnsweredById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answered_by_id");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("answered_by_name");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("EnquirerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("enquirer_name");
+
+                    b.Property<string>("EnquirerPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("enquirer_phone");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("question");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid>("ReceivedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("received_by_id");
+
+                    b.Property<string>("ReceivedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("received_by_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enquiries");
+
+                    b.HasIndex("PropertyId", "DueAt")
+                        .HasDatabaseName("ix_enquiries_property_id_due_at")
+                        .HasFilter("status = 'Open'");
+
+                    b.ToTable("enquiries");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.KeyLoan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ExpectedReturnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expected_return_at");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("HolderPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("holder_phone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("ReceivedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("received_by_id");
+
+                    b.Property<string>("ReceivedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("received_by_name");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
+                    b.Property<bool>("ReturnedLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("returned_late");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTimeOffset>("SignedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_out_at");
+
+                    b.Property<Guid>("SignedOutById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signed_out_by_id");
+
+                    b.Property<string>("SignedOutByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("signed_out_by_name");
+
+                    b.Property<Guid>("UnitKeyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_key_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unit_key_loans");
+
+                    b.HasIndex("UnitKeyId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unit_key_loans_unit_key_id_sequence");
+
+                    b.ToTable("unit_key_loans", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.LostItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("ClaimantIdNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("claimant_id_number");
+
+                    b.Property<string>("ClaimantIdType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("claimant_id_type");
+
+                    b.Property<string>("ClaimantName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("claimant_name");
+
+                    b.Property<string>("ClaimantPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("claimant_phone");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("Custodian")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("custodian");
+
+                    b.Property<string>("Disposal")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("disposal");
+
+                    b.Property<string>("DisposalNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("disposal_note");
+
+                    b.Property<DateTimeOffset?>("DisposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disposed_at");
+
+                    b.Property<Guid?>("DisposedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("disposed_by_id");
+
+                    b.Property<string>("DisposedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("disposed_by_name");
+
+                    b.Property<decimal?>("EstimatedValue")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("estimated_value");
+
+                    b.Property<string>("Features")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("features");
+
+                    b.Property<string>("FinderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("finder_name");
+
+                    b.Property<string>("FinderPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("finder_phone");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("found_at");
+
+                    b.Property<Guid?>("HandedOverById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handed_over_by_id");
+
+                    b.Property<string>("HandedOverByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("handed_over_by_name");
+
+                    b.Property<bool>("IsValuable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_valuable");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("item");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<DateTimeOffset>("RetainUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retain_until");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lost_items");
+
+                    b.HasIndex("PropertyId", "Status", "FoundAt")
+                        .HasDatabaseName("ix_lost_items_property_id_status_found_at");
+
+                    b.ToTable("lost_items");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.UnitKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DueBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_by");
+
+                    b.Property<DateTimeOffset?>("ExpectedReturnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expected_return_at");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("HolderPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("holder_phone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<DateTimeOffset?>("SignedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_out_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unit_keys");
+
+                    b.HasIndex("PropertyId", "DueBy")
+                        .HasDatabaseName("ix_unit_keys_property_id_due_by")
+                        .HasFilter("status = 'SignedOut'");
+
+                    b.HasIndex("UnitId", "Label")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unit_keys_unit_id_label");
+
+                    b.ToTable("unit_keys", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Visit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -282,6 +742,36 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.CustodyLogEntry", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.LostItem", null)
+                        .WithMany("CustodyLog")
+                        .HasForeignKey("LostItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lost_item_custody_log_lost_items_lost_item_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.KeyLoan", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.UnitKey", null)
+                        .WithMany("Loans")
+                        .HasForeignKey("UnitKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unit_key_loans_unit_keys_unit_key_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.UnitKey", b =>
+                {
+                    b.HasOne("PropertyPlatform.ServiceDefaults.LocalCopies.UnitCopy", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_unit_keys_units_unit_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Visit", b =>
                 {
                     b.HasOne("PropertyPlatform.ServiceDefaults.LocalCopies.UnitCopy", null)
@@ -290,6 +780,16 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_visits_units_unit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.LostItem", b =>
+                {
+                    b.Navigation("CustodyLog");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.UnitKey", b =>
+                {
+                    b.Navigation("Loans");
                 });
 #pragma warning restore 612, 618
         }
