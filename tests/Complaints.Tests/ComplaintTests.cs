@@ -182,19 +182,8 @@ public sealed class ComplaintTests
         responded.Justified.ShouldBe(justified);
         responded.Finding.ShouldBe("装修超时施工属实");
         responded.OccurredAt.ShouldBe(at);
-        responded.ComplainantId.ShouldBeNull(); // taken by the desk for someone: nobody to tell in the app
-    }
-
-    [Fact]
-    public void The_answer_to_a_complaint_an_occupant_submitted_names_them_so_they_can_be_told()
-    {
-        var complaint = Complaint.Receive(PropertyId, Unit1201, Number, Intake() with { Tier = ComplaintTier.General, ComplainantName = null, Channel = ComplaintChannel.Phone },
-            Occupant, false, Now, Calendar);
-        complaint.StartInvestigation(Investigator, Now.AddHours(1));
-
-        complaint.Respond(Answer(), Investigator, Now.AddHours(3));
-
-        complaint.PendingEvents.OfType<ComplaintResponded>().ShouldHaveSingleItem().ComplainantId.ShouldBe(Occupant.PersonId);
+        // Staff took it: no occupant of the platform to tell.
+        responded.ComplainantId.ShouldBeNull();
     }
 
     [Fact]
@@ -316,6 +305,18 @@ public sealed class ComplaintTests
 
         complaint.OwnerId.ShouldBe(Investigator.PersonId);
         complaint.PendingEvents.OfType<ComplaintInvestigationStarted>().ShouldHaveSingleItem().OwnerId.ShouldBe(Investigator.PersonId);
+    }
+
+    [Fact]
+    public void The_answer_to_an_occupants_own_complaint_names_them_so_they_can_be_told()
+    {
+        var complaint = Complaint.Receive(PropertyId, null, Number, Intake() with { Tier = ComplaintTier.General, Anonymous = true, ComplainantName = null },
+            Occupant, false, Now, Calendar);
+        complaint.StartInvestigation(Investigator, Now.AddHours(1));
+
+        complaint.Respond(new ComplaintResponse("属实", "已整改", true), Investigator, Now.AddHours(2));
+
+        complaint.PendingEvents.OfType<ComplaintResponded>().ShouldHaveSingleItem().ComplainantId.ShouldBe(Occupant.PersonId);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed record ComplaintReceived(
 
 /// <summary>
 /// The centre answered a complaint (已答复) with its finding, the action taken and whether it was justified (成立).
-/// <c>ComplainantId</c> is the occupant who filed it themselves (null when staff took it for someone), so they can be told.
+/// <c>ComplainantId</c>: the occupant who submitted it themselves, so they can be told; null when staff took it.
 /// </summary>
 public sealed record ComplaintResponded(
     Guid EventId,
@@ -189,3 +189,13 @@ public sealed record SuggestionPlanPublished(
 /// </summary>
 public sealed record ComplaintsProposedAsHot(
     Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid GroupId, IReadOnlyList<Guid> ComplaintIds, ComplaintCategory Category, string Place) : IIntegrationEvent;
+
+/// <summary>A follow-up visit (回访) was recorded: the satisfaction given and how many feedback items it raised to handle.</summary>
+public sealed record FollowUpVisitRecorded(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid VisitId, Guid? UnitId, int Satisfaction, int FeedbackItems,
+    Guid ByPersonId, string ByName) : IIntegrationEvent;
+
+/// <summary>A piece of feedback from a follow-up visit was handled (回访处理), with how.</summary>
+public sealed record VisitFeedbackHandled(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid VisitId, Guid ItemId, string Text, string Resolution,
+    Guid ByPersonId, string ByName) : IIntegrationEvent;
