@@ -107,8 +107,8 @@ public sealed class RecordVisitRequestValidator : AbstractValidator<RecordVisitR
         RuleFor(r => r.Method).NotNull().IsInEnum();
         RuleFor(r => r.Satisfaction).NotNull().InclusiveBetween(1, 5);
         RuleFor(r => r.Notes).MaximumLength(FollowUpVisit.TextMaxLength);
-        RuleFor(r => r.FeedbackItems).Must(items => items is null || items.Count <= FollowUpVisit.MaxItems)
-            .WithMessage($"At most {FollowUpVisit.MaxItems} feedback items.");
+        RuleFor(r => r.FeedbackItems).MaximumCount(FollowUpVisit.MaxItems)
+            .WithMessage($"A visit records at most {FollowUpVisit.MaxItems} feedback items.");
         RuleForEach(r => r.FeedbackItems).NotEmpty().MaximumLength(FollowUpVisit.TextMaxLength);
     }
 }
