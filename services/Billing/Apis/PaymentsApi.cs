@@ -194,10 +194,11 @@ public sealed record PaymentView(
     string? ReversalReason,
     Actor? ReversedBy)
 {
+    // Oldest period first, as they were paid: allocations of one payment share a time, and ids are not ordered.
     public static PaymentView From(Payment p, Receipt r) => new(
         p.Id, p.PropertyId, p.UnitId, p.BuildingName, p.UnitNumber, p.Method, p.Amount, p.PayerName, p.IdempotencyKey, p.ReceivedAt,
         new Actor(p.CashierId, p.CashierName), p.Status, p.Allocated, p.Credit,
-        p.Allocations.OrderBy(a => a.AllocatedAt).ThenBy(a => a.Id).Select(AllocationView.From).ToList(), r.Id, r.Number,
+        p.Allocations.OrderBy(a => a.AllocatedAt).ThenBy(a => a.Period, StringComparer.Ordinal).ThenBy(a => a.Item).ThenBy(a => a.Id).Select(AllocationView.From).ToList(), r.Id, r.Number,
         p.ReversedAt, p.ReversalReason, p.ReversedById is { } by ? new Actor(by, p.ReversedByName ?? "") : null);
 }
 
