@@ -1,5 +1,5 @@
 import { BellOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Badge, Button, Dropdown, Menu, Select } from 'antd';
+import { Avatar, Badge, Button, Dropdown, Menu, Select, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { signOut } from '../api/client';
@@ -9,7 +9,8 @@ import { useUnreadCount } from './inbox';
 import { useLiveInbox } from './liveInbox';
 import { chooseProperty, useProperty } from './useProperty';
 
-interface Item { key: string; roles: Role[] }
+// `group`: shown together under one submenu, so a role with many screens still sees every entry in the bar.
+interface Item { key: string; roles: Role[]; group?: string }
 
 // What each role may do decides what the menu offers; the API refuses the rest anyway.
 const items: Item[] = [
@@ -23,11 +24,11 @@ const items: Item[] = [
   { key: '/complaints', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/suggestions', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/complaint-analysis', roles: ['supervisor', 'manager', 'admin'] },
-  { key: '/visitors', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'] },
-  { key: '/lost-found', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'] },
-  { key: '/keys', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'] },
   { key: '/my-orders', roles: ['engineer'] },
   { key: '/patrols', roles: ['security', 'engineer', 'frontdesk', 'supervisor', 'manager', 'admin'] },
+  { key: '/visitors', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'], group: 'nav.frontDesk' },
+  { key: '/lost-found', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'], group: 'nav.frontDesk' },
+  { key: '/keys', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'], group: 'nav.frontDesk' },
   { key: '/portal', roles: ['occupant'] },
   { key: '/portal/new', roles: ['occupant'] },
 ];
@@ -47,8 +48,17 @@ export function Shell() {
   const unread = useUnreadCount();
   useLiveInbox(i18n.language);
   const { property, properties } = useProperty();
-  const menu = items.filter((i) => has(...i.roles)).map((i) => ({ key: i.key, label: <Link to={i.key}>{t(labels[i.key])}</Link> }));
-  const selected = menu.map((m) => m.key).filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
+  const mine = items.filter((i) => has(...i.roles));
+  const entry = (i: Item) => ({ key: i.key, label: <Link to={i.key}>{t(labels[i.key])}</Link> });
+  const menu: MenuProps['items'] = [];
+  for (const item of mine) {
+    if (!item.group) {
+      menu.push(entry(item));
+    } else if (!menu.some((m) => m?.key === item.group)) {
+      menu.push({ key: item.group, label: t(item.group), children: mine.filter((i) => i.group === item.group).map(entry) });
+    }
+  }
+  const selected = mine.map((m) => m.key).filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
 
   return (
     <div style={{ minHeight: '100%', display: 'flex', flexDirection: 'column' }}>

@@ -2,7 +2,7 @@
 import i18n from '../../i18n';
 
 const zh = {
-  nav: { visitors: '来访登记', lostFound: '失物招领', keys: '空置房钥匙' },
+  nav: { frontDesk: '前台服务', visitors: '来访登记', lostFound: '失物招领', keys: '空置房钥匙' },
   reception: {
     visitors: {
       title: '来访登记', expected: '今日预约', onSite: '在场', departed: '已离开', passCode: '通行码',
@@ -35,7 +35,7 @@ const zh = {
 };
 
 const en = {
-  nav: { visitors: 'Visitors', lostFound: 'Lost and found', keys: 'Keys' },
+  nav: { frontDesk: 'Front desk', visitors: 'Visitors', lostFound: 'Lost and found', keys: 'Keys' },
   reception: {
     visitors: {
       title: 'Visitors', expected: 'Expected today', onSite: 'On site', departed: 'Departed', passCode: 'Pass code',
