@@ -4,35 +4,39 @@ import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, Suspense } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError, setApiLanguage } from './api/client';
 import { SessionProvider, useSession } from './auth/session';
 import { Shell } from './components/Shell';
 import { SignInPage } from './pages/SignIn';
-import { BoardPage } from './pages/Board';
-import { IntakePage } from './pages/Intake';
-import { OrderListPage } from './pages/OrderList';
-import { OrderDetailPage } from './pages/OrderDetail';
-import { EngineerOrdersPage } from './pages/EngineerOrders';
-import { PortalPage, PortalNewPage } from './pages/Portal';
-import { InboxPage } from './pages/Inbox';
-import { StatisticsPage } from './pages/Statistics';
-import { PatrolsPage } from './pages/Patrols';
-import { PatrolWalkPage } from './pages/PatrolWalk';
-import { PatrolRecordPage } from './pages/PatrolRecord';
-import { OversightPage } from './pages/Oversight';
-import { AdminPage } from './pages/admin/Admin';
-import { ComplaintListPage } from './pages/complaints/ComplaintList';
-import { ComplaintIntakePage } from './pages/complaints/ComplaintIntake';
-import { ComplaintDetailPage } from './pages/complaints/ComplaintDetail';
-import { SuggestionsPage } from './pages/complaints/Suggestions';
-// Charts (recharts) load only with the analysis page, not with every screen.
-const ComplaintAnalysisPage = lazy(() => import('./pages/complaints/ComplaintAnalysis').then((m) => ({ default: m.ComplaintAnalysisPage })));
-import { VisitorsPage } from './pages/reception/Visitors';
-import { LostFoundPage } from './pages/reception/LostFound';
-import { KeysPage } from './pages/reception/Keys';
+// Each screen is its own chunk, loaded when first opened: the first paint needs only the shell and the sign-in page.
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+const BoardPage = page(() => import('./pages/Board'), 'BoardPage');
+const IntakePage = page(() => import('./pages/Intake'), 'IntakePage');
+const OrderListPage = page(() => import('./pages/OrderList'), 'OrderListPage');
+const OrderDetailPage = page(() => import('./pages/OrderDetail'), 'OrderDetailPage');
+const EngineerOrdersPage = page(() => import('./pages/EngineerOrders'), 'EngineerOrdersPage');
+const PortalPage = page(() => import('./pages/Portal'), 'PortalPage');
+const PortalNewPage = page(() => import('./pages/Portal'), 'PortalNewPage');
+const InboxPage = page(() => import('./pages/Inbox'), 'InboxPage');
+const StatisticsPage = page(() => import('./pages/Statistics'), 'StatisticsPage');
+const PatrolsPage = page(() => import('./pages/Patrols'), 'PatrolsPage');
+const PatrolWalkPage = page(() => import('./pages/PatrolWalk'), 'PatrolWalkPage');
+const PatrolRecordPage = page(() => import('./pages/PatrolRecord'), 'PatrolRecordPage');
+const OversightPage = page(() => import('./pages/Oversight'), 'OversightPage');
+const AdminPage = page(() => import('./pages/admin/Admin'), 'AdminPage');
+const ComplaintListPage = page(() => import('./pages/complaints/ComplaintList'), 'ComplaintListPage');
+const ComplaintIntakePage = page(() => import('./pages/complaints/ComplaintIntake'), 'ComplaintIntakePage');
+const ComplaintDetailPage = page(() => import('./pages/complaints/ComplaintDetail'), 'ComplaintDetailPage');
+const SuggestionsPage = page(() => import('./pages/complaints/Suggestions'), 'SuggestionsPage');
+const ComplaintAnalysisPage = page(() => import('./pages/complaints/ComplaintAnalysis'), 'ComplaintAnalysisPage');
+const VisitorsPage = page(() => import('./pages/reception/Visitors'), 'VisitorsPage');
+const LostFoundPage = page(() => import('./pages/reception/LostFound'), 'LostFoundPage');
+const KeysPage = page(() => import('./pages/reception/Keys'), 'KeysPage');
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -93,7 +97,7 @@ export function App() {
                   <Route path="complaints/new" element={<ComplaintIntakePage />} />
                   <Route path="complaints/:id" element={<ComplaintDetailPage />} />
                   <Route path="suggestions" element={<SuggestionsPage />} />
-                  <Route path="complaint-analysis" element={<Suspense fallback={<Loading />}><ComplaintAnalysisPage /></Suspense>} />
+                  <Route path="complaint-analysis" element={<ComplaintAnalysisPage />} />
                   <Route path="visitors" element={<VisitorsPage />} />
                   <Route path="lost-found" element={<LostFoundPage />} />
                   <Route path="keys" element={<KeysPage />} />

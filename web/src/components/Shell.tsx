@@ -1,5 +1,6 @@
 import { BellOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Badge, Button, Dropdown, Menu, Select, type MenuProps } from 'antd';
+import { Avatar, Badge, Button, Dropdown, Menu, Select, Spin, type MenuProps } from 'antd';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { signOut } from '../api/client';
@@ -103,7 +104,9 @@ export function Shell() {
         </Dropdown>
       </header>
       <main className="pp-content">
-        <Outlet />
+        <Suspense fallback={<Spin size="large" className="pp-page-loading" />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );
