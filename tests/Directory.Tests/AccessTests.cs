@@ -109,7 +109,7 @@ public sealed class AccessTests(AccessFixture f) : IClassFixture<AccessFixture>
         ["POST /accounts"] = new(Desk,
             async (f, c) => await c.PostAsync("/accounts", AccessFixture.Json(NewAccount(await f.NewEmployeeAsync(f.P, f.Company))), Cancellation),
             async (f, c) => await c.PostAsync("/accounts", AccessFixture.Json(NewAccount(await f.NewEmployeeAsync(f.Q, f.CompanyQ))), Cancellation)),
-        ["GET /accounts"] = new(AdminOnly, (f, c) => c.GetAsync($"/accounts?personId={f.OtherPerson}", Cancellation)),
+        ["GET /accounts"] = new(Desk, (f, c) => c.GetAsync($"/accounts?personId={f.OtherPerson}", Cancellation)),
         ["POST /accounts/{id}/disable"] = new(AdminOnly,
             async (f, c) => await c.PostAsync($"/accounts/{await f.NewAccountAsync(f.P, f.Company)}/disable", null, Cancellation),
             (f, c) => c.PostAsync($"/accounts/{f.AccountQ}/disable", null, Cancellation)),
@@ -228,6 +228,15 @@ public sealed class AccessTests(AccessFixture f) : IClassFixture<AccessFixture>
         (await Ids(client, "/occupants")).ShouldContain(f.OtherPerson);
         (await Ids(client, "/occupants")).ShouldNotContain(f.CompanyQ);
         (await Ids(client, "/occupancies")).ShouldNotContain(f.OccupancyQ);
+    }
+
+    [Fact]
+    public async Task The_desk_lists_the_accounts_of_its_property_only()
+    {
+        var account = await f.NewAccountAsync(f.P, f.Company);
+        (await Ids(f.ClientAs(FrontDesk), "/accounts")).ShouldContain(account);
+        (await Ids(f.ClientAs(FrontDesk), "/accounts")).ShouldNotContain(f.AccountQ);
+        (await Ids(f.App.ClientAsAdmin(), "/accounts")).ShouldContain(f.AccountQ);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public static class AccountsApi
     {
         var api = app.MapGroup("/accounts").WithTags("Accounts");
 
-        api.MapGet("/", ListAccounts).WithName("ListAccounts").RequireRoles(Roles.Admin);
+        api.MapGet("/", ListAccounts).WithName("ListAccounts").RequireRoles(Access.AccountCreators);
         api.MapPost("/", CreateAccount).WithName("CreateAccount").Validate<CreateAccountRequest>()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).RequireRoles(Access.AccountCreators);
         api.MapPost("/{id:guid}/disable", DisableAccount).WithName("DisableAccount").ProducesProblem(StatusCodes.Status409Conflict).RequireRoles(Roles.Admin);
@@ -27,7 +27,10 @@ public static class AccountsApi
         return app;
     }
 
-    /// <summary>Accounts (never their password hashes), e.g. <c>?personId=</c> to see whether a person has one.</summary>
+    /// <summary>
+    /// Accounts (never their password hashes) of the people the caller may see, e.g. <c>?personId=</c> to see whether a
+    /// person has one: the desk, which creates occupants' accounts, must know who has one already.
+    /// </summary>
     public static async Task<Ok<Page<AccountView>>> ListAccounts(
         [AsParameters] AccountQuery query, [AsParameters] PageRequest page, Caller caller, DirectoryDbContext db, CancellationToken cancellationToken)
     {

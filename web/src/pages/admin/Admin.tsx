@@ -249,7 +249,8 @@ function OccupantsTab({ propertyId }: { propertyId: string }) {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<string>();
   const [page, setPage] = useState(1);
-  const accounts = useAccounts(has('admin'));
+  // The desk creates occupants' accounts, so it sees who has one (Directory scopes the list to its properties).
+  const accounts = useAccounts(has('frontdesk', 'supervisor', 'manager', 'admin'));
   const list = useQuery({
     queryKey: ['admin', 'occupants', propertyId, name, kind, page],
     queryFn: ({ signal }) => getJson<Page<Occupant>>(`/api/directory/occupants${query({ propertyId, name, kind, page, pageSize: 20 })}`, signal),

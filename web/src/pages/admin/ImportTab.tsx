@@ -12,7 +12,7 @@ const statusColors = { imported: 'green', already_exists: 'default', rejected: '
 
 /** CSV import of units and occupants into one property, with every row's outcome and the rejected rows' errors. */
 export function ImportTab() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const { propertyId, properties } = useProperty();
   const [target, setTarget] = useState<string | undefined>(propertyId);
@@ -88,7 +88,7 @@ export function ImportTab() {
               { title: t('admin.number'), width: 120, render: (_, r) => [r.building, r.unitNumber].filter(Boolean).join(' ') || '—' },
               {
                 title: t('admin.errors'), key: 'errors',
-                render: (_, r) => <ul className="pp-error-list">{rowErrors(r, column).map((e) => <li key={e}>{e}</li>)}</ul>,
+                render: (_, r) => <ul className="pp-error-list">{rowErrors(r, column, !i18n.language.startsWith('en')).map((e) => <li key={e}>{e}</li>)}</ul>,
               },
             ]} />
         </Card>
