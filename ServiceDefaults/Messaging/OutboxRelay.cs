@@ -75,6 +75,8 @@ internal sealed partial class OutboxRelay<TDbContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        // A failed save fails the batch and it is read again next time: no savepoint round trips around it.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var isRelay = (await db.Database
