@@ -33,6 +33,11 @@ const ComplaintAnalysisPage = lazy(() => import('./pages/complaints/ComplaintAna
 import { VisitorsPage } from './pages/reception/Visitors';
 import { LostFoundPage } from './pages/reception/LostFound';
 import { KeysPage } from './pages/reception/Keys';
+import { BillRunsPage } from './pages/billing/BillRuns';
+import { BillsPage } from './pages/billing/Bills';
+import { CashDeskPage } from './pages/billing/CashDesk';
+import { ArrearsPage } from './pages/billing/Arrears';
+import { MyBillsPage } from './pages/billing/MyBills';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -50,6 +55,7 @@ function Home() {
   if (has('engineer')) return <Navigate to="/my-orders" replace />;
   if (has('occupant')) return <Navigate to="/portal" replace />;
   if (has('security')) return <Navigate to="/patrols" replace />;
+  if (has('finance')) return <Navigate to="/billing/cash-desk" replace />;
   return <Navigate to="/inbox" replace />;
 }
 
@@ -97,6 +103,11 @@ export function App() {
                   <Route path="visitors" element={<VisitorsPage />} />
                   <Route path="lost-found" element={<LostFoundPage />} />
                   <Route path="keys" element={<KeysPage />} />
+                  <Route path="billing/runs" element={<BillRunsPage />} />
+                  <Route path="billing/bills" element={<BillsPage />} />
+                  <Route path="billing/cash-desk" element={<CashDeskPage />} />
+                  <Route path="billing/arrears" element={<ArrearsPage />} />
+                  <Route path="portal/bills" element={<MyBillsPage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>
               </Routes>
