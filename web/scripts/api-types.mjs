@@ -8,7 +8,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 
 const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:8080';
 const only = process.argv.slice(2);
-const services = ['directory', 'workorders', 'notifications', 'complaints', 'reception'].filter((s) => only.length === 0 || only.includes(s));
+const services = ['directory', 'workorders', 'notifications', 'complaints', 'reception', 'billing'].filter((s) => only.length === 0 || only.includes(s));
 const saved = process.env.OPENAPI_DIR;
 const out = new URL('../src/api/types/', import.meta.url);
 await mkdir(out, { recursive: true });

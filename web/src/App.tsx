@@ -37,6 +37,11 @@ const ComplaintAnalysisPage = page(() => import('./pages/complaints/ComplaintAna
 const VisitorsPage = page(() => import('./pages/reception/Visitors'), 'VisitorsPage');
 const LostFoundPage = page(() => import('./pages/reception/LostFound'), 'LostFoundPage');
 const KeysPage = page(() => import('./pages/reception/Keys'), 'KeysPage');
+const BillRunsPage = page(() => import('./pages/billing/BillRuns'), 'BillRunsPage');
+const BillsPage = page(() => import('./pages/billing/Bills'), 'BillsPage');
+const CashDeskPage = page(() => import('./pages/billing/CashDesk'), 'CashDeskPage');
+const ArrearsPage = page(() => import('./pages/billing/Arrears'), 'ArrearsPage');
+const MyBillsPage = page(() => import('./pages/billing/MyBills'), 'MyBillsPage');
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -54,6 +59,7 @@ function Home() {
   if (has('engineer')) return <Navigate to="/my-orders" replace />;
   if (has('occupant')) return <Navigate to="/portal" replace />;
   if (has('security')) return <Navigate to="/patrols" replace />;
+  if (has('finance')) return <Navigate to="/billing/cash-desk" replace />;
   return <Navigate to="/inbox" replace />;
 }
 
@@ -101,6 +107,11 @@ export function App() {
                   <Route path="visitors" element={<VisitorsPage />} />
                   <Route path="lost-found" element={<LostFoundPage />} />
                   <Route path="keys" element={<KeysPage />} />
+                  <Route path="billing/runs" element={<BillRunsPage />} />
+                  <Route path="billing/bills" element={<BillsPage />} />
+                  <Route path="billing/cash-desk" element={<CashDeskPage />} />
+                  <Route path="billing/arrears" element={<ArrearsPage />} />
+                  <Route path="portal/bills" element={<MyBillsPage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>
               </Routes>

@@ -9,6 +9,8 @@ import { languages } from '../i18n';
 import { useUnreadCount } from './inbox';
 import { useLiveInbox } from './liveInbox';
 import { chooseProperty, useProperty } from './useProperty';
+// The billing entries' labels, loaded with the menu (the billing screens themselves may load later).
+import '../pages/billing/texts';
 
 // `group`: shown together under one submenu, so a role with many screens still sees every entry in the bar.
 interface Item { key: string; roles: Role[]; group?: string }
@@ -32,6 +34,12 @@ const items: Item[] = [
   { key: '/keys', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'], group: 'nav.frontDesk' },
   { key: '/portal', roles: ['occupant'] },
   { key: '/portal/new', roles: ['occupant'] },
+  // Billing (services/Billing/README.md "Who may call what"): the cashier is finance; managers read.
+  { key: '/billing/cash-desk', roles: ['finance', 'admin'], group: 'nav.finance' },
+  { key: '/billing/runs', roles: ['finance', 'manager', 'admin'], group: 'nav.finance' },
+  { key: '/billing/bills', roles: ['finance', 'manager', 'admin'], group: 'nav.finance' },
+  { key: '/billing/arrears', roles: ['finance', 'manager', 'admin'], group: 'nav.finance' },
+  { key: '/portal/bills', roles: ['occupant'] },
 ];
 const labels: Record<string, string> = {
   '/board': 'nav.board', '/intake': 'nav.intake', '/orders': 'nav.orders', '/statistics': 'nav.statistics', '/my-orders': 'nav.myOrders',
@@ -39,6 +47,8 @@ const labels: Record<string, string> = {
   '/patrols': 'patrol.title', '/oversight': 'oversight.title', '/admin': 'admin.title',
   '/complaints': 'nav.complaints', '/suggestions': 'nav.suggestions', '/complaint-analysis': 'nav.complaintAnalysis',
   '/visitors': 'nav.visitors', '/lost-found': 'nav.lostFound', '/keys': 'nav.keys',
+  '/billing/cash-desk': 'nav.cashDesk', '/billing/runs': 'nav.billRuns', '/billing/bills': 'nav.bills', '/billing/arrears': 'nav.arrears',
+  '/portal/bills': 'nav.myBills',
 };
 
 export function Shell() {

@@ -1,18 +1,17 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, Form, Input, Radio, Result, Row, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getJson, send } from '../api/client';
-import { getAll } from '../api/pages';
 import { problemMessage } from '../api/problem';
-import { categories, priorities, type Occupancy, type SubmitWorkOrderRequest, type Unit, type WorkOrderDetail } from '../api/schema';
+import { categories, priorities, type SubmitWorkOrderRequest, type WorkOrderDetail } from '../api/schema';
 import { useEngineers } from '../components/engineers';
-import { searchUnits, unitChoices } from '../components/unitSearch';
+import { searchUnits } from '../components/unitSearch';
+import { useUnitDirectory } from '../components/unitDirectory';
 import { useProperty } from '../components/useProperty';
 
-interface OccupantRow { id: string; phone: string | null }
 interface OccupantRecord { id: string; name: string; kind: string; phone: string | null }
 
 interface Values {
@@ -25,22 +24,6 @@ interface Values {
   contactName?: string;
   contactPhone?: string;
   preferredTime?: Dayjs;
-}
-
-function useUnitDirectory(propertyId: string | undefined) {
-  return useQuery({
-    queryKey: ['unit-directory', propertyId],
-    enabled: !!propertyId,
-    staleTime: 5 * 60_000,
-    queryFn: async ({ signal }) => {
-      const [units, occupancies, occupants] = await Promise.all([
-        getAll<Unit>(`/api/directory/units?propertyId=${propertyId}`, signal),
-        getAll<Occupancy>(`/api/directory/occupancies?propertyId=${propertyId}&current=true`, signal),
-        getAll<OccupantRow>(`/api/directory/occupants?propertyId=${propertyId}`, signal),
-      ]);
-      return unitChoices(units, occupancies, new Map(occupants.map((o) => [o.id, o.phone])));
-    },
-  });
 }
 
 /** After filing: dispatch at once without leaving the keyboard. */

@@ -1,0 +1,74 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Alert, Card, Empty, List, Space, Spin, Statistic } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { getJson } from '../../api/client';
+import type { UnitPage } from '../../api/schema';
+import { base, formatFen, toFen, type BillLine, type UnitBills } from './api';
+import { LineStatusTag, Money } from './format';
+import { billingProblem } from './problems';
+import './texts';
+
+function Line({ line }: { line: BillLine }) {
+  const { t } = useTranslation();
+  const part = line.status === 'open' && toFen(line.amountPaid) > 0;
+  return (
+    <List.Item extra={<div style={{ textAlign: 'right' }}><Money value={line.status === 'open' ? line.amountOpen : line.amount} strong /><div><LineStatusTag status={line.status} /></div></div>}>
+      <List.Item.Meta
+        title={`${line.period} ${t(`billing.item.${line.item}`)}`}
+        description={
+          <>
+            <div>{line.description}</div>
+            <div className="pp-muted">
+              {t('billing.columns.dueDate')} {line.dueDate}
+              {part && <> · {t('billing.columns.amount')} {formatFen(toFen(line.amount))} · {t('billing.columns.paid')} {formatFen(toFen(line.amountPaid))}</>}
+            </div>
+          </>
+        }
+      />
+    </List.Item>
+  );
+}
+
+/** The occupant's bills (their own units only, as the API allows), open ones first. */
+export function MyBillsPage() {
+  const { t } = useTranslation();
+  const units = useQuery({
+    queryKey: ['my-units'],
+    queryFn: ({ signal }) => getJson<UnitPage>('/api/directory/units?pageSize=200', signal),
+  });
+  const bills = useQueries({
+    queries: (units.data?.items ?? []).map((u) => ({
+      queryKey: ['billing', 'unit-bills', u.id],
+      queryFn: ({ signal }: { signal: AbortSignal }) => getJson<UnitBills>(`${base}/units/${u.id}/bills`, signal),
+    })),
+  });
+  return (
+    <div style={{ maxWidth: 640, margin: '0 auto' }}>
+      <h1 className="pp-page-title">{t('billing.portal.title')}</h1>
+      {units.error && <Alert type="error" showIcon title={billingProblem(units.error, t)} />}
+      {units.isLoading && <Spin />}
+      {units.data && units.data.items.length === 0 && <Card><Empty description={t('billing.portal.noUnits')} /></Card>}
+      {bills.map((q, i) => {
+        const unit = units.data!.items[i];
+        const open = q.data?.lines.filter((l) => l.status === 'open') ?? [];
+        const settled = (q.data?.lines.filter((l) => l.status === 'settled') ?? []).reverse();
+        return (
+          <Card key={unit.id} title={`${unit.buildingName} ${unit.number}`} loading={q.isLoading} className="pp-phone-card" size="small">
+            {q.error && <Alert type="error" showIcon title={billingProblem(q.error, t)} />}
+            {q.data && (
+              <>
+                <Space size="large" wrap style={{ marginBottom: 8 }}>
+                  <Statistic title={t('billing.portal.outstanding')} value={formatFen(toFen(q.data.outstanding))}
+                    styles={{ content: { color: toFen(q.data.outstanding) > 0 ? '#cf1322' : undefined, fontVariantNumeric: 'tabular-nums' } }} />
+                  {toFen(q.data.credit) > 0 && <Statistic title={t('billing.portal.credit')} value={formatFen(toFen(q.data.credit))} />}
+                </Space>
+                <List size="small" dataSource={[...open, ...settled]} locale={{ emptyText: t('billing.portal.none') }} renderItem={(l) => <Line line={l} />} />
+              </>
+            )}
+          </Card>
+        );
+      })}
+      <p className="pp-muted" style={{ marginTop: 12 }}>{t('billing.portal.payAtDesk')} {t('billing.portal.receiptsMissing')}</p>
+    </div>
+  );
+}

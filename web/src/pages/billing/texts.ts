@@ -1,0 +1,99 @@
+// The billing screens' texts, added to the console's i18n resources (zh-CN default, English).
+import i18n from '../../i18n';
+
+const zh = {
+  nav: { finance: '财务', billRuns: '账单生成', bills: '账单查询', cashDesk: '收银台', arrears: '欠费账龄', myBills: '我的账单' },
+  billing: {
+    item: { property_service: '物业服务费', parking: '车位费', water: '水费', electricity: '电费', paid_service: '特约服务费' },
+    lineStatus: { open: '未结清', settled: '已结清' },
+    method: { cash: '现金', bank_transfer: '银行转账', card: '刷卡', online: '线上支付' },
+    unitType: { office: '办公', shop: '商铺', clubhouse: '会所', storage: '储藏室', residence: '住宅', parking_space: '车位' },
+    columns: {
+      building: '楼栋', unit: '房号', period: '所属期间', item: '收费项目', description: '摘要', amount: '金额', paid: '已收', open: '未收',
+      dueDate: '应缴日期', status: '状态', lines: '条数', total: '合计', area: '计费面积（㎡）', days: '计费天数', type: '类型', reason: '原因',
+    },
+    run: {
+      title: '账单生成', period: '账期', preview: '预览', commit: '确认开具', commitConfirm: '确认开具 {{period}} 的 {{count}} 条账单，共 {{total}}？',
+      committed: '已开具 {{count}} 条账单，共 {{total}}', nothingToIssue: '本期账单均已开具，没有新账单', dueDate: '应缴日期', toIssue: '将开具',
+      issued: '本次开具', alreadyBilled: '此前已开具', skipped: '未计费单元', byBuilding: '按楼栋合计', byItem: '按收费项目合计', lines: '账单明细',
+      hint: '先预览本期将开具的账单；确认后开具，重复开具不会产生新账单。', previewOnly: '你只能预览，开具由财务部确认。', stale: '预览之后账期或数据可能已变化，请重新预览。',
+    },
+    bills: { title: '账单查询', total: '共 {{total}} 条', reset: '清除筛选', empty: '没有符合条件的账单', allStatuses: '全部状态' },
+    desk: {
+      title: '收银台', find: '查找房号 / 业户 / 电话', findPlaceholder: '输入房号、业户名称或电话号码', noMatch: '没有找到匹配的房号或业户',
+      pick: '请选择房号，查看未缴账单并收款。', outstanding: '欠缴合计', credit: '预收款余额', openLines: '未缴账单（按到期先后）', noOpen: '没有未缴账单',
+      history: '已结清账单', take: '收款', amount: '收款金额（元）', words: '大写', method: '付款方式', payer: '交款人', submit: '确认收款 (Ctrl+Enter)',
+      badAmount: '请输入大于 0 的金额，最多两位小数', payAll: '全部结清', willPay: '本次', willCredit: '多收 {{amount}} 将存为预收款',
+      received: '已收款，收据 {{number}}', duplicate: '这笔收款此前已提交（同一请求只收一次），显示原收据。',
+      recent: '本次登录的收据', recentHint: '冲正或作废请在此选择收据', noRecent: '本次登录还没有收款',
+    },
+    receipt: {
+      title: '收据', number: '编号', paidAt: '收款日期', unit: '房号', payer: '交款人', method: '付款方式', cashier: '收款人',
+      amount: '合计金额', words: '合计人民币（大写）', credit: '预收款', creditNote: '留作以后账单', lines: '收费明细', print: '打印收据', close: '关闭',
+      void: '作废收据', reverse: '冲正收款', reason: '原因', reasonRequired: '请填写原因', voided: '作废', voidedBy: '{{name}} 于 {{time}} 作废：{{reason}}',
+      voidConfirm: '作废后收据编号保留并标记作废，这笔收款冲正，所缴账单重新变为未缴。', reverseConfirm: '冲正后收款作废（不删除），所缴账单重新变为未缴，收据同时作废。',
+      voidDone: '收据 {{number}} 已作废', reverseDone: '收款已冲正，收据 {{number}} 已作废', printTitle: '打印预览',
+    },
+    arrears: {
+      title: '欠费账龄', asOf: '截至', export: '导出 CSV', total: '欠费合计', oldest: '最早到期', units: '欠费单元',
+      days0To30: '0–30 天', days31To90: '31–90 天', days91To180: '91–180 天', over180Days: '180 天以上', none: '没有欠费',
+      rate: '收缴率', ratePeriod: '账期', billed: '应收', collected: '实收', outstanding: '未收', noBills: '该账期没有账单', open: '收款',
+    },
+    portal: {
+      title: '我的账单', outstanding: '待缴', credit: '预收款余额', none: '没有账单', noUnits: '没有登记在你名下的房屋',
+      payAtDesk: '请到物业服务中心收银台或通过银行转账缴费。', receiptsMissing: '收据由收银台开具并交给您；线上查看收据暂未开放。',
+    },
+  },
+  fields: { unitId: '房号', method: '付款方式', amount: '金额', payerName: '交款人', idempotencyKey: '请求编号', period: '账期', status: '状态', reason: '原因', asOf: '日期' },
+};
+
+const en: typeof zh = {
+  nav: { finance: 'Finance', billRuns: 'Bill runs', bills: 'Bills', cashDesk: 'Cash desk', arrears: 'Arrears', myBills: 'My bills' },
+  billing: {
+    item: { property_service: 'Property service', parking: 'Parking', water: 'Water', electricity: 'Electricity', paid_service: 'Paid service' },
+    lineStatus: { open: 'Open', settled: 'Settled' },
+    method: { cash: 'Cash', bank_transfer: 'Bank transfer', card: 'Card', online: 'Online' },
+    unitType: { office: 'Office', shop: 'Shop', clubhouse: 'Clubhouse', storage: 'Storage', residence: 'Residence', parking_space: 'Parking space' },
+    columns: {
+      building: 'Building', unit: 'Unit', period: 'Period', item: 'Fee item', description: 'Description', amount: 'Amount', paid: 'Paid', open: 'Open',
+      dueDate: 'Due', status: 'Status', lines: 'Lines', total: 'Total', area: 'Area (m²)', days: 'Days', type: 'Type', reason: 'Reason',
+    },
+    run: {
+      title: 'Bill runs', period: 'Period', preview: 'Preview', commit: 'Issue', commitConfirm: 'Issue {{count}} bills of {{period}}, {{total}} in all?',
+      committed: '{{count}} bills issued, {{total}} in all', nothingToIssue: 'Every bill of this period is issued already: nothing new', dueDate: 'Due date', toIssue: 'To issue',
+      issued: 'Issued now', alreadyBilled: 'Billed before', skipped: 'Units not charged', byBuilding: 'Totals by building', byItem: 'Totals by fee item', lines: 'Lines',
+      hint: 'Preview what the period would issue, then issue it; running it again issues nothing new.', previewOnly: 'You may preview; finance issues the bills.', stale: 'Things may have changed since the preview: preview again.',
+    },
+    bills: { title: 'Bills', total: '{{total}} lines', reset: 'Clear filters', empty: 'No bills match', allStatuses: 'All statuses' },
+    desk: {
+      title: 'Cash desk', find: 'Find unit / occupant / phone', findPlaceholder: 'Type a unit number, occupant name or phone', noMatch: 'No unit or occupant matches',
+      pick: 'Choose a unit to see its open bills and take a payment.', outstanding: 'Outstanding', credit: 'Credit', openLines: 'Open bills (oldest first)', noOpen: 'Nothing open',
+      history: 'Settled bills', take: 'Take a payment', amount: 'Amount (CNY)', words: 'In capitals', method: 'Method', payer: 'Paid by', submit: 'Take payment (Ctrl+Enter)',
+      badAmount: 'Enter an amount above 0 with at most two decimals', payAll: 'Pay all', willPay: 'This payment', willCredit: '{{amount}} more than owed is kept as credit',
+      received: 'Payment taken, receipt {{number}}', duplicate: 'This payment was sent before (one request pays once): its receipt is shown.',
+      recent: 'Receipts this session', recentHint: 'Pick a receipt here to reverse or void it', noRecent: 'No payments taken this session',
+    },
+    receipt: {
+      title: 'Receipt', number: 'Number', paidAt: 'Paid at', unit: 'Unit', payer: 'Paid by', method: 'Method', cashier: 'Cashier',
+      amount: 'Total', words: 'Total in capitals (大写)', credit: 'Credit', creditNote: 'kept for later bills', lines: 'Items', print: 'Print receipt', close: 'Close',
+      void: 'Void receipt', reverse: 'Reverse payment', reason: 'Reason', reasonRequired: 'Give a reason', voided: 'VOID', voidedBy: 'Voided by {{name}} at {{time}}: {{reason}}',
+      voidConfirm: 'The receipt keeps its number, marked void; its payment is reversed and the bills it paid open again.', reverseConfirm: 'The payment is reversed (never deleted), the bills it paid open again and its receipt is voided.',
+      voidDone: 'Receipt {{number}} voided', reverseDone: 'Payment reversed, receipt {{number}} voided', printTitle: 'Print preview',
+    },
+    arrears: {
+      title: 'Arrears aging', asOf: 'As of', export: 'Export CSV', total: 'Total arrears', oldest: 'Oldest due', units: 'Units in arrears',
+      days0To30: '0–30 days', days31To90: '31–90 days', days91To180: '91–180 days', over180Days: 'Over 180 days', none: 'No arrears',
+      rate: 'Collection rate', ratePeriod: 'Period', billed: 'Billed', collected: 'Collected', outstanding: 'Outstanding', noBills: 'Nothing billed in this period', open: 'Cash desk',
+    },
+    portal: {
+      title: 'My bills', outstanding: 'To pay', credit: 'Credit', none: 'No bills', noUnits: 'No unit is registered to you',
+      payAtDesk: 'Pay at the service centre\'s cash desk or by bank transfer.', receiptsMissing: 'The cash desk hands you your receipts; they cannot be viewed online yet.',
+    },
+  },
+  fields: { unitId: 'Unit', method: 'Method', amount: 'Amount', payerName: 'Paid by', idempotencyKey: 'Request id', period: 'Period', status: 'Status', reason: 'Reason', asOf: 'Date' },
+};
+
+i18n.addResourceBundle('zh-CN', 'translation', zh, true, false);
+i18n.addResourceBundle('en', 'translation', en, true, false);
+
+export {};
