@@ -90,9 +90,13 @@ export function IntakePage() {
   const [filed, setFiled] = useState<WorkOrderDetail | null>(null);
   const matches = useMemo(() => searchUnits(directory.data ?? [], search), [directory.data, search]);
 
+  // The person holding the unit, when the desk files for them: they are told of the repair's progress in their inbox.
+  const [requester, setRequester] = useState<{ id: string; name: string } | null>(null);
+
   const pickUnit = async (unitId: string) => {
     const choice = directory.data?.find((c) => c.unit.id === unitId);
     const holder = choice?.holders.find((h) => h.kind === 'person') ?? choice?.holders[0];
+    setRequester(holder?.kind === 'person' ? { id: holder.occupantId, name: holder.name } : null);
     if (!holder) return;
     // The list masks phones; the occupant's record has the number the engineer will call.
     try {
@@ -111,6 +115,8 @@ export function IntakePage() {
         description: values.description.trim(), location: values.location?.trim() || null,
         contactName: values.contactName?.trim() || null, contactPhone: values.contactPhone?.trim() || null,
         preferredTime: values.preferredTime ? values.preferredTime.toISOString() : null,
+        // Only while the contact is still that person: a caller who is someone else is not them.
+        requesterId: requester && values.contactName?.trim() === requester.name ? requester.id : null,
       };
       const order = await send<WorkOrderDetail>('/api/workorders/work-orders', body);
       client.invalidateQueries({ queryKey: ['board'] });
@@ -123,7 +129,7 @@ export function IntakePage() {
     }
   };
 
-  if (filed) return <Filed order={filed} onAnother={() => { setFiled(null); form.resetFields(); setSearch(''); }} />;
+  if (filed) return <Filed order={filed} onAnother={() => { setFiled(null); form.resetFields(); setSearch(''); setRequester(null); }} />;
 
   return (
     <>
