@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Row, Space, Statistic, Table } from 'antd';
 import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -11,6 +12,14 @@ import { base, formatFen, monthOf, toFen, totalsByItem, type BillRun, type BillR
 import { Money, moneyColumn } from './format';
 import { billingProblem } from './problems';
 import './texts';
+
+// A skipped unit's reason is the API's English sentence; the known ones are told in the user's language.
+function skipReason(reason: string, t: TFunction): string {
+  if (/rate/i.test(reason) && /in effect/i.test(reason)) return t('billing.run.skip.noRate');
+  if (/Not held/i.test(reason)) return t('billing.run.skip.notHeld');
+  if (/comes to nothing/i.test(reason)) return t('billing.run.skip.zero');
+  return reason;
+}
 
 /** The finance desk's bill run: preview a month's bills, then issue them; a rerun issues nothing new. */
 export function BillRunsPage() {
@@ -141,7 +150,7 @@ export function BillRunsPage() {
                 columns={[
                   { title: t('billing.columns.building'), dataIndex: 'buildingName', width: 100 },
                   { title: t('billing.columns.unit'), dataIndex: 'unitNumber', width: 100 },
-                  { title: t('billing.columns.reason'), dataIndex: 'reason' },
+                  { title: t('billing.columns.reason'), dataIndex: 'reason', render: (v: string) => skipReason(v, t) },
                 ]}
               />
             </Card>

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Collapse, Empty, Form, Input, List, Modal, Radio, Select, Space, Statistic, Table, type FormInstance } from 'antd';
+import { Alert, App, Button, Card, Collapse, Empty, Form, Input, Modal, Radio, Select, Space, Statistic, Table, type FormInstance } from 'antd';
 import { useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -117,7 +117,7 @@ export function PaymentForm({ form, unitId, bills, payer, amountInput, onPaid }:
           <div aria-live="polite" style={{ marginTop: 4 }}>
             {fen !== null && (
               <>
-                <div>{t('billing.desk.words')}：<span className="pp-words" data-testid="amount-words">{amountInWords(fen)}</span></div>
+                <div>{t('billing.desk.words')}<span className="pp-words" style={{ marginInlineStart: 4 }} data-testid="amount-words">{amountInWords(fen)}</span></div>
                 {preview.credit > 0 && <div>{t('billing.desk.willCredit', { amount: formatFen(preview.credit) })}</div>}
               </>
             )}
@@ -196,27 +196,32 @@ export function CashDeskPage() {
   };
 
   const lineColumns = [
-    { title: t('billing.columns.period'), dataIndex: 'period', width: 90 },
-    { title: t('billing.columns.item'), dataIndex: 'item', width: 110, render: (v: string) => t(`billing.item.${v}`) },
-    { title: t('billing.columns.dueDate'), dataIndex: 'dueDate', width: 105 },
-    { title: t('billing.columns.amount'), dataIndex: 'amount', width: 110, ...moneyColumn, render: (v: number) => <Money value={v} /> },
+    { title: t('billing.columns.period'), dataIndex: 'period', width: 80 },
+    { title: t('billing.columns.item'), dataIndex: 'item', render: (v: string) => t(`billing.item.${v}`) },
+    // On a phone the open amount and this payment's share matter; the due date and billed amount give way.
+    { title: t('billing.columns.dueDate'), dataIndex: 'dueDate', width: 105, responsive: ['sm' as const] },
+    { title: t('billing.columns.amount'), dataIndex: 'amount', width: 110, ...moneyColumn, responsive: ['sm' as const], render: (v: number) => <Money value={v} /> },
   ];
 
   const recentCard = (
     <Card size="small" title={t('billing.desk.recent')} extra={<span className="pp-muted">{t('billing.desk.recentHint')}</span>}>
-      <List
-        size="small" dataSource={recent} locale={{ emptyText: t('billing.desk.noRecent') }}
-        renderItem={(r) => (
-          <List.Item actions={[<Button key="open" type="link" size="small" onClick={() => setReceiptId(r.receiptId)}>{t('billing.receipt.title')}</Button>]}>
-            <Space wrap size={4}>
-              <span className="pp-money">{r.number}</span>
-              <span>{r.unit}</span>
-              <Money value={r.amount} />
-              <span className="pp-muted">{formatTime(r.at)}</span>
-            </Space>
-          </List.Item>
-        )}
-      />
+      {recent.length === 0 ? (
+        <div className="pp-muted" style={{ textAlign: 'center', padding: 12 }}>{t('billing.desk.noRecent')}</div>
+      ) : (
+        <ul className="pp-plain-list">
+          {recent.map((r) => (
+            <li key={r.receiptId}>
+              <Space wrap size={6}>
+                <span className="pp-money">{r.number}</span>
+                <span>{r.unit}</span>
+                <Money value={r.amount} />
+                <span className="pp-muted">{formatTime(r.at)}</span>
+              </Space>
+              <Button type="link" size="small" onClick={() => setReceiptId(r.receiptId)}>{t('billing.receipt.title')}</Button>
+            </li>
+          ))}
+        </ul>
+      )}
     </Card>
   );
 
@@ -261,7 +266,7 @@ export function CashDeskPage() {
             </Card>
             <Card size="small" title={t('billing.desk.openLines')} styles={{ body: { padding: 0 } }} style={{ marginBottom: 12 }}>
               <Table<BillLine>
-                rowKey="id" size="small" pagination={false} dataSource={open} loading={bills.isFetching} scroll={{ x: 560 }}
+                rowKey="id" size="small" pagination={false} dataSource={open} loading={bills.isFetching} scroll={{ x: 'max-content' }}
                 locale={{ emptyText: t('billing.desk.noOpen') }} data-testid="open-lines"
                 rowClassName={(l) => (preview.shares.has(l.id) ? 'pp-line-paying' : '')}
                 columns={[
@@ -281,7 +286,7 @@ export function CashDeskPage() {
                   key: 'settled', label: `${t('billing.desk.history')} (${settled.length})`,
                   children: (
                     <Table<BillLine>
-                      rowKey="id" size="small" dataSource={settled} pagination={{ pageSize: 12, hideOnSinglePage: true }} scroll={{ x: 520 }}
+                      rowKey="id" size="small" dataSource={settled} pagination={{ pageSize: 12, hideOnSinglePage: true }} scroll={{ x: 'max-content' }}
                       columns={[...lineColumns, { title: t('billing.columns.status'), dataIndex: 'status', width: 90, render: (v) => <LineStatusTag status={v} /> }]}
                     />
                   ),

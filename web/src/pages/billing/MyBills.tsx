@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, List, Space, Spin, Statistic } from 'antd';
+import { Alert, Card, Empty, Space, Spin, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { getJson } from '../../api/client';
 import type { UnitPage } from '../../api/schema';
@@ -12,20 +12,20 @@ function Line({ line }: { line: BillLine }) {
   const { t } = useTranslation();
   const part = line.status === 'open' && toFen(line.amountPaid) > 0;
   return (
-    <List.Item extra={<div style={{ textAlign: 'right' }}><Money value={line.status === 'open' ? line.amountOpen : line.amount} strong /><div><LineStatusTag status={line.status} /></div></div>}>
-      <List.Item.Meta
-        title={`${line.period} ${t(`billing.item.${line.item}`)}`}
-        description={
-          <>
-            <div>{line.description}</div>
-            <div className="pp-muted">
-              {t('billing.columns.dueDate')} {line.dueDate}
-              {part && <> · {t('billing.columns.amount')} {formatFen(toFen(line.amount))} · {t('billing.columns.paid')} {formatFen(toFen(line.amountPaid))}</>}
-            </div>
-          </>
-        }
-      />
-    </List.Item>
+    <li>
+      <div style={{ minWidth: 0 }}>
+        <div><b>{line.period}</b> {t(`billing.item.${line.item}`)}</div>
+        <div className="pp-muted">{line.description}</div>
+        <div className="pp-muted">
+          {t('billing.columns.dueDate')} {line.dueDate}
+          {part && <> · {t('billing.columns.amount')} {formatFen(toFen(line.amount))} · {t('billing.columns.paid')} {formatFen(toFen(line.amountPaid))}</>}
+        </div>
+      </div>
+      <div style={{ textAlign: 'right', flex: 'none' }}>
+        <Money value={line.status === 'open' ? line.amountOpen : line.amount} strong />
+        <div><LineStatusTag status={line.status} /></div>
+      </div>
+    </li>
   );
 }
 
@@ -62,7 +62,9 @@ export function MyBillsPage() {
                     styles={{ content: { color: toFen(q.data.outstanding) > 0 ? '#cf1322' : undefined, fontVariantNumeric: 'tabular-nums' } }} />
                   {toFen(q.data.credit) > 0 && <Statistic title={t('billing.portal.credit')} value={formatFen(toFen(q.data.credit))} />}
                 </Space>
-                <List size="small" dataSource={[...open, ...settled]} locale={{ emptyText: t('billing.portal.none') }} renderItem={(l) => <Line line={l} />} />
+                {open.length + settled.length === 0
+                  ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('billing.portal.none')} />
+                  : <ul className="pp-plain-list">{[...open, ...settled].map((l) => <Line key={l.id} line={l} />)}</ul>}
               </>
             )}
           </Card>

@@ -12,7 +12,7 @@ export function Money({ value, strong }: { value: number | string | null | undef
 
 export function LineStatusTag({ status }: { status: BillLineStatus }) {
   const { t } = useTranslation();
-  return <Tag color={status === 'open' ? 'orange' : 'green'} bordered={false}>{t(`billing.lineStatus.${status}`)}</Tag>;
+  return <Tag color={status === 'open' ? 'orange' : 'green'} variant="filled">{t(`billing.lineStatus.${status}`)}</Tag>;
 }
 
 /** A money column's settings: right-aligned, never wrapped. */
