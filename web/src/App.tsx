@@ -28,6 +28,8 @@ import { ComplaintListPage } from './pages/complaints/ComplaintList';
 import { ComplaintIntakePage } from './pages/complaints/ComplaintIntake';
 import { ComplaintDetailPage } from './pages/complaints/ComplaintDetail';
 import { SuggestionsPage } from './pages/complaints/Suggestions';
+import { FollowUpsPage } from './pages/complaints/FollowUps';
+import { PortalComplaintsPage } from './pages/complaints/PortalComplaints';
 // Charts (recharts) load only with the analysis page, not with every screen.
 const ComplaintAnalysisPage = lazy(() => import('./pages/complaints/ComplaintAnalysis').then((m) => ({ default: m.ComplaintAnalysisPage })));
 import { VisitorsPage } from './pages/reception/Visitors';
@@ -93,6 +95,8 @@ export function App() {
                   <Route path="complaints/new" element={<ComplaintIntakePage />} />
                   <Route path="complaints/:id" element={<ComplaintDetailPage />} />
                   <Route path="suggestions" element={<SuggestionsPage />} />
+                  <Route path="follow-ups" element={<FollowUpsPage />} />
+                  <Route path="portal/complaints" element={<PortalComplaintsPage />} />
                   <Route path="complaint-analysis" element={<Suspense fallback={<Loading />}><ComplaintAnalysisPage /></Suspense>} />
                   <Route path="visitors" element={<VisitorsPage />} />
                   <Route path="lost-found" element={<LostFoundPage />} />
