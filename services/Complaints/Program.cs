@@ -17,6 +17,8 @@ app.MapComplaintActionsApi();
 app.MapComplaintWorkOrdersApi();
 app.MapSuggestionsApi();
 app.MapVisitsApi();
+app.MapVisitPlansApi();
+app.MapSurveysApi();
 app.MapStatisticsApi();
 app.MapDefaultEndpoints();
 app.Run();

@@ -42,6 +42,8 @@ const BillsPage = page(() => import('./pages/billing/Bills'), 'BillsPage');
 const CashDeskPage = page(() => import('./pages/billing/CashDesk'), 'CashDeskPage');
 const ArrearsPage = page(() => import('./pages/billing/Arrears'), 'ArrearsPage');
 const MyBillsPage = page(() => import('./pages/billing/MyBills'), 'MyBillsPage');
+const FollowUpsPage = page(() => import('./pages/complaints/FollowUps'), 'FollowUpsPage');
+const PortalComplaintsPage = page(() => import('./pages/complaints/PortalComplaints'), 'PortalComplaintsPage');
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -104,6 +106,8 @@ export function App() {
                   <Route path="complaints/:id" element={<ComplaintDetailPage />} />
                   <Route path="suggestions" element={<SuggestionsPage />} />
                   <Route path="complaint-analysis" element={<ComplaintAnalysisPage />} />
+                  <Route path="follow-ups" element={<FollowUpsPage />} />
+                  <Route path="portal/complaints" element={<PortalComplaintsPage />} />
                   <Route path="visitors" element={<VisitorsPage />} />
                   <Route path="lost-found" element={<LostFoundPage />} />
                   <Route path="keys" element={<KeysPage />} />

@@ -64,6 +64,18 @@ public static class StatisticsApi
             ("满意率", null, Rate(f.SatisfactionRate)),
             ("赔偿金额", null, f.CompensationTotal.ToString("0.00", CultureInfo.InvariantCulture)),
         ]);
+        var v = statistics.FollowUps;
+        lines.AddRange(
+        [
+            ("应回访数", null, Count(v.VisitsDue)),
+            ("已回访数", null, Count(v.VisitsDone)),
+            ("回访完成率", null, Rate(v.VisitCompletionRate)),
+            ("回访次数", null, Count(v.Visits)),
+            ("平均满意度", null, v.AverageSatisfaction?.ToString("0.00", CultureInfo.InvariantCulture)),
+            ("回访意见数", null, Count(v.FeedbackItemsRaised)),
+            ("已处理意见数", null, Count(v.FeedbackItemsHandled)),
+            ("回访处理率", null, Rate(v.FollowUpCompletionRate)),
+        ]);
 
         using var buffer = new MemoryStream();
         // A byte order mark, or Excel on a Chinese Windows reads GBK; a text starting like a formula gets a leading '.
@@ -122,7 +134,13 @@ public static class StatisticsApi
             .Select(o => o.UnitId).Distinct().CountAsync(cancellationToken);
 
         var figures = ComplaintFigures.Of(complaints, units, occupied, from, to);
-        return (new ComplaintStatistics(property, first.ToString("yyyy-MM", CultureInfo.InvariantCulture), from, to, figures), null, null);
+
+        var visits = await db.Visits.AsNoTracking().Include(v => v.Items)
+            .Where(v => v.PropertyId == property && v.VisitedAt >= from && v.VisitedAt < to).ToListAsync(cancellationToken);
+        var due = await db.DueVisits.AsNoTracking()
+            .Where(d => d.PropertyId == property && d.DueFrom <= lastDay && d.DueBy >= first).ToListAsync(cancellationToken);
+        var followUps = FollowUpFigures.Of(visits, due, first, from, to);
+        return (new ComplaintStatistics(property, first.ToString("yyyy-MM", CultureInfo.InvariantCulture), from, to, figures, followUps), null, null);
     }
 
     private static string CategoryName(ComplaintCategory category) => category switch
@@ -144,4 +162,4 @@ public static class StatisticsApi
 }
 
 /// <summary>The complaint figures of one property's local month [From, To).</summary>
-public sealed record ComplaintStatistics(Guid PropertyId, string Month, DateTimeOffset From, DateTimeOffset To, ComplaintMonth Figures);
+public sealed record ComplaintStatistics(Guid PropertyId, string Month, DateTimeOffset From, DateTimeOffset To, ComplaintMonth Figures, FollowUpMonth FollowUps);

@@ -48,6 +48,41 @@ public static class ComplaintFigures
     public static decimal? Rate(int part, int whole) => whole == 0 ? null : Math.Round((decimal)part / whole, 4, MidpointRounding.AwayFromZero);
 }
 
+/// <summary>
+/// The follow-up figures of one property's month (回访): the plans' visits due in the month and those done; the visits
+/// recorded and their average satisfaction; the feedback items they raised and how many are handled (回访处理率 = handled ÷
+/// raised, target 100%).
+/// </summary>
+public static class FollowUpFigures
+{
+    public static FollowUpMonth Of(IReadOnlyList<FollowUpVisit> visits, IReadOnlyList<DueVisit> due, DateOnly first, DateTimeOffset from, DateTimeOffset to)
+    {
+        var last = first.AddMonths(1).AddDays(-1);
+        // A due visit counts in every month of its period (a quarter's area visit is due in each of its three months).
+        var dueInMonth = due.Where(d => d.DueFrom <= last && d.DueBy >= first).ToList();
+        var done = dueInMonth.Count(d => d.DoneAt is { } at && at < to);
+        var recorded = visits.Where(v => v.VisitedAt >= from && v.VisitedAt < to).ToList();
+        var raised = recorded.Sum(v => v.Items.Count);
+        var handled = recorded.Sum(v => v.Items.Count(i => i.HandledAt is not null));
+        decimal? satisfaction = recorded.Count == 0 ? null : Math.Round((decimal)recorded.Sum(v => v.Satisfaction) / recorded.Count, 2, MidpointRounding.AwayFromZero);
+        return new FollowUpMonth(
+            dueInMonth.Count, done, ComplaintFigures.Rate(done, dueInMonth.Count),
+            recorded.Count, satisfaction,
+            raised, handled, ComplaintFigures.Rate(handled, raised));
+    }
+}
+
+/// <summary>The month's follow-up figures; <c>averageSatisfaction</c> 1–5; rates 0–1 (null when there is nothing to divide by).</summary>
+public sealed record FollowUpMonth(
+    int VisitsDue,
+    int VisitsDone,
+    decimal? VisitCompletionRate,
+    int Visits,
+    decimal? AverageSatisfaction,
+    int FeedbackItemsRaised,
+    int FeedbackItemsHandled,
+    decimal? FollowUpCompletionRate);
+
 public sealed record TierCount(ComplaintTier Tier, int Count);
 
 public sealed record CategoryCount(ComplaintCategory Category, int Count);

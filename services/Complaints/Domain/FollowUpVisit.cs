@@ -15,6 +15,7 @@ public sealed class FollowUpVisit : AggregateRoot
     public const int MaxItems = 50;
 
     private readonly List<VisitFeedbackItem> _items = [];
+    private readonly List<VisitAnswer> _answers = [];
 
     private FollowUpVisit()
     {
@@ -49,13 +50,47 @@ public sealed class FollowUpVisit : AggregateRoot
     /// <summary>What was raised on the visit, in the order recorded.</summary>
     public IReadOnlyList<VisitFeedbackItem> Items => _items.OrderBy(i => i.Sequence).ToList();
 
+    /// <summary>The questionnaire answered on the visit, if one was.</summary>
+    public Guid? SurveyId { get; private set; }
+
+    /// <summary>The average of the questionnaire's score answers (1–5); null without a questionnaire or scores.</summary>
+    public decimal? SurveyScore { get; private set; }
+
+    /// <summary>The answers given, in question order.</summary>
+    public IReadOnlyList<VisitAnswer> Answers => _answers.OrderBy(a => a.Sequence).ToList();
+
+    /// <summary>The due visit of a plan this visit made (回访计划); null for a visit outside a plan.</summary>
+    public Guid? DueVisitId { get; private set; }
+
     /// <summary>Records a visit with its feedback items and raises <see cref="FollowUpVisitRecorded"/>.</summary>
     public static FollowUpVisit Record(
-        Guid propertyId, UnitCopy? unit, string? area, VisitMethod method, int satisfaction, string? notes, IReadOnlyList<string> items, Actor by, DateTimeOffset now)
+        Guid propertyId, UnitCopy? unit, string? area, VisitMethod method, int satisfaction, string? notes, IReadOnlyList<string> items, Actor by, DateTimeOffset now) =>
+        Record(propertyId, unit, area, method, satisfaction, notes, items, by, now, null, [], null);
+
+    /// <summary>
+    /// Records a visit, with the answers to a questionnaire (checked by it) and completing the plan's due visit it makes,
+    /// if any (the due visit's name is the visit's area when none is given).
+    /// </summary>
+    public static FollowUpVisit Record(
+        Guid propertyId, UnitCopy? unit, string? area, VisitMethod method, int satisfaction, string? notes, IReadOnlyList<string> items, Actor by, DateTimeOffset now,
+        Survey? survey, IReadOnlyList<(Guid QuestionId, int? Score, string? Text)> answers, DueVisit? due)
     {
         if (unit is not null && unit.PropertyId != propertyId)
         {
             throw new DomainRuleException("The unit belongs to another property.");
+        }
+        if (survey is not null && survey.PropertyId != propertyId)
+        {
+            throw new DomainRuleException("The questionnaire belongs to another property.");
+        }
+        if (survey is null && answers.Count > 0)
+        {
+            throw new DomainRuleException("Answers are to a questionnaire: name it.");
+        }
+        // A plan's due visit names whom it is to ("A座", "A座 1201"): the visit says so unless it names the place itself.
+        if (string.IsNullOrWhiteSpace(area) && due is not null)
+        {
+            area = due.Name;
         }
         if (unit is null && string.IsNullOrWhiteSpace(area))
         {
@@ -89,6 +124,17 @@ public sealed class FollowUpVisit : AggregateRoot
             visit._items.Add(VisitFeedbackItem.Create(visit.Id, visit._items.Count + 1, text.Trim()));
         }
         visit.OpenItems = visit._items.Count;
+        if (survey is not null)
+        {
+            visit.SurveyId = survey.Id;
+            visit._answers.AddRange(survey.Answer(visit.Id, answers));
+            visit.SurveyScore = Survey.ScoreOf(visit._answers);
+        }
+        if (due is not null)
+        {
+            due.CompleteWith(visit);
+            visit.DueVisitId = due.Id;
+        }
         visit.Raise(new FollowUpVisitRecorded(Guid.CreateVersion7(now), now, propertyId, visit.Id, unit?.Id, satisfaction, visit._items.Count, by.PersonId, by.Name));
         return visit;
     }

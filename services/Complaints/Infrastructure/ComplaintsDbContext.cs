@@ -18,6 +18,12 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
 
     public DbSet<FollowUpVisit> Visits => Set<FollowUpVisit>();
 
+    public DbSet<VisitPlan> VisitPlans => Set<VisitPlan>();
+
+    public DbSet<DueVisit> DueVisits => Set<DueVisit>();
+
+    public DbSet<Survey> Surveys => Set<Survey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -128,6 +134,75 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
             visit.Property<uint>("xmin").IsRowVersion();
             visit.HasOne<UnitCopy>().WithMany().HasForeignKey(v => v.UnitId).OnDelete(DeleteBehavior.Restrict);
             visit.HasMany(v => v.Items).WithOne().HasForeignKey(i => i.VisitId).OnDelete(DeleteBehavior.Cascade);
+            visit.HasMany(v => v.Answers).WithOne().HasForeignKey(a => a.VisitId).OnDelete(DeleteBehavior.Cascade);
+            visit.HasOne<Survey>().WithMany().HasForeignKey(v => v.SurveyId).OnDelete(DeleteBehavior.Restrict);
+            visit.Property(v => v.SurveyScore).HasPrecision(3, 2);
+            // A due visit is made by one visit.
+            visit.HasIndex(v => v.DueVisitId).IsUnique().HasFilter("due_visit_id IS NOT NULL");
+        });
+
+        modelBuilder.Entity<VisitAnswer>(answer =>
+        {
+            answer.ToTable("visit_answers");
+            answer.HasKey(a => a.Id);
+            answer.Property(a => a.Id).ValueGeneratedNever();
+            answer.HasIndex(a => new { a.VisitId, a.QuestionId }).IsUnique();
+            answer.Property(a => a.Text).HasMaxLength(FollowUpVisit.TextMaxLength);
+            answer.HasOne<SurveyQuestion>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<VisitPlan>(plan =>
+        {
+            plan.ToTable("visit_plans");
+            plan.HasKey(p => p.Id);
+            plan.Property(p => p.Id).ValueGeneratedNever();
+            plan.Property(p => p.Kind).HasConversion<string>().HasMaxLength(16);
+            plan.Property(p => p.Name).HasMaxLength(VisitPlan.NameMaxLength);
+            plan.Property(p => p.AssigneeName).HasMaxLength(Actor.NameMaxLength);
+            plan.Property(p => p.CreatedByName).HasMaxLength(Actor.NameMaxLength);
+            plan.Ignore(p => p.Cadence);
+            // One plan per building, one occupants' plan per property: two made at once, one wins.
+            plan.HasIndex(p => new { p.PropertyId, p.BuildingId }).IsUnique().HasFilter("building_id IS NOT NULL");
+            plan.HasIndex(p => p.PropertyId).IsUnique().HasFilter("kind = 'Occupants'");
+            plan.Property<uint>("xmin").IsRowVersion();
+        });
+
+        modelBuilder.Entity<DueVisit>(due =>
+        {
+            due.ToTable("due_visits");
+            due.HasKey(d => d.Id);
+            due.Property(d => d.Id).ValueGeneratedNever();
+            due.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
+            due.Property(d => d.Name).HasMaxLength(VisitPlan.NameMaxLength);
+            due.Property(d => d.Period).HasMaxLength(16);
+            due.Property(d => d.AssigneeName).HasMaxLength(Actor.NameMaxLength);
+            // Generating twice, even at once, makes one due visit per subject and period.
+            due.HasIndex(d => new { d.PlanId, d.SubjectId, d.Period }).IsUnique();
+            due.HasIndex(d => new { d.PropertyId, d.DueBy });
+            due.HasOne<VisitPlan>().WithMany().HasForeignKey(d => d.PlanId).OnDelete(DeleteBehavior.Cascade);
+            // Two visits recorded against one due visit at once: one wins, the other gets 409.
+            due.Property<uint>("xmin").IsRowVersion();
+        });
+
+        modelBuilder.Entity<Survey>(survey =>
+        {
+            survey.ToTable("surveys");
+            survey.HasKey(s => s.Id);
+            survey.Property(s => s.Id).ValueGeneratedNever();
+            survey.Property(s => s.Title).HasMaxLength(Survey.TitleMaxLength);
+            survey.Property(s => s.CreatedByName).HasMaxLength(Actor.NameMaxLength);
+            survey.HasIndex(s => s.PropertyId);
+            survey.HasMany(s => s.Questions).WithOne().HasForeignKey(q => q.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SurveyQuestion>(question =>
+        {
+            question.ToTable("survey_questions");
+            question.HasKey(q => q.Id);
+            question.Property(q => q.Id).ValueGeneratedNever();
+            question.HasIndex(q => new { q.SurveyId, q.Sequence }).IsUnique();
+            question.Property(q => q.Text).HasMaxLength(Survey.QuestionMaxLength);
+            question.Property(q => q.Kind).HasConversion<string>().HasMaxLength(16);
         });
 
         modelBuilder.Entity<VisitFeedbackItem>(item =>

@@ -22,3 +22,17 @@ export const complaintCategories: ComplaintCategory[] = [
   'engineering', 'cleaning', 'security', 'fees', 'staff_conduct', 'noise', 'parking', 'neighbours', 'other',
 ];
 export const complaintChannels: ComplaintChannel[] = ['phone', 'walk_in', 'letter', 'email'];
+
+// Follow-up visits (回访), their plans and questionnaires.
+export type Visit = C['VisitView'];
+export type VisitPage = C['PageOfVisitView'];
+export type VisitPlan = C['VisitPlanView'];
+export type VisitPlanPage = C['PageOfVisitPlanView'];
+export type DueVisit = C['DueVisitView'];
+export type DueVisitPage = C['PageOfDueVisitView'];
+export type DueVisitStatus = C['DueVisitStatus'];
+export type Survey = C['SurveyView'];
+export type SurveyPage = C['PageOfSurveyView'];
+export type SurveyResults = C['SurveyResults'];
+export type FollowUpMonth = C['FollowUpMonth'];
+export type RecordVisitRequest = C['RecordVisitRequest'];

@@ -25,8 +25,10 @@ const items: Item[] = [
   { key: '/admin', roles: ['manager', 'admin'] },
   // Complaints (services/Complaints/README.md "Who may call what"); investigating and answering is the desk's work.
   { key: '/complaints', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
-  { key: '/suggestions', roles: ['frontdesk', 'supervisor', 'manager', 'admin'] },
-  { key: '/complaint-analysis', roles: ['supervisor', 'manager', 'admin'] },
+  // Suggestions, follow-up visits and the analysis share one 客户关系 submenu: the desk's bar is full.
+  { key: '/suggestions', roles: ['frontdesk', 'supervisor', 'manager', 'admin'], group: 'nav.customerCare' },
+  { key: '/follow-ups', roles: ['frontdesk', 'supervisor', 'manager', 'admin'], group: 'nav.customerCare' },
+  { key: '/complaint-analysis', roles: ['supervisor', 'manager', 'admin'], group: 'nav.customerCare' },
   { key: '/my-orders', roles: ['engineer'] },
   { key: '/patrols', roles: ['security', 'engineer', 'frontdesk', 'supervisor', 'manager', 'admin'] },
   { key: '/visitors', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'], group: 'nav.frontDesk' },
@@ -40,12 +42,14 @@ const items: Item[] = [
   { key: '/billing/bills', roles: ['finance', 'manager', 'admin'], group: 'nav.finance' },
   { key: '/billing/arrears', roles: ['finance', 'manager', 'admin'], group: 'nav.finance' },
   { key: '/portal/bills', roles: ['occupant'] },
+  { key: '/portal/complaints', roles: ['occupant'] },
 ];
 const labels: Record<string, string> = {
   '/board': 'nav.board', '/intake': 'nav.intake', '/orders': 'nav.orders', '/statistics': 'nav.statistics', '/my-orders': 'nav.myOrders',
   '/portal': 'nav.myRepairs', '/portal/new': 'nav.newRepair',
   '/patrols': 'patrol.title', '/oversight': 'oversight.title', '/admin': 'admin.title',
   '/complaints': 'nav.complaints', '/suggestions': 'nav.suggestions', '/complaint-analysis': 'nav.complaintAnalysis',
+  '/follow-ups': 'nav.followUps', '/portal/complaints': 'nav.myComplaints',
   '/visitors': 'nav.visitors', '/lost-found': 'nav.lostFound', '/keys': 'nav.keys',
   '/billing/cash-desk': 'nav.cashDesk', '/billing/runs': 'nav.billRuns', '/billing/bills': 'nav.bills', '/billing/arrears': 'nav.arrears',
   '/portal/bills': 'nav.myBills',

@@ -12,8 +12,15 @@ export function useUnreadCount() {
   });
 }
 
-/** Where a message's link leads in the console: a work order's API address opens its page. */
-export function consolePath(link: string): string | null {
+/**
+ * Where a message's link leads in the console: a work order's API address opens its page; a complaint's opens its page
+ * for staff and the complainant's portal (at that complaint) for an occupant; the complaint list address opens the list.
+ */
+export function consolePath(link: string, occupant = false): string | null {
   const order = /^\/api\/workorders\/work-orders\/([0-9a-f-]{36})/i.exec(link);
-  return order ? `/orders/${order[1]}` : null;
+  if (order) return `/orders/${order[1]}`;
+  const complaint = /^\/api\/complaints\/complaints\/([0-9a-f-]{36})/i.exec(link);
+  if (complaint) return occupant ? `/portal/complaints#${complaint[1]}` : `/complaints/${complaint[1]}`;
+  if (/^\/api\/complaints\/complaints\/?(\?|$)/i.test(link)) return occupant ? '/portal/complaints' : '/complaints';
+  return null;
 }

@@ -8,11 +8,13 @@ import { problemMessage } from '../api/problem';
 import type { InboxEntry, InboxPage, MarkedRead } from '../api/schema';
 import { formatTime } from '../components/format';
 import { consolePath, useUnreadCount } from '../components/inbox';
+import { useSession } from '../auth/session';
 
 export function InboxPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
+  const { has, isDesk } = useSession();
   const [unread, setUnread] = useState(true);
   const inbox = useQuery({
     queryKey: ['inbox', 'list', unread],
@@ -38,7 +40,7 @@ export function InboxPage() {
       await send(`/api/notifications/inbox/${entry.id}/read`).catch(() => undefined);
       client.invalidateQueries({ queryKey: ['inbox'] });
     }
-    const path = consolePath(entry.link);
+    const path = consolePath(entry.link, has('occupant') && !isDesk);
     if (path) navigate(path);
   };
   return (

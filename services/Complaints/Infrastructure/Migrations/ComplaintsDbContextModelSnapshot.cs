@@ -487,6 +487,95 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                     b.ToTable("complaint_work_order_requests", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.DueVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssigneeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("assignee_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("date")
+                        .HasColumnName("due_by");
+
+                    b.Property<DateOnly>("DueFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("due_from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("period");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<Guid?>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_due_visits");
+
+                    b.HasIndex("PropertyId", "DueBy")
+                        .HasDatabaseName("ix_due_visits_property_id_due_by");
+
+                    b.HasIndex("PlanId", "SubjectId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_due_visits_plan_id_subject_id_period");
+
+                    b.ToTable("due_visits", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.FollowUpVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -497,6 +586,10 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("area");
+
+                    b.Property<Guid?>("DueVisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("due_visit_id");
 
                     b.Property<string>("Method")
                         .IsRequired()
@@ -520,6 +613,15 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                     b.Property<int>("Satisfaction")
                         .HasColumnType("integer")
                         .HasColumnName("satisfaction");
+
+                    b.Property<Guid?>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<decimal?>("SurveyScore")
+                        .HasPrecision(3, 2)
+                        .HasColumnType("numeric(3,2)")
+                        .HasColumnName("survey_score");
 
                     b.Property<Guid?>("UnitId")
                         .HasColumnType("uuid")
@@ -547,6 +649,14 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_follow_up_visits");
+
+                    b.HasIndex("DueVisitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_follow_up_visits_due_visit_id")
+                        .HasFilter("due_visit_id IS NOT NULL");
+
+                    b.HasIndex("SurveyId")
+                        .HasDatabaseName("ix_follow_up_visits_survey_id");
 
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_follow_up_visits_unit_id");
@@ -712,6 +822,129 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                     b.ToTable("suggestions");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.Survey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("retired");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_surveys");
+
+                    b.HasIndex("PropertyId")
+                        .HasDatabaseName("ix_surveys_property_id");
+
+                    b.ToTable("surveys", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.SurveyQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean")
+                        .HasColumnName("required");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_questions");
+
+                    b.HasIndex("SurveyId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_survey_questions_survey_id_sequence");
+
+                    b.ToTable("survey_questions", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.VisitAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visit_answers");
+
+                    b.HasIndex("QuestionId")
+                        .HasDatabaseName("ix_visit_answers_question_id");
+
+                    b.HasIndex("VisitId", "QuestionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visit_answers_visit_id_question_id");
+
+                    b.ToTable("visit_answers", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.VisitFeedbackItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -758,6 +991,78 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasDatabaseName("ix_visit_feedback_items_visit_id_sequence");
 
                     b.ToTable("visit_feedback_items", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.VisitPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssigneeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<string>("AssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("assignee_name");
+
+                    b.Property<Guid?>("BuildingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("building_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visit_plans");
+
+                    b.HasIndex("PropertyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visit_plans_property_id")
+                        .HasFilter("kind = 'Occupants'");
+
+                    b.HasIndex("PropertyId", "BuildingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visit_plans_property_id_building_id")
+                        .HasFilter("building_id IS NOT NULL");
+
+                    b.ToTable("visit_plans", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.ServiceDefaults.Data.DailyCounter", b =>
@@ -971,8 +1276,24 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasConstraintName("fk_complaint_work_order_requests_complaints_complaint_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.DueVisit", b =>
+                {
+                    b.HasOne("PropertyPlatform.Complaints.Domain.VisitPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_due_visits_visit_plans_plan_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.FollowUpVisit", b =>
                 {
+                    b.HasOne("PropertyPlatform.Complaints.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_follow_up_visits_surveys_survey_id");
+
                     b.HasOne("PropertyPlatform.ServiceDefaults.LocalCopies.UnitCopy", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -987,6 +1308,33 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_suggestions_units_unit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.SurveyQuestion", b =>
+                {
+                    b.HasOne("PropertyPlatform.Complaints.Domain.Survey", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_questions_surveys_survey_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.VisitAnswer", b =>
+                {
+                    b.HasOne("PropertyPlatform.Complaints.Domain.SurveyQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_answers_survey_questions_question_id");
+
+                    b.HasOne("PropertyPlatform.Complaints.Domain.FollowUpVisit", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_answers_follow_up_visits_visit_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.VisitFeedbackItem", b =>
@@ -1012,7 +1360,14 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
 
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.FollowUpVisit", b =>
                 {
+                    b.Navigation("Answers");
+
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.Survey", b =>
+                {
+                    b.Navigation("Questions");
                 });
 #pragma warning restore 612, 618
         }

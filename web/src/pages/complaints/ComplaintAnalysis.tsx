@@ -9,7 +9,7 @@ import { call, getJson } from '../../api/client';
 import type { ComplaintStatistics } from '../../api/complaints';
 import { problemMessage } from '../../api/problem';
 import { useProperty } from '../../components/useProperty';
-import { chartRows, percent, validRateMet } from './analysis';
+import { chartRows, followUpRateMet, percent, validRateMet } from './analysis';
 import './i18n';
 
 const tierColors: Record<string, string> = { general: '#91caff', important: '#fa8c16', hot: '#faad14', collective: '#f5222d' };
@@ -42,6 +42,7 @@ export function ComplaintAnalysisPage() {
     enabled: !!propertyId,
   });
   const f = stats.data?.figures;
+  const v = stats.data?.followUps;
   const a = (k: string, options?: Record<string, unknown>) => t(`analysis.${k}`, options);
 
   // The export needs the access token, so it is fetched and handed to the browser as a file.
@@ -94,6 +95,20 @@ export function ComplaintAnalysisPage() {
         <Col xs={24} md={12}>
           <Card size="small" loading={stats.isLoading}>
             <Statistic title={a('compensation')} value={f ? Number(f.compensationTotal).toFixed(2) : '—'} prefix="¥" />
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card size="small" title={a('followUps')} loading={stats.isLoading} data-testid="analysis-follow-ups">
+            <Row gutter={[12, 12]}>
+              <Col xs={12} md={6}><Statistic title={a('visitsDone')} value={v ? `${v.visitsDone} / ${v.visitsDue}` : '—'} /></Col>
+              <Col xs={12} md={6}><Statistic title={a('visits')} value={v?.visits ?? '—'} /></Col>
+              <Col xs={12} md={6}><Statistic title={a('averageSatisfaction')} value={v?.averageSatisfaction == null ? '—' : Number(v.averageSatisfaction).toFixed(2)} suffix={v?.averageSatisfaction == null ? '' : '/ 5'} /></Col>
+              <Col xs={12} md={6}>
+                <Statistic title={a('followUpRate')} value={rate(v?.followUpCompletionRate)} suffix={suffix(v?.followUpCompletionRate)}
+                  valueStyle={{ color: followUpRateMet(v) === false ? '#cf1322' : followUpRateMet(v) ? '#389e0d' : undefined }} />
+                <div className="pp-muted">{a('followUpTarget', { handled: v?.feedbackItemsHandled ?? 0, raised: v?.feedbackItemsRaised ?? 0 })}</div>
+              </Col>
+            </Row>
           </Card>
         </Col>
         <Col xs={24} lg={8}>

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Select, Space, Switch, Table } from 'antd';
+import { Alert, Badge, Button, Card, Select, Space, Switch, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { getJson, query } from '../../api/client';
-import { complaintCategories, complaintStatuses, complaintTiers, type Complaint, type ComplaintPage } from '../../api/complaints';
+import { complaintCategories, complaintStatuses, complaintTiers, type Complaint, type ComplaintPage, type SuggestionPage } from '../../api/complaints';
+import { useSession } from '../../auth/session';
 import { problemMessage } from '../../api/problem';
 import { formatTime } from '../../components/format';
 import { useProperty } from '../../components/useProperty';
@@ -24,6 +25,8 @@ export function ComplaintListPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const { propertyId } = useProperty();
+  const { has } = useSession();
+  const manager = has('manager');
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
   const filters = Object.fromEntries(filterKeys.map((k) => [k, params.get(k) ?? undefined]));
@@ -35,6 +38,14 @@ export function ComplaintListPage() {
     enabled: !!propertyId,
     placeholderData: keepPreviousData,
   });
+
+  // The manager's queue also holds the suggestions waiting for their decision.
+  const toDecide = useQuery({
+    queryKey: ['suggestions', 'to-decide', propertyId],
+    queryFn: ({ signal }) => getJson<SuggestionPage>(`/api/complaints/suggestions${query({ propertyId, status: 'submitted', pageSize: 1 })}`, signal),
+    enabled: !!propertyId && manager,
+  });
+  const queue = params.get('ownedByMe') === 'true' && params.get('open') === 'true' ? 'mine' : params.get('escalatedTo') === 'manager' ? 'manager' : null;
 
   const set = (changes: Record<string, string | undefined | null>) => {
     const next = new URLSearchParams(params);
@@ -52,6 +63,22 @@ export function ComplaintListPage() {
         {t('complaints.title')}
         <Link to="/complaints/new"><Button type="primary" icon={<PlusOutlined />}>{t('complaints.new')}</Button></Link>
       </h1>
+      <Space wrap style={{ marginBottom: 12 }}>
+        {/* The owner's worklist (open complaints they own, with their reply times) and the manager's queue. */}
+        <Button type={queue === 'mine' ? 'primary' : 'default'} onClick={() => setParams(new URLSearchParams({ ownedByMe: 'true', open: 'true' }))}>
+          {t('queues.mine')}
+        </Button>
+        {manager && (
+          <>
+            <Button type={queue === 'manager' ? 'primary' : 'default'} onClick={() => setParams(new URLSearchParams({ escalatedTo: 'manager' }))}>
+              {t('queues.manager')}
+            </Button>
+            <Link to="/suggestions?status=submitted">
+              <Badge count={Number(toDecide.data?.total ?? 0)} size="small"><Button>{t('queues.suggestionsToDecide', { count: Number(toDecide.data?.total ?? 0) })}</Button></Badge>
+            </Link>
+          </>
+        )}
+      </Space>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
           <Select allowClear placeholder={t('order.status')} value={filters.status} onChange={(v) => set({ status: v })} style={{ minWidth: 130 }}

@@ -12,6 +12,12 @@ export function validRateMet(figures: Pick<Figures, 'validComplaintRate'>): bool
   return figures.validComplaintRate === null || figures.validComplaintRate === undefined ? null : Number(figures.validComplaintRate) < 0.01;
 }
 
+/** Whether every piece of feedback raised on the month's visits is handled (回访处理率 100%); null when none was raised. */
+export function followUpRateMet(followUps: Pick<ComplaintStatistics['followUps'], 'followUpCompletionRate'> | undefined): boolean | null {
+  const rate = followUps?.followUpCompletionRate;
+  return rate === null || rate === undefined ? null : Number(rate) >= 1;
+}
+
 /** The rows a bar chart draws: label and count, the ones with complaints first, zero rows kept only when asked. */
 export function chartRows<T>(items: T[], label: (item: T) => string, count: (item: T) => number | string, keepZeros = true): { label: string; count: number }[] {
   return items

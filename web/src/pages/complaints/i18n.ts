@@ -2,7 +2,7 @@
 import i18n from '../../i18n';
 
 const zh = {
-  nav: { complaints: '投诉', suggestions: '合理化建议', complaintAnalysis: '投诉分析' },
+  nav: { complaints: '投诉', suggestions: '合理化建议', complaintAnalysis: '投诉分析', followUps: '回访', myComplaints: '我的投诉', customerCare: '客户关系' },
   complaints: {
     title: '投诉列表', new: '受理投诉', total: '共 {{total}} 件', search: '筛选', reset: '清除筛选', empty: '暂无投诉',
     status: { received: '已受理', investigating: '调查核实', responded: '已答复', feedback: '已回访', reopened: '重新处理', closed: '已关闭' },
@@ -47,15 +47,37 @@ const zh = {
     status: { submitted: '待决定', adopted: '已采纳', declined: '未采纳' }, decide: '决定', adopt: '采纳', decline: '不采纳', reason: '理由',
     plan: '整改方案', publishPlan: '发布整改方案', planPublished: '整改方案已发布', submittedAt: '登记时间', decidedBy: '决定人', total: '共 {{total}} 条',
   },
+  followUps: {
+    title: '回访', tabs: { due: '应回访', visits: '回访记录', plans: '回访计划', surveys: '满意度问卷' },
+    dueFilter: { open: '待回访', overdue: '已逾期', done: '已完成', all: '全部' }, dueStatus: { due: '待回访', overdue: '已逾期', done: '已完成' },
+    mine: '我的', generate: '生成本期回访', generated: '新生成 {{count}} 项应回访', recordFree: '登记计划外回访', record: '登记回访', recorded: '已登记回访',
+    noDue: '暂无应回访', noVisits: '暂无回访记录', noPlans: '暂无回访计划', noSurveys: '暂无问卷',
+    subject: '回访对象', kind: '类型', kinds: { area: '区域（每季度）', occupants: '全体住户（每年）' }, period: '周期', dueBy: '截止日期', assignee: '回访人',
+    director: '回访人（主任）', building: '楼栋', cadence: '频次', cadences: { quarterly: '每季度', yearly: '每年' }, createdBy: '制定',
+    area: '回访区域/对象', areaPlaceholder: '如：A座 3层、B1 车库', method: '方式', methods: { in_person: '上门', phone: '电话' },
+    satisfaction: '满意度', survey: '问卷', notes: '回访记录', feedbackItems: '意见和问题', feedbackHint: '每行一条，每条都将跟踪至处理完毕',
+    openItemsOnly: '仅有待处理意见', visitedAt: '回访时间', visitedBy: '回访人', surveyScore: '问卷得分', openItems: '待处理',
+    handled: '已处理', open: '待处理', handle: '处理', resolution: '处理结果', newPlan: '新建回访计划',
+    newSurvey: '新建问卷', surveyTitle: '问卷名称', questions: '题数', question: '问题', questionKinds: { score: '评分 1–5', text: '文字' },
+    required: '必答', optional: '选答', addQuestion: '添加问题', retired: '已停用', current: '使用中', retire: '停用', results: '结果',
+    resultsSummary: '{{visits}} 次回访作答，平均得分 {{score}}', answers: '作答', averageScore: '平均分',
+  },
+  portalComplaints: {
+    title: '我的投诉', new: '我要投诉', empty: '暂无投诉', answer: '处理答复', answeredAt: '答复时间', askSatisfied: '您对处理结果是否满意？',
+    thanks: '感谢您的反馈', reopened: '已收到，我们将重新处理', unsatisfiedHint: '不满意的投诉将重新处理，请告诉我们原因。', yourView: '您的意见',
+    submitted: '投诉已提交，客服中心将尽快处理', anonymousHint: '匿名投诉不记录单元，仅您本人和负责人可见',
+  },
+  queues: { mine: '我的待办', manager: '经理待办', suggestionsToDecide: '待决定建议 {{count}} 条' },
   analysis: {
     title: '投诉分析', month: '月份', export: '导出 CSV', received: '受理投诉', answered: '已答复', justifiedRate: '成立率',
     validRate: '有效投诉率', validTarget: '目标 < 1%（成立 ÷ 入住户数 {{units}}）', onTime: '按时答复率', reopenRate: '重新处理率',
     satisfaction: '满意率', compensation: '赔偿金额', byTier: '按级别', byCategory: '按类别', byBuilding: '按楼栋', noBuilding: '未涉及单元', count: '件数',
+    followUps: '回访', visitsDone: '已回访 / 应回访', visits: '回访次数', averageSatisfaction: '平均满意度', followUpRate: '回访处理率', followUpTarget: '目标 100%（已处理 {{handled}} ÷ 意见 {{raised}}）',
   },
 };
 
 const en: typeof zh = {
-  nav: { complaints: 'Complaints', suggestions: 'Suggestions', complaintAnalysis: 'Complaint analysis' },
+  nav: { complaints: 'Complaints', suggestions: 'Suggestions', complaintAnalysis: 'Complaint analysis', followUps: 'Follow-ups', myComplaints: 'My complaints', customerCare: 'Customer care' },
   complaints: {
     title: 'Complaints', new: 'Take a complaint', total: '{{total}} complaints', search: 'Filter', reset: 'Clear filters', empty: 'No complaints',
     status: { received: 'Received', investigating: 'Investigating', responded: 'Answered', feedback: 'Feedback given', reopened: 'Reopened', closed: 'Closed' },
@@ -100,10 +122,32 @@ const en: typeof zh = {
     status: { submitted: 'To decide', adopted: 'Adopted', declined: 'Declined' }, decide: 'Decide', adopt: 'Adopt', decline: 'Decline', reason: 'Reason',
     plan: 'Rectification plan', publishPlan: 'Publish the plan', planPublished: 'Plan published', submittedAt: 'Recorded', decidedBy: 'Decided by', total: '{{total}} suggestions',
   },
+  followUps: {
+    title: 'Follow-ups', tabs: { due: 'Due visits', visits: 'Visits', plans: 'Visit plans', surveys: 'Questionnaires' },
+    dueFilter: { open: 'To do', overdue: 'Overdue', done: 'Done', all: 'All' }, dueStatus: { due: 'To do', overdue: 'Overdue', done: 'Done' },
+    mine: 'Mine', generate: 'Make this period due', generated: '{{count}} new visits due', recordFree: 'Record an unplanned visit', record: 'Record a visit', recorded: 'Visit recorded',
+    noDue: 'No visits due', noVisits: 'No visits', noPlans: 'No visit plans', noSurveys: 'No questionnaires',
+    subject: 'Visited', kind: 'Kind', kinds: { area: 'Area (quarterly)', occupants: 'All occupants (yearly)' }, period: 'Period', dueBy: 'Due by', assignee: 'Visitor',
+    director: 'Visitor (director)', building: 'Building', cadence: 'Every', cadences: { quarterly: 'Quarter', yearly: 'Year' }, createdBy: 'Made by',
+    area: 'Area or whom', areaPlaceholder: 'e.g. Block A floor 3, B1 car park', method: 'How', methods: { in_person: 'In person', phone: 'Phone' },
+    satisfaction: 'Satisfaction', survey: 'Questionnaire', notes: 'Notes', feedbackItems: 'Feedback raised', feedbackHint: 'One per line; each is tracked until handled',
+    openItemsOnly: 'With feedback to handle', visitedAt: 'Visited', visitedBy: 'Visitor', surveyScore: 'Survey score', openItems: 'Open',
+    handled: 'Handled', open: 'Open', handle: 'Handle', resolution: 'How it was handled', newPlan: 'New visit plan',
+    newSurvey: 'New questionnaire', surveyTitle: 'Title', questions: 'Questions', question: 'Question', questionKinds: { score: 'Score 1–5', text: 'Text' },
+    required: 'Required', optional: 'Optional', addQuestion: 'Add a question', retired: 'Retired', current: 'Current', retire: 'Retire', results: 'Results',
+    resultsSummary: '{{visits}} visits answered; average score {{score}}', answers: 'Answers', averageScore: 'Average',
+  },
+  portalComplaints: {
+    title: 'My complaints', new: 'Make a complaint', empty: 'No complaints', answer: 'Our answer', answeredAt: 'Answered', askSatisfied: 'Are you satisfied with the result?',
+    thanks: 'Thank you for your feedback', reopened: 'Noted: we will look into it again', unsatisfiedHint: 'We will reopen the complaint; please tell us why.', yourView: 'Your view',
+    submitted: 'Complaint sent; the service centre will handle it soon', anonymousHint: 'An anonymous complaint names no unit; only you and its owner see it',
+  },
+  queues: { mine: 'My worklist', manager: "Manager's queue", suggestionsToDecide: '{{count}} suggestions to decide' },
   analysis: {
     title: 'Complaint analysis', month: 'Month', export: 'Export CSV', received: 'Received', answered: 'Answered', justifiedRate: 'Justified',
     validRate: 'Valid complaint rate', validTarget: 'Target < 1% (justified ÷ {{units}} occupied units)', onTime: 'Answered on time', reopenRate: 'Reopened',
     satisfaction: 'Satisfied', compensation: 'Compensation', byTier: 'By tier', byCategory: 'By category', byBuilding: 'By building', noBuilding: 'No unit', count: 'Complaints',
+    followUps: 'Follow-ups', visitsDone: 'Visits done / due', visits: 'Visits', averageSatisfaction: 'Average satisfaction', followUpRate: 'Follow-up completion', followUpTarget: 'Target 100% ({{handled}} handled ÷ {{raised}} raised)',
   },
 };
 
