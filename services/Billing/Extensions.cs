@@ -15,6 +15,9 @@ internal static class Extensions
         {
             bus.AddUnitCopies<BillingDbContext>();
             bus.AddConsumer<PaidServiceCompletedConsumer>();
+            bus.AddConsumer<OccupancyStartedConsumer>();
+            bus.AddConsumer<OccupancyEndedConsumer>();
+            bus.AddLocalCopyFill<OccupancyCopyFeed, PropertyPlatform.Contracts.Directory.OccupancyRecord>();
         });
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
         builder.Services.AddScoped<UnitAccounts>();

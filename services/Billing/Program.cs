@@ -19,6 +19,7 @@ app.MapBillsApi();
 app.MapPaymentsApi();
 app.MapReceiptsApi();
 app.MapArrearsApi();
+app.MapOccupanciesApi();
 app.MapDefaultEndpoints();
 app.Run();
 

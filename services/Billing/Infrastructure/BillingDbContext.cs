@@ -16,6 +16,8 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
 
     public DbSet<BillLine> BillLines => Set<BillLine>();
 
+    public DbSet<OccupancyCopy> Occupancies => Set<OccupancyCopy>();
+
     public DbSet<Payment> Payments => Set<Payment>();
 
     public DbSet<Receipt> Receipts => Set<Receipt>();
@@ -139,6 +141,19 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             line.Property(l => l.Period).HasMaxLength(7);
             line.Property(l => l.Description).HasMaxLength(BillLine.DescriptionMaxLength);
             line.Property(l => l.Amount).HasPrecision(14, 2);
+        });
+
+        modelBuilder.Entity<OccupancyCopy>(occupancy =>
+        {
+            occupancy.ToTable("occupancies");
+            occupancy.HasKey(o => o.Id);
+            // Directory's occupancy id, never generated here.
+            occupancy.Property(o => o.Id).ValueGeneratedNever();
+            occupancy.Property(o => o.Role).HasConversion<string>().HasMaxLength(16);
+            occupancy.Property(o => o.BillingCycle).HasConversion<string>().HasMaxLength(16);
+            occupancy.HasIndex(o => new { o.PropertyId, o.UnitId });
+            // An event and the feed's fill may write one occupancy at once: the second retries and compares versions again.
+            occupancy.Property(o => o.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<ReceiptCounter>(counter => counter.HasKey(c => new { c.PropertyId, c.Series }));

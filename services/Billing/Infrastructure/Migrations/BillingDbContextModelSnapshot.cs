@@ -210,6 +210,58 @@ namespace PropertyPlatform.Billing.Infrastructure.Migrations
                     b.ToTable("fee_schedules");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.OccupancyCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BillingCycle")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("billing_cycle");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<Guid>("OccupantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("occupant_id");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_occupancies");
+
+                    b.HasIndex("PropertyId", "UnitId")
+                        .HasDatabaseName("ix_occupancies_property_id_unit_id");
+
+                    b.ToTable("occupancies", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.Payment", b =>
                 {
                     b.Property<Guid>("Id")
