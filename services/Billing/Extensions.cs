@@ -21,5 +21,6 @@ internal static class Extensions
         });
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
         builder.Services.AddScoped<UnitAccounts>();
+        builder.Services.AddScoped<CashDays>();
     }
 }

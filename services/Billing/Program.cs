@@ -20,6 +20,8 @@ app.MapPaymentsApi();
 app.MapReceiptsApi();
 app.MapArrearsApi();
 app.MapOccupanciesApi();
+app.MapDepositsApi();
+app.MapCashDaysApi();
 app.MapDefaultEndpoints();
 app.Run();
 
