@@ -22,6 +22,7 @@ app.MapArrearsApi();
 app.MapOccupanciesApi();
 app.MapDepositsApi();
 app.MapCashDaysApi();
+app.MapMeterReadingsApi();
 app.MapDefaultEndpoints();
 app.Run();
 

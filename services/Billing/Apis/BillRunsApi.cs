@@ -82,17 +82,21 @@ public static class BillRunsApi
     {
         var units = await db.Units.AsNoTracking().Where(u => u.PropertyId == propertyId).ToListAsync(cancellationToken);
         var schedules = await db.FeeSchedules.AsNoTracking().Include(s => s.Rates)
-            .Where(s => s.PropertyId == propertyId && (s.Item == FeeItem.PropertyService || s.Item == FeeItem.Parking))
+            .Where(s => s.PropertyId == propertyId && s.Item != FeeItem.PaidService)
             .ToListAsync(cancellationToken);
         var months = BillRun.MonthsCharged(period).Select(p => p.ToString()).ToList();
         var billed = (await db.BillLines
-            .Where(l => l.PropertyId == propertyId && months.Contains(l.Period) && (l.Item == FeeItem.PropertyService || l.Item == FeeItem.Parking))
-            .Select(l => new { l.UnitId, l.Period, l.SourceId }).ToListAsync(cancellationToken))
-            .Select(l => new BilledKey(l.UnitId, l.Period, l.SourceId)).ToHashSet();
+            .Where(l => l.PropertyId == propertyId && months.Contains(l.Period) && l.Item != FeeItem.PaidService)
+            .Select(l => new { l.UnitId, l.Period, l.SourceId, l.Item }).ToListAsync(cancellationToken))
+            .Select(l => new BilledKey(l.UnitId, l.Period, l.SourceId, l.Item)).ToHashSet();
+        var periodText = period.ToString();
+        var readings = await db.MeterReadings.AsNoTracking()
+            .Where(r => r.PropertyId == propertyId && r.Period == periodText && r.Status != MeterReadingStatus.Flagged && r.Usage > 0)
+            .ToListAsync(cancellationToken);
         var occupancies = (await db.Occupancies.AsNoTracking()
             .Where(o => o.PropertyId == propertyId)
             .ToListAsync(cancellationToken)).ToLookup(o => o.UnitId, Occupancy.Of);
-        return BillRun.Plan(period, units, schedules, occupancies, billed);
+        return BillRun.Plan(period, units, schedules, occupancies, billed, readings);
     }
 
     /// <summary>Properties are known here through their units; one outside the caller's scope is unknown to them.</summary>

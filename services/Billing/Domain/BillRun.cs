@@ -16,8 +16,11 @@ public sealed record Occupancy(Guid Id, Guid PayerId, OccupancyRole Role, DateOn
         new(copy.Id, copy.OccupantId, copy.Role, copy.StartDate, copy.EndDate, copy.BillingCycle);
 }
 
-/// <summary>A line already issued: its unit, period and source (the paying occupancy; empty when issued without a payer).</summary>
-public readonly record struct BilledKey(Guid UnitId, string Period, Guid SourceId);
+/// <summary>
+/// A line already issued: its unit, period, source (the paying occupancy, empty when issued without a payer; the meter
+/// reading of a metered charge) and fee item.
+/// </summary>
+public readonly record struct BilledKey(Guid UnitId, string Period, Guid SourceId, FeeItem Item = FeeItem.PropertyService);
 
 /// <summary>A line a bill run would issue. <paramref name="SourceId"/> is the paying occupancy (empty when none is known).</summary>
 public sealed record PlannedLine(
@@ -79,8 +82,7 @@ public sealed class BillRun
         var days = new List<(Occupancy Payer, int Days)>();
         for (var day = period.FirstDay; day <= period.LastDay; day = day.AddDays(1))
         {
-            var payer = paying.Where(o => o.Role == OccupancyRole.Tenant && o.Holds(day)).MaxBy(o => o.From)
-                ?? paying.Where(o => o.Role == OccupancyRole.Owner && o.Holds(day)).MaxBy(o => o.From);
+            var payer = PayerOn(day, paying);
             if (payer is null)
             {
                 continue;
@@ -98,21 +100,30 @@ public sealed class BillRun
         return days;
     }
 
+    /// <summary>Who pays for the unit on <paramref name="day"/>: the tenant holding it, else its owner, else nobody.</summary>
+    public static Occupancy? PayerOn(DateOnly day, IEnumerable<Occupancy> ofUnit)
+    {
+        var holding = ofUnit.Where(o => o.Holds(day)).ToList();
+        return holding.Where(o => o.Role == OccupancyRole.Tenant).MaxBy(o => o.From)
+            ?? holding.Where(o => o.Role == OccupancyRole.Owner).MaxBy(o => o.From);
+    }
+
     /// <param name="period">The month charged.</param>
     /// <param name="units">The property's units.</param>
     /// <param name="schedules">The property's property-service and parking schedules with their rates.</param>
     /// <param name="occupancies">Known occupancies by unit; a unit without any is charged the whole month with no payer.</param>
     /// <param name="billed">Lines issued already.</param>
+    /// <param name="readings">The property's meter readings; the period's billable ones are charged.</param>
     public static BillRun Plan(
         BillingPeriod period, IEnumerable<UnitCopy> units, IEnumerable<FeeSchedule> schedules,
-        ILookup<Guid, Occupancy> occupancies, IReadOnlySet<BilledKey> billed)
+        ILookup<Guid, Occupancy> occupancies, IReadOnlySet<BilledKey> billed, IEnumerable<MeterReading>? readings = null)
     {
         var schedulesList = schedules.ToList();
         var byType = schedulesList.Where(s => s.Item == FeeItem.PropertyService && s.UnitType is not null)
             .ToDictionary(s => s.UnitType!.Value);
         var parking = schedulesList.FirstOrDefault(s => s.Item == FeeItem.Parking);
         // A unit billed without a payer for a month stays billed for it, whoever turns out to pay later.
-        var billedMonths = billed.Select(b => (b.UnitId, b.Period)).ToHashSet();
+        var billedMonths = billed.Where(b => b.Item is FeeItem.PropertyService or FeeItem.Parking).Select(b => (b.UnitId, b.Period)).ToHashSet();
         var lines = new List<PlannedLine>();
         var skipped = new List<SkippedUnit>();
         foreach (var unit in units.OrderBy(u => u.BuildingName, StringComparer.Ordinal).ThenBy(u => u.Number, StringComparer.Ordinal))
@@ -171,7 +182,7 @@ public sealed class BillRun
                         continue;
                     }
                     var description = days == month.Days ? what : $"{what} × {days}/{month.Days}天";
-                    var key = new BilledKey(unit.Id, month.ToString(), payer.Id);
+                    var key = new BilledKey(unit.Id, month.ToString(), payer.Id, item);
                     var already = billed.Contains(key) || billed.Contains(key with { SourceId = Guid.Empty });
                     lines.Add(new PlannedLine(unit, payer.PayerId, month, item, payer.Id, description, amount, days, already));
                     added++;
@@ -182,6 +193,43 @@ public sealed class BillRun
                 skipped.Add(new SkippedUnit(unit, reason ?? "No owner or tenant holds this unit in the period."));
             }
         }
+        PlanMetered(period, units, schedulesList, occupancies, billed, readings ?? [], lines, skipped);
         return new BillRun(period, lines, skipped);
+    }
+
+    /// <summary>
+    /// Metered charges (水费, 电费): each billable reading of the period is a line of its usage × the rate in effect on the
+    /// day it was read, payable by whoever paid for the unit that day.
+    /// </summary>
+    private static void PlanMetered(
+        BillingPeriod period, IEnumerable<UnitCopy> units, List<FeeSchedule> schedules, ILookup<Guid, Occupancy> occupancies,
+        IReadOnlySet<BilledKey> billed, IEnumerable<MeterReading> readings, List<PlannedLine> lines, List<SkippedUnit> skipped)
+    {
+        var byId = units.ToDictionary(u => u.Id);
+        var periodText = period.ToString();
+        foreach (var reading in readings.Where(r => r.Period == periodText && r.Billable)
+                     .OrderBy(r => r.BuildingName, StringComparer.Ordinal).ThenBy(r => r.UnitNumber, StringComparer.Ordinal).ThenBy(r => r.Item).ThenBy(r => r.Meter))
+        {
+            if (!byId.TryGetValue(reading.UnitId, out var unit))
+            {
+                continue;
+            }
+            var (name, measure) = reading.Item == FeeItem.Water ? ("水费", "m³") : ("电费", "kWh");
+            var rate = schedules.FirstOrDefault(s => s.Item == reading.Item)?.RateOn(reading.ReadOn);
+            if (rate is null)
+            {
+                skipped.Add(new SkippedUnit(unit, $"No {(reading.Item == FeeItem.Water ? "water" : "electricity")} rate is in effect on {reading.ReadOn:yyyy-MM-dd}."));
+                continue;
+            }
+            var amount = Money.RoundToFen(reading.Usage!.Value * rate.Rate);
+            if (amount == 0)
+            {
+                continue;
+            }
+            var payer = PayerOn(reading.ReadOn, occupancies[unit.Id]);
+            var description = $"{name} {periodText} 表{reading.Meter} {reading.Previous}→{reading.Value} 用量{reading.Usage}{measure} × {rate.Rate}元/{measure}";
+            lines.Add(new PlannedLine(unit, payer?.PayerId, period, reading.Item, reading.Id, description, amount, 0,
+                billed.Contains(new BilledKey(unit.Id, periodText, reading.Id, reading.Item))));
+        }
     }
 }

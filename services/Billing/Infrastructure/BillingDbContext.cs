@@ -24,6 +24,8 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
 
     public DbSet<CashDay> CashDays => Set<CashDay>();
 
+    public DbSet<MeterReading> MeterReadings => Set<MeterReading>();
+
     public DbSet<Payment> Payments => Set<Payment>();
 
     public DbSet<Receipt> Receipts => Set<Receipt>();
@@ -216,6 +218,29 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             day.Ignore(d => d.Balanced);
             // A cashier's day is closed once.
             day.HasIndex(d => new { d.PropertyId, d.CashierId, d.Day }).IsUnique();
+        });
+
+        modelBuilder.Entity<MeterReading>(reading =>
+        {
+            reading.HasKey(r => r.Id);
+            reading.Property(r => r.Id).ValueGeneratedNever();
+            reading.Property(r => r.BuildingName).HasMaxLength(100);
+            reading.Property(r => r.UnitNumber).HasMaxLength(32);
+            reading.Property(r => r.Item).HasConversion<string>().HasMaxLength(32);
+            reading.Property(r => r.Meter).HasMaxLength(MeterReading.MeterMaxLength);
+            reading.Property(r => r.Period).HasMaxLength(7);
+            reading.Property(r => r.Value).HasPrecision(12, 2);
+            reading.Property(r => r.Previous).HasPrecision(12, 2);
+            reading.Property(r => r.Usage).HasPrecision(12, 2);
+            reading.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            reading.Property(r => r.FlagReason).HasMaxLength(300);
+            reading.Property(r => r.ReadByName).HasMaxLength(Actor.NameMaxLength);
+            reading.Property(r => r.ConfirmedByName).HasMaxLength(Actor.NameMaxLength);
+            reading.Ignore(r => r.Billable);
+            // One reading per meter and day; a meter's readings are found in order.
+            reading.HasIndex(r => new { r.UnitId, r.Item, r.Meter, r.ReadOn }).IsUnique();
+            reading.HasIndex(r => new { r.PropertyId, r.Period });
+            reading.Property<uint>("xmin").IsRowVersion();
         });
 
         modelBuilder.Entity<ReceiptCounter>(counter => counter.HasKey(c => new { c.PropertyId, c.Series }));
