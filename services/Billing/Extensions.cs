@@ -15,8 +15,12 @@ internal static class Extensions
         {
             bus.AddUnitCopies<BillingDbContext>();
             bus.AddConsumer<PaidServiceCompletedConsumer>();
+            bus.AddConsumer<OccupancyStartedConsumer>();
+            bus.AddConsumer<OccupancyEndedConsumer>();
+            bus.AddLocalCopyFill<OccupancyCopyFeed, PropertyPlatform.Contracts.Directory.OccupancyRecord>();
         });
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
         builder.Services.AddScoped<UnitAccounts>();
+        builder.Services.AddScoped<CashDays>();
     }
 }

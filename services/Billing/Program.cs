@@ -19,6 +19,10 @@ app.MapBillsApi();
 app.MapPaymentsApi();
 app.MapReceiptsApi();
 app.MapArrearsApi();
+app.MapOccupanciesApi();
+app.MapDepositsApi();
+app.MapCashDaysApi();
+app.MapMeterReadingsApi();
 app.MapDefaultEndpoints();
 app.Run();
 

@@ -60,7 +60,7 @@ public static class BillRunsApi
 
         var run = await PlanAsync(db, request.PropertyId, period, cancellationToken);
         var issued = run.ToIssue
-            .Select(l => BillLine.Issue(l.Unit, l.PayerId, period, l.Item, Guid.Empty, l.Description, l.Amount, BillRun.DueDateOf(period), now))
+            .Select(l => BillLine.Issue(l.Unit, l.PayerId, l.Period, l.Item, l.SourceId, l.Description, l.Amount, BillRun.DueDateOf(period), now))
             .ToList();
         db.BillLines.AddRange(issued);
         try
@@ -82,14 +82,21 @@ public static class BillRunsApi
     {
         var units = await db.Units.AsNoTracking().Where(u => u.PropertyId == propertyId).ToListAsync(cancellationToken);
         var schedules = await db.FeeSchedules.AsNoTracking().Include(s => s.Rates)
-            .Where(s => s.PropertyId == propertyId && s.Item == FeeItem.PropertyService)
+            .Where(s => s.PropertyId == propertyId && s.Item != FeeItem.PaidService)
             .ToListAsync(cancellationToken);
-        var periodText = period.ToString();
+        var months = BillRun.MonthsCharged(period).Select(p => p.ToString()).ToList();
         var billed = (await db.BillLines
-            .Where(l => l.PropertyId == propertyId && l.Period == periodText && l.Item == FeeItem.PropertyService)
-            .Select(l => l.UnitId).ToListAsync(cancellationToken)).ToHashSet();
-        // Billing keeps no copy of occupancies yet (README "Bill runs"): every unit is charged the whole month, payer unknown.
-        return BillRun.Plan(period, units, schedules, new Dictionary<Guid, Occupancy>(), billed);
+            .Where(l => l.PropertyId == propertyId && months.Contains(l.Period) && l.Item != FeeItem.PaidService)
+            .Select(l => new { l.UnitId, l.Period, l.SourceId, l.Item }).ToListAsync(cancellationToken))
+            .Select(l => new BilledKey(l.UnitId, l.Period, l.SourceId, l.Item)).ToHashSet();
+        var periodText = period.ToString();
+        var readings = await db.MeterReadings.AsNoTracking()
+            .Where(r => r.PropertyId == propertyId && r.Period == periodText && r.Status != MeterReadingStatus.Flagged && r.Usage > 0)
+            .ToListAsync(cancellationToken);
+        var occupancies = (await db.Occupancies.AsNoTracking()
+            .Where(o => o.PropertyId == propertyId)
+            .ToListAsync(cancellationToken)).ToLookup(o => o.UnitId, Occupancy.Of);
+        return BillRun.Plan(period, units, schedules, occupancies, billed, readings);
     }
 
     /// <summary>Properties are known here through their units; one outside the caller's scope is unknown to them.</summary>
@@ -113,7 +120,9 @@ public sealed class BillRunRequestValidator : AbstractValidator<BillRunRequest>
 
 /// <summary>
 /// A bill run's lines with totals. <c>Issued</c> are the lines this run issues (in a preview: would issue);
-/// <c>AlreadyBilled</c> were issued before and are left as they are.
+/// <c>AlreadyBilled</c> were issued before and are left as they are. A line's <c>Period</c> is the month it charges
+/// (a quarterly payer's run charges three), <c>PayerId</c> the occupant who pays it (null when Billing knows no occupancy
+/// of the unit).
 /// </summary>
 public sealed record BillRunView(
     Guid PropertyId,
@@ -136,7 +145,7 @@ public sealed record BillRunView(
             toIssue.GroupBy(l => l.Unit.BuildingName).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new BillRunBuildingTotal(g.Key, g.Count(), g.Sum(l => l.Amount))).ToList(),
             run.Lines.Select(l => new BillRunLineView(l.Unit.Id, l.Unit.BuildingName, l.Unit.Number, l.Unit.Type, l.Unit.ChargeableArea,
-                l.Item, l.Description, l.Amount, l.DaysCharged, l.AlreadyBilled)).ToList(),
+                l.Item, l.Description, l.Amount, l.DaysCharged, l.AlreadyBilled, l.Period.ToString(), l.PayerId)).ToList(),
             run.Skipped.Select(s => new BillRunSkippedView(s.Unit.Id, s.Unit.BuildingName, s.Unit.Number, s.Reason)).ToList());
     }
 }
@@ -145,6 +154,6 @@ public sealed record BillRunBuildingTotal(string BuildingName, int Lines, decima
 
 public sealed record BillRunLineView(
     Guid UnitId, string BuildingName, string UnitNumber, UnitType UnitType, decimal ChargeableArea, FeeItem Item, string Description,
-    decimal Amount, int DaysCharged, bool AlreadyBilled);
+    decimal Amount, int DaysCharged, bool AlreadyBilled, string Period, Guid? PayerId);
 
 public sealed record BillRunSkippedView(Guid UnitId, string BuildingName, string UnitNumber, string Reason);

@@ -34,8 +34,8 @@ public static class PaymentsApi
     /// the caller. A repeated <c>idempotencyKey</c> answers the payment it first made (200) and takes nothing.
     /// </summary>
     public static async Task<Results<Created<PaymentView>, Ok<PaymentView>, ValidationProblem, ProblemHttpResult>> TakePayment(
-        TakePaymentRequest request, Caller caller, BillingDbContext db, UnitAccounts accounts, PropertyCalendar calendar, TimeProvider time,
-        CancellationToken cancellationToken)
+        TakePaymentRequest request, Caller caller, BillingDbContext db, UnitAccounts accounts, CashDays cashDays, PropertyCalendar calendar,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.UnitId, cancellationToken);
         if (unit is null || !caller.CanSeeProperty(unit.PropertyId))
@@ -54,6 +54,11 @@ public static class PaymentsApi
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // A cashier's closed day takes no more cash (日清日缴).
+            if (request.Method == PaymentMethod.Cash && await cashDays.ClosedProblemAsync(unit.PropertyId, caller.PersonId, now, cancellationToken) is { } closed)
+            {
+                return closed;
+            }
             await accounts.LockAsync(unit.Id, cancellationToken);
             var open = await accounts.OpenLinesAsync(unit.Id, cancellationToken);
             payment = Payment.Take(unit, request.Method!.Value, request.Amount!.Value, request.PayerName!, key, caller.AsActor(), now);
@@ -96,13 +101,18 @@ public static class PaymentsApi
     /// any credit the unit still holds), and its receipt is voided — its number stays, marked 作废. Nothing is deleted.
     /// </summary>
     public static async Task<Results<Ok<PaymentView>, ProblemHttpResult>> ReversePayment(
-        Guid id, ReasonRequest request, Caller caller, BillingDbContext db, UnitAccounts accounts, TimeProvider time,
+        Guid id, ReasonRequest request, Caller caller, BillingDbContext db, UnitAccounts accounts, CashDays cashDays, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var found = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (found is null || !caller.CanSeeProperty(found.PropertyId))
         {
             return ProblemResults.NotFound("payment", id);
+        }
+        if (found.Status == PaymentStatus.Received
+            && await cashDays.ClosedCashProblemAsync(found.PropertyId, found.CashierId, found.Method, found.ReceivedAt, cancellationToken) is { } closed)
+        {
+            return closed;
         }
         var (payment, receipt) = await UndoAsync(db, accounts, found.UnitId, id, request.Reason!, caller.AsActor(), time.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(PaymentView.From(payment, receipt));

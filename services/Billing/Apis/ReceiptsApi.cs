@@ -48,7 +48,7 @@ public static class ReceiptsApi
     /// lines open again. A void receipt cannot be voided again (409).
     /// </summary>
     public static async Task<Results<Ok<ReceiptView>, ProblemHttpResult>> VoidReceipt(
-        Guid id, ReasonRequest request, Caller caller, BillingDbContext db, UnitAccounts accounts, TimeProvider time,
+        Guid id, ReasonRequest request, Caller caller, BillingDbContext db, UnitAccounts accounts, CashDays cashDays, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var found = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -59,6 +59,10 @@ public static class ReceiptsApi
         if (found.Voided)
         {
             return ProblemResults.Conflict($"Receipt {found.Number} is void already.");
+        }
+        if (await cashDays.ClosedCashProblemAsync(found.PropertyId, found.CashierId, found.Method, found.PaidAt, cancellationToken) is { } closed)
+        {
+            return closed;
         }
         var (_, receipt) = await PaymentsApi.UndoAsync(db, accounts, found.UnitId, found.PaymentId, request.Reason!, caller.AsActor(),
             time.GetUtcNow(), cancellationToken);

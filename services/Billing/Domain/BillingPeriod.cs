@@ -11,6 +11,8 @@ public readonly record struct BillingPeriod(int Year, int Month)
 
     public int Days => DateTime.DaysInMonth(Year, Month);
 
+    public BillingPeriod Next() => Of(FirstDay.AddMonths(1));
+
     public static BillingPeriod Of(DateOnly day) => new(day.Year, day.Month);
 
     public static bool TryParse(string? text, out BillingPeriod period)

@@ -24,4 +24,12 @@ public static class Proration
         var days = DaysHeld(period, from, to);
         return Money.RoundToFen(days == period.Days ? monthlyAmount : monthlyAmount * days / period.Days);
     }
+
+    /// <summary>The month's charge for <paramref name="days"/> of it, rounded once: all its days cost exactly the rounded monthly charge.</summary>
+    public static decimal ProrateDays(decimal monthlyAmount, BillingPeriod period, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(days, period.Days);
+        return Money.RoundToFen(days == period.Days ? monthlyAmount : monthlyAmount * days / period.Days);
+    }
 }

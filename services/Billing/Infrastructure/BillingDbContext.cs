@@ -16,6 +16,16 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
 
     public DbSet<BillLine> BillLines => Set<BillLine>();
 
+    public DbSet<OccupancyCopy> Occupancies => Set<OccupancyCopy>();
+
+    public DbSet<Deposit> Deposits => Set<Deposit>();
+
+    public DbSet<DepositStep> DepositSteps => Set<DepositStep>();
+
+    public DbSet<CashDay> CashDays => Set<CashDay>();
+
+    public DbSet<MeterReading> MeterReadings => Set<MeterReading>();
+
     public DbSet<Payment> Payments => Set<Payment>();
 
     public DbSet<Receipt> Receipts => Set<Receipt>();
@@ -125,6 +135,8 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             // Gap-free per series means unique per series too: a number is never given twice.
             receipt.HasIndex(r => new { r.PropertyId, r.Series, r.Sequence }).IsUnique();
             receipt.HasIndex(r => r.PaymentId).IsUnique();
+            // A cashier's day sums their receipts.
+            receipt.HasIndex(r => new { r.CashierId, r.PaidAt });
             receipt.Property<uint>("xmin").IsRowVersion();
             receipt.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.ReceiptId).OnDelete(DeleteBehavior.Cascade);
             receipt.Navigation(r => r.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -139,6 +151,96 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             line.Property(l => l.Period).HasMaxLength(7);
             line.Property(l => l.Description).HasMaxLength(BillLine.DescriptionMaxLength);
             line.Property(l => l.Amount).HasPrecision(14, 2);
+        });
+
+        modelBuilder.Entity<OccupancyCopy>(occupancy =>
+        {
+            occupancy.ToTable("occupancies");
+            occupancy.HasKey(o => o.Id);
+            // Directory's occupancy id, never generated here.
+            occupancy.Property(o => o.Id).ValueGeneratedNever();
+            occupancy.Property(o => o.Role).HasConversion<string>().HasMaxLength(16);
+            occupancy.Property(o => o.BillingCycle).HasConversion<string>().HasMaxLength(16);
+            occupancy.HasIndex(o => new { o.PropertyId, o.UnitId });
+            // An event and the feed's fill may write one occupancy at once: the second retries and compares versions again.
+            occupancy.Property(o => o.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<Deposit>(deposit =>
+        {
+            deposit.HasKey(d => d.Id);
+            deposit.Property(d => d.Id).ValueGeneratedNever();
+            deposit.Property(d => d.BuildingName).HasMaxLength(100);
+            deposit.Property(d => d.UnitNumber).HasMaxLength(32);
+            deposit.Property(d => d.PayerName).HasMaxLength(Deposit.NameMaxLength);
+            deposit.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
+            deposit.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+            deposit.Property(d => d.Amount).HasPrecision(14, 2);
+            deposit.Ignore(d => d.Refunded);
+            deposit.Ignore(d => d.Forfeited);
+            deposit.Ignore(d => d.Balance);
+            deposit.HasIndex(d => new { d.PropertyId, d.Status });
+            deposit.HasIndex(d => d.UnitId);
+            deposit.HasIndex(d => d.OccupantId);
+            deposit.Property<uint>("xmin").IsRowVersion();
+            deposit.HasMany(d => d.Steps).WithOne().HasForeignKey(s => s.DepositId).OnDelete(DeleteBehavior.Restrict);
+            deposit.Navigation(d => d.Steps).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<DepositStep>(step =>
+        {
+            step.ToTable("deposit_steps");
+            step.HasKey(s => s.Id);
+            step.Property(s => s.Id).ValueGeneratedNever();
+            step.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
+            step.Property(s => s.Method).HasConversion<string>().HasMaxLength(16);
+            step.Property(s => s.Amount).HasPrecision(14, 2);
+            step.Property(s => s.Reason).HasMaxLength(Deposit.ReasonMaxLength);
+            step.Property(s => s.ActorName).HasMaxLength(Actor.NameMaxLength);
+            // A cashier's day sums their cash steps.
+            step.HasIndex(s => new { s.ActorId, s.At });
+        });
+
+        modelBuilder.Entity<CashDay>(day =>
+        {
+            day.HasKey(d => d.Id);
+            day.Property(d => d.Id).ValueGeneratedNever();
+            day.Property(d => d.CashierName).HasMaxLength(Actor.NameMaxLength);
+            day.Property(d => d.ClosedByName).HasMaxLength(Actor.NameMaxLength);
+            day.Property(d => d.FirstReceiptNumber).HasMaxLength(32);
+            day.Property(d => d.LastReceiptNumber).HasMaxLength(32);
+            day.Property(d => d.SupervisorNote).HasMaxLength(CashDay.NoteMaxLength);
+            foreach (var money in new[] { nameof(CashDay.ReceiptsTotal), nameof(CashDay.DepositsIn), nameof(CashDay.DepositsOut), nameof(CashDay.Expected), nameof(CashDay.Counted) })
+            {
+                day.Property(money).HasPrecision(14, 2);
+            }
+            day.Ignore(d => d.Difference);
+            day.Ignore(d => d.Balanced);
+            // A cashier's day is closed once.
+            day.HasIndex(d => new { d.PropertyId, d.CashierId, d.Day }).IsUnique();
+        });
+
+        modelBuilder.Entity<MeterReading>(reading =>
+        {
+            reading.HasKey(r => r.Id);
+            reading.Property(r => r.Id).ValueGeneratedNever();
+            reading.Property(r => r.BuildingName).HasMaxLength(100);
+            reading.Property(r => r.UnitNumber).HasMaxLength(32);
+            reading.Property(r => r.Item).HasConversion<string>().HasMaxLength(32);
+            reading.Property(r => r.Meter).HasMaxLength(MeterReading.MeterMaxLength);
+            reading.Property(r => r.Period).HasMaxLength(7);
+            reading.Property(r => r.Value).HasPrecision(12, 2);
+            reading.Property(r => r.Previous).HasPrecision(12, 2);
+            reading.Property(r => r.Usage).HasPrecision(12, 2);
+            reading.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            reading.Property(r => r.FlagReason).HasMaxLength(300);
+            reading.Property(r => r.ReadByName).HasMaxLength(Actor.NameMaxLength);
+            reading.Property(r => r.ConfirmedByName).HasMaxLength(Actor.NameMaxLength);
+            reading.Ignore(r => r.Billable);
+            // One reading per meter and day; a meter's readings are found in order.
+            reading.HasIndex(r => new { r.UnitId, r.Item, r.Meter, r.ReadOn }).IsUnique();
+            reading.HasIndex(r => new { r.PropertyId, r.Period });
+            reading.Property<uint>("xmin").IsRowVersion();
         });
 
         modelBuilder.Entity<ReceiptCounter>(counter => counter.HasKey(c => new { c.PropertyId, c.Series }));

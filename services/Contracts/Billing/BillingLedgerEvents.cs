@@ -83,3 +83,82 @@ public sealed record ReceiptVoided(
     string Reason,
     Guid ActorId,
     string ActorName) : IIntegrationEvent;
+
+/// <summary>What a deposit (押金) secures.</summary>
+public enum DepositKind
+{
+    /// <summary>出入证押金: an access card for a contractor or renovation worker, refunded when the card is returned.</summary>
+    AccessCard,
+    /// <summary>装修押金: a renovation, refunded (less any damage) after acceptance.</summary>
+    Renovation,
+    /// <summary>Any other deposit the property takes.</summary>
+    Other,
+}
+
+/// <summary>A deposit was taken for a unit (by <paramref name="Method"/>); it is held until refunded or forfeited.</summary>
+public sealed record DepositTaken(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid DepositId,
+    Guid UnitId,
+    string UnitNumber,
+    Guid? OccupantId,
+    string PayerName,
+    DepositKind Kind,
+    decimal Amount,
+    PaymentMethod Method,
+    Guid CashierId,
+    string CashierName) : IIntegrationEvent;
+
+/// <summary>Part or all of a deposit was paid back; <paramref name="Balance"/> is what is still held after it.</summary>
+public sealed record DepositRefunded(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid DepositId,
+    Guid UnitId,
+    Guid? OccupantId,
+    DepositKind Kind,
+    decimal Amount,
+    PaymentMethod Method,
+    decimal Balance,
+    string? Reason,
+    Guid ActorId,
+    string ActorName) : IIntegrationEvent;
+
+/// <summary>Part or all of a deposit was kept by the property (扣除) for <paramref name="Reason"/>; <paramref name="Balance"/> is still held.</summary>
+public sealed record DepositForfeited(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid DepositId,
+    Guid UnitId,
+    Guid? OccupantId,
+    DepositKind Kind,
+    decimal Amount,
+    decimal Balance,
+    string Reason,
+    Guid ActorId,
+    string ActorName) : IIntegrationEvent;
+
+/// <summary>
+/// A cashier's day was closed (日清日缴): <paramref name="Expected"/> is the cash the day's valid cash receipts and cash
+/// deposits add up to, <paramref name="Counted"/> the cash handed in on the remittance slip (现金缴款单). When they differ
+/// (<paramref name="Balanced"/> false) a supervisor's note explains it.
+/// </summary>
+public sealed record CashDayClosed(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid CashDayId,
+    Guid CashierId,
+    string CashierName,
+    DateOnly Day,
+    int Receipts,
+    decimal Expected,
+    decimal Counted,
+    bool Balanced,
+    string? SupervisorNote,
+    Guid ClosedById,
+    string ClosedByName) : IIntegrationEvent;

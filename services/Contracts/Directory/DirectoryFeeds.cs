@@ -34,3 +34,18 @@ public sealed record StaffRecord(
     IReadOnlyList<StaffRole> Roles,
     IReadOnlyList<Guid> PropertyIds,
     DateTimeOffset Version);
+
+/// <summary>
+/// An occupancy (入伙 to 迁出) as Directory holds it now; <c>EndDate</c> is null while it is current. <c>Version</c> is
+/// the <c>OccurredAt</c> of the latest event that announced it: <see cref="OccupancyEnded"/> once it ended, else
+/// <see cref="OccupancyStarted"/>.
+/// </summary>
+public sealed record OccupancyRecord(
+    Guid OccupancyId,
+    Guid PropertyId,
+    Guid UnitId,
+    Guid OccupantId,
+    OccupancyRole Role,
+    DateOnly StartDate,
+    DateOnly? EndDate,
+    DateTimeOffset Version);

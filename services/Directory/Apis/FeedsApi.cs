@@ -10,7 +10,7 @@ namespace PropertyPlatform.Directory.Apis;
 
 /// <summary>
 /// The records other services keep copies of, for the platform's services only (a service token, never a person's):
-/// every unit and every staff member as they are now, ordered by their latest change, read page by page with a cursor.
+/// every unit, staff member and occupancy as they are now, ordered by their latest change, read page by page with a cursor.
 /// A service fills its copy from here when it is empty or behind; events keep it current afterwards.
 /// </summary>
 public static class FeedsApi
@@ -23,6 +23,7 @@ public static class FeedsApi
         var feeds = app.MapGroup("/feeds").WithTags("Feeds").RequireServiceCaller();
         feeds.MapGet("/units", UnitFeed).WithName("UnitFeed");
         feeds.MapGet("/staff", StaffFeed).WithName("StaffFeed");
+        feeds.MapGet("/occupancies", OccupancyFeed).WithName("OccupancyFeed");
         return app;
     }
 
@@ -79,6 +80,35 @@ public static class FeedsApi
         var records = rows.Select(s => new StaffRecord(s.Id, s.Name, s.Phone, s.Department, s.Roles, s.PropertyIds, s.ChangedAt)).ToList();
         var next = rows.Count == limit ? FeedCursor.Format(rows[^1].ChangedAt, rows[^1].Id) : null;
         return TypedResults.Ok(new FeedPage<StaffRecord>(records, next, await db.Staff.CountAsync(cancellationToken)));
+    }
+
+    /// <summary>Every occupancy, current and ended, by its latest change (the move-out once it ended, else the move-in).</summary>
+    public static async Task<Results<Ok<FeedPage<OccupancyRecord>>, ValidationProblem>> OccupancyFeed(
+        [AsParameters] FeedQuery query, DirectoryDbContext db, CancellationToken cancellationToken)
+    {
+        if (!FeedCursor.TryParse(query.After, out var cursor))
+        {
+            return ProblemResults.Invalid("after", "Use the 'next' cursor of the previous page.");
+        }
+
+        var occupancies = db.Occupancies.AsNoTracking();
+        if (query.ChangedSince is { } since)
+        {
+            var from = since.ToUniversalTime();
+            occupancies = occupancies.Where(o => (o.EndedAt ?? o.StartedAt) >= from);
+        }
+        if (cursor is { } c)
+        {
+            occupancies = occupancies.Where(o => EF.Functions.GreaterThan(
+                ValueTuple.Create(o.EndedAt ?? o.StartedAt, o.Id), ValueTuple.Create(c.ChangedAt, c.Id)));
+        }
+
+        var limit = Limit(query);
+        var rows = await occupancies.OrderBy(o => o.EndedAt ?? o.StartedAt).ThenBy(o => o.Id)
+            .Select(o => new OccupancyRecord(o.Id, o.PropertyId, o.UnitId, o.OccupantId, o.Role, o.StartDate, o.EndDate, o.EndedAt ?? o.StartedAt))
+            .Take(limit).ToListAsync(cancellationToken);
+        var next = rows.Count == limit ? FeedCursor.Format(rows[^1].Version, rows[^1].OccupancyId) : null;
+        return TypedResults.Ok(new FeedPage<OccupancyRecord>(rows, next, await db.Occupancies.CountAsync(cancellationToken)));
     }
 
     private static int Limit(FeedQuery query) => Math.Clamp(query.Limit ?? DefaultLimit, 1, MaxLimit);

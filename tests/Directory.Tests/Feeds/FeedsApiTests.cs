@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.Directory.Tests.Feeds;
@@ -104,6 +105,32 @@ public sealed class FeedsApiTests(TestInfrastructure infrastructure)
         record.Roles.ShouldBe([StaffRole.Engineer]);
         record.PropertyIds.ShouldBe(new[] { tower, park }.Order().ToList());
         page.Total.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_occupancy_feed_carries_current_and_ended_occupancies_by_their_latest_change()
+    {
+        await using var app = await DirectoryApp.StartAsync(infrastructure, WithSecret);
+        var (propertyId, _, unitId) = await app.RegisterPlaceAsync();
+        var client = app.ClientAsStaff(Roles.FrontDesk, "前台小王", propertyId);
+        var first = (await app.RegisterCompanyAsync(propertyId, "甲公司")).GetProperty("id").GetGuid();
+        var second = (await app.RegisterCompanyAsync(propertyId, "乙公司")).GetProperty("id").GetGuid();
+        var firstId = (await app.MoveInAsync(unitId, first, "tenant", PeopleRequests.Today.AddDays(-30))).GetProperty("id").GetGuid();
+        var secondId = (await app.MoveInAsync(unitId, second, "owner", PeopleRequests.Today.AddDays(-10))).GetProperty("id").GetGuid();
+        (await client.PostAsJsonAsync($"/occupancies/{firstId}/end", new { endDate = PeopleRequests.Today }, Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var service = await ServiceClientAsync(app);
+
+        var page1 = await service.GetFromJsonAsync<FeedPage<OccupancyRecord>>("/feeds/occupancies?limit=1", Json, Cancellation);
+        var page2 = await service.GetFromJsonAsync<FeedPage<OccupancyRecord>>($"/feeds/occupancies?limit=1&after={page1!.Next}", Json, Cancellation);
+
+        page1.Total.ShouldBe(2);
+        // The tenant moved out last, so their occupancy comes last, with its end date.
+        page1.Items.ShouldHaveSingleItem().OccupancyId.ShouldBe(secondId);
+        var ended = page2!.Items.ShouldHaveSingleItem();
+        (ended.OccupancyId, ended.UnitId, ended.OccupantId, ended.Role, ended.EndDate).ShouldBe((firstId, unitId, first, OccupancyRole.Tenant, (DateOnly?)PeopleRequests.Today));
+        (await service.GetFromJsonAsync<FeedPage<OccupancyRecord>>(
+            $"/feeds/occupancies?changedSince={Uri.EscapeDataString(ended.Version.ToString("O"))}", Json, Cancellation))!
+            .Items.Select(o => o.OccupancyId).ShouldBe([firstId]);
     }
 
     private static readonly JsonSerializerOptions Json = CreateJson();

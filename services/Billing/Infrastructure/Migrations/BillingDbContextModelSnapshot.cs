@@ -124,6 +124,237 @@ namespace PropertyPlatform.Billing.Infrastructure.Migrations
                     b.ToTable("bill_lines");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.CashDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CashierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cashier_id");
+
+                    b.Property<string>("CashierName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("cashier_name");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid>("ClosedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closed_by_id");
+
+                    b.Property<string>("ClosedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("closed_by_name");
+
+                    b.Property<decimal>("Counted")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("counted");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<decimal>("DepositsIn")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("deposits_in");
+
+                    b.Property<decimal>("DepositsOut")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("deposits_out");
+
+                    b.Property<decimal>("Expected")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("expected");
+
+                    b.Property<string>("FirstReceiptNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("first_receipt_number");
+
+                    b.Property<string>("LastReceiptNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("last_receipt_number");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<int>("ReceiptCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("receipt_count");
+
+                    b.Property<decimal>("ReceiptsTotal")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("receipts_total");
+
+                    b.Property<string>("SupervisorNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("supervisor_note");
+
+                    b.Property<int>("VoidedReceiptCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("voided_receipt_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cash_days");
+
+                    b.HasIndex("PropertyId", "CashierId", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cash_days_property_id_cashier_id_day");
+
+                    b.ToTable("cash_days");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.Deposit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("BuildingName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("building_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("OccupantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("occupant_id");
+
+                    b.Property<string>("PayerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("payer_name");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("UnitNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit_number");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deposits");
+
+                    b.HasIndex("OccupantId")
+                        .HasDatabaseName("ix_deposits_occupant_id");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_deposits_unit_id");
+
+                    b.HasIndex("PropertyId", "Status")
+                        .HasDatabaseName("ix_deposits_property_id_status");
+
+                    b.ToTable("deposits");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.DepositStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("DepositId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deposit_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deposit_steps");
+
+                    b.HasIndex("DepositId")
+                        .HasDatabaseName("ix_deposit_steps_deposit_id");
+
+                    b.HasIndex("ActorId", "At")
+                        .HasDatabaseName("ix_deposit_steps_actor_id_at");
+
+                    b.ToTable("deposit_steps", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.FeeRate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -208,6 +439,178 @@ namespace PropertyPlatform.Billing.Infrastructure.Migrations
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("PropertyId", "Item", "UnitType"), false);
 
                     b.ToTable("fee_schedules");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.MeterReading", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BuildingName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("building_name");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<Guid?>("ConfirmedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("confirmed_by_id");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("confirmed_by_name");
+
+                    b.Property<string>("FlagReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("flag_reason");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("item");
+
+                    b.Property<string>("Meter")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("meter");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<decimal?>("Previous")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("previous");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("ReadById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("read_by_id");
+
+                    b.Property<string>("ReadByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("read_by_name");
+
+                    b.Property<DateOnly>("ReadOn")
+                        .HasColumnType("date")
+                        .HasColumnName("read_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("UnitNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit_number");
+
+                    b.Property<decimal?>("Usage")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("usage");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("value");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meter_readings");
+
+                    b.HasIndex("PropertyId", "Period")
+                        .HasDatabaseName("ix_meter_readings_property_id_period");
+
+                    b.HasIndex("UnitId", "Item", "Meter", "ReadOn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meter_readings_unit_id_item_meter_read_on");
+
+                    b.ToTable("meter_readings");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.OccupancyCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BillingCycle")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("billing_cycle");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<Guid>("OccupantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("occupant_id");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_occupancies");
+
+                    b.HasIndex("PropertyId", "UnitId")
+                        .HasDatabaseName("ix_occupancies_property_id_unit_id");
+
+                    b.ToTable("occupancies", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.Payment", b =>
@@ -489,6 +892,9 @@ namespace PropertyPlatform.Billing.Infrastructure.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_receipts_payment_id");
 
+                    b.HasIndex("CashierId", "PaidAt")
+                        .HasDatabaseName("ix_receipts_cashier_id_paid_at");
+
                     b.HasIndex("PropertyId", "Series", "Sequence")
                         .IsUnique()
                         .HasDatabaseName("ix_receipts_property_id_series_sequence");
@@ -700,6 +1106,16 @@ namespace PropertyPlatform.Billing.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.DepositStep", b =>
+                {
+                    b.HasOne("PropertyPlatform.Billing.Domain.Deposit", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("DepositId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deposit_steps_deposits_deposit_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.FeeRate", b =>
                 {
                     b.HasOne("PropertyPlatform.Billing.Domain.FeeSchedule", null)
@@ -735,6 +1151,11 @@ namespace PropertyPlatform.Billing.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_receipt_lines_receipts_receipt_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.Deposit", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.FeeSchedule", b =>

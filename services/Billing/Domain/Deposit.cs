@@ -1,0 +1,175 @@
+using PropertyPlatform.Contracts.Billing;
+using PropertyPlatform.ServiceDefaults.Domain;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
+using PropertyPlatform.ServiceDefaults.Problems;
+
+namespace PropertyPlatform.Billing.Domain;
+
+public enum DepositStatus
+{
+    /// <summary>Something of it is still held.</summary>
+    Held,
+    /// <summary>Nothing is held any more: all refunded or forfeited.</summary>
+    Closed,
+}
+
+public enum DepositStepKind
+{
+    Taken,
+    Refunded,
+    /// <summary>Kept by the property (扣除), e.g. for damage; with a reason.</summary>
+    Forfeited,
+}
+
+/// <summary>One recorded step of a deposit: taken, refunded (part or all) or forfeited (part or all).</summary>
+public sealed class DepositStep
+{
+    private DepositStep()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid DepositId { get; private set; }
+
+    public DepositStepKind Kind { get; private set; }
+
+    public decimal Amount { get; private set; }
+
+    /// <summary>How the money moved; null for a forfeiture (no money moves).</summary>
+    public PaymentMethod? Method { get; private set; }
+
+    public string? Reason { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public Guid ActorId { get; private set; }
+
+    public string ActorName { get; private set; } = "";
+
+    internal static DepositStep Of(Guid depositId, DepositStepKind kind, decimal amount, PaymentMethod? method, string? reason, Actor by, DateTimeOffset now) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(now), DepositId = depositId, Kind = kind, Amount = amount, Method = method, Reason = reason, At = now,
+            ActorId = by.PersonId, ActorName = Deposit.Shorten(by.Name, Actor.NameMaxLength),
+        };
+}
+
+/// <summary>
+/// A deposit (押金) an occupant paid for a unit — an access card's (出入证押金), a renovation's (装修押金) — held until it is
+/// refunded or forfeited, in part or whole, each step recorded and never deleted. What is held is what was taken less
+/// what was refunded and forfeited; it never goes below zero.
+/// </summary>
+public sealed class Deposit : AggregateRoot
+{
+    public const int NameMaxLength = 100;
+    public const int ReasonMaxLength = 500;
+
+    private readonly List<DepositStep> _steps = [];
+
+    private Deposit()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PropertyId { get; private set; }
+
+    public Guid UnitId { get; private set; }
+
+    public string BuildingName { get; private set; } = "";
+
+    public string UnitNumber { get; private set; } = "";
+
+    /// <summary>The occupant who paid it, when known; refunds go back to them.</summary>
+    public Guid? OccupantId { get; private set; }
+
+    public string PayerName { get; private set; } = "";
+
+    public DepositKind Kind { get; private set; }
+
+    public decimal Amount { get; private set; }
+
+    public DateTimeOffset TakenAt { get; private set; }
+
+    public DepositStatus Status { get; private set; }
+
+    public IReadOnlyList<DepositStep> Steps => _steps;
+
+    public decimal Refunded => _steps.Where(s => s.Kind == DepositStepKind.Refunded).Sum(s => s.Amount);
+
+    public decimal Forfeited => _steps.Where(s => s.Kind == DepositStepKind.Forfeited).Sum(s => s.Amount);
+
+    /// <summary>What is still held (余额).</summary>
+    public decimal Balance => Amount - Refunded - Forfeited;
+
+    internal static string Shorten(string text, int maxLength) => text.Length > maxLength ? text[..maxLength] : text;
+
+    public static string? AmountProblem(decimal amount) =>
+        amount <= 0 ? "The amount must be above zero."
+        : Money.RoundToFen(amount) != amount ? "The amount is exact to the fen (two decimals)."
+        : amount > Payment.MaxAmount ? $"The amount cannot exceed {Payment.MaxAmount}."
+        : null;
+
+    /// <summary>Takes a deposit and raises <see cref="DepositTaken"/>.</summary>
+    public static Deposit Take(
+        UnitCopy unit, Guid? occupantId, string payerName, DepositKind kind, decimal amount, PaymentMethod method, Actor cashier, DateTimeOffset now)
+    {
+        now = StoredTime.Of(now);
+        if (AmountProblem(amount) is { } problem)
+        {
+            throw new DomainRuleException(problem);
+        }
+        var deposit = new Deposit
+        {
+            Id = Guid.CreateVersion7(now), PropertyId = unit.PropertyId, UnitId = unit.Id, BuildingName = unit.BuildingName, UnitNumber = unit.Number,
+            OccupantId = occupantId, PayerName = Deposit.Shorten(payerName.Trim(), NameMaxLength), Kind = kind, Amount = amount, TakenAt = now,
+            Status = DepositStatus.Held,
+        };
+        deposit._steps.Add(DepositStep.Of(deposit.Id, DepositStepKind.Taken, amount, method, null, cashier, now));
+        deposit.Raise(new DepositTaken(Guid.CreateVersion7(now), now, deposit.PropertyId, deposit.Id, unit.Id, unit.Number, occupantId,
+            deposit.PayerName, kind, amount, method, cashier.PersonId, cashier.Name));
+        return deposit;
+    }
+
+    /// <summary>Pays back part or all of what is held and raises <see cref="DepositRefunded"/>.</summary>
+    public DepositStep Refund(decimal amount, PaymentMethod method, string? reason, Actor by, DateTimeOffset now)
+    {
+        var step = Release(DepositStepKind.Refunded, amount, method, reason, by, now);
+        Raise(new DepositRefunded(Guid.CreateVersion7(now), step.At, PropertyId, Id, UnitId, OccupantId, Kind, amount, method, Balance,
+            step.Reason, by.PersonId, by.Name));
+        return step;
+    }
+
+    /// <summary>Keeps part or all of what is held (扣除), with the reason, and raises <see cref="DepositForfeited"/>.</summary>
+    public DepositStep Forfeit(decimal amount, string reason, Actor by, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Say why the deposit is kept.");
+        }
+        var step = Release(DepositStepKind.Forfeited, amount, null, reason, by, now);
+        Raise(new DepositForfeited(Guid.CreateVersion7(now), step.At, PropertyId, Id, UnitId, OccupantId, Kind, amount, Balance,
+            step.Reason!, by.PersonId, by.Name));
+        return step;
+    }
+
+    private DepositStep Release(DepositStepKind kind, decimal amount, PaymentMethod? method, string? reason, Actor by, DateTimeOffset now)
+    {
+        now = StoredTime.Of(now);
+        if (AmountProblem(amount) is { } problem)
+        {
+            throw new DomainRuleException(problem);
+        }
+        if (amount > Balance)
+        {
+            throw new DomainRuleException(Balance == 0
+                ? "Nothing of this deposit is held any more."
+                : $"Only {Balance:0.00} of this deposit is held: no more can be refunded or kept.");
+        }
+        var step = DepositStep.Of(Id, kind, amount, method, string.IsNullOrWhiteSpace(reason) ? null : Deposit.Shorten(reason.Trim(), ReasonMaxLength), by, now);
+        _steps.Add(step);
+        Status = Balance == 0 ? DepositStatus.Closed : DepositStatus.Held;
+        return step;
+    }
+}
