@@ -127,3 +127,40 @@ public sealed record EnquiryAnswered(
     Guid EnquiryId,
     Guid? UnitId,
     bool Late) : IIntegrationEvent;
+
+/// <summary>
+/// A walk-in was registered at the desk and waits for the host's answer until <c>ConfirmBy</c> (the host is asked to
+/// confirm or decline: <c>/visits/{VisitId}/confirm</c>, <c>/decline</c>).
+/// </summary>
+public sealed record WalkInAwaitingHost(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid VisitId,
+    Guid UnitId,
+    string UnitNumber,
+    string VisitorName,
+    int PartySize,
+    string Purpose,
+    DateTimeOffset ConfirmBy) : IIntegrationEvent;
+
+/// <summary>The host confirmed a walk-in; the visitor may be checked in with the visit's pass code.</summary>
+public sealed record WalkInConfirmed(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid VisitId,
+    Guid UnitId,
+    string UnitNumber,
+    string VisitorName) : IIntegrationEvent;
+
+/// <summary>The host declined a walk-in; the visitor is not admitted.</summary>
+public sealed record WalkInDeclined(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid VisitId,
+    Guid UnitId,
+    string UnitNumber,
+    string VisitorName,
+    string? Reason) : IIntegrationEvent;

@@ -9,7 +9,7 @@ namespace PropertyPlatform.Reception.Infrastructure;
 public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> options) : ServiceDbContext(options), IHasUnitCopies
 {
     /// <summary>Filter of the visits whose pass code still admits someone; pass codes are unique among them.</summary>
-    public const string ActiveVisitFilter = "status IN ('Expected', 'CheckedIn')";
+    public const string ActiveVisitFilter = "status IN ('Expected', 'CheckedIn', 'AwaitingHost')";
 
     public DbSet<Visit> Visits => Set<Visit>();
 
@@ -38,6 +38,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             visit.Property(v => v.PassCode).HasMaxLength(16);
             visit.Property(v => v.Status).HasConversion<string>().HasMaxLength(32);
             visit.Property(v => v.CancelReason).HasMaxLength(Visit.ReasonMaxLength);
+            visit.Property(v => v.HostAnsweredByName).HasMaxLength(Actor.NameMaxLength);
+            visit.Property(v => v.DeclineReason).HasMaxLength(Visit.ReasonMaxLength);
             // Optimistic concurrency on PostgreSQL's row version: two guards checking one visitor in cannot both win.
             visit.Property<uint>("xmin").IsRowVersion();
             visit.HasOne<UnitCopy>().WithMany().HasForeignKey(v => v.UnitId).OnDelete(DeleteBehavior.Restrict);

@@ -506,6 +506,15 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("checked_out_at");
 
+                    b.Property<DateTimeOffset?>("ConfirmBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirm_by");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decline_reason");
+
                     b.Property<DateTimeOffset>("ExpectedFrom")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expected_from");
@@ -513,6 +522,15 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("ExpectedUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expected_until");
+
+                    b.Property<DateTimeOffset?>("HostAnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("host_answered_at");
+
+                    b.Property<string>("HostAnsweredByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("host_answered_by_name");
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
@@ -525,6 +543,10 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("id_type");
+
+                    b.Property<bool>("IsWalkIn")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_walk_in");
 
                     b.Property<int>("PartySize")
                         .HasColumnType("integer")
@@ -595,7 +617,7 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                     b.HasIndex("PropertyId", "PassCode")
                         .IsUnique()
                         .HasDatabaseName("ix_visits_active_pass_code")
-                        .HasFilter("status IN ('Expected', 'CheckedIn')");
+                        .HasFilter("status IN ('Expected', 'CheckedIn', 'AwaitingHost')");
 
                     b.ToTable("visits");
                 });
