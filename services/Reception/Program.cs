@@ -16,6 +16,7 @@ app.MapVisitsApi();
 app.MapLostItemsApi();
 app.MapKeysApi();
 app.MapEnquiriesApi();
+app.MapExitPassesApi();
 app.MapDefaultEndpoints();
 app.Run();
 

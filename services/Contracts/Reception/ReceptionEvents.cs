@@ -164,3 +164,43 @@ public sealed record WalkInDeclined(
     string UnitNumber,
     string VisitorName,
     string? Reason) : IIntegrationEvent;
+
+/// <summary>A tenant applied for a goods exit pass (出门条) for the given day; the front desk is to check the signer.</summary>
+public sealed record ExitPassApplied(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid ExitPassId,
+    Guid UnitId,
+    string UnitNumber,
+    DateOnly ExitDate,
+    int ItemCount) : IIntegrationEvent;
+
+/// <summary>The front desk found the exit pass signed by an authorised signer of the tenant; the gate may release the goods.</summary>
+public sealed record ExitPassVerified(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid ExitPassId,
+    Guid UnitId,
+    Guid SignerPersonId,
+    Guid CompanyId) : IIntegrationEvent;
+
+/// <summary>Security let the goods of an exit pass out at the gate; <c>Partial</c> when only part of them.</summary>
+public sealed record ExitPassReleased(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid ExitPassId,
+    Guid UnitId,
+    bool Partial) : IIntegrationEvent;
+
+/// <summary>An exit pass was turned down: by the front desk (<c>AtGate</c> false) or by security at the gate.</summary>
+public sealed record ExitPassRefused(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid ExitPassId,
+    Guid UnitId,
+    string Reason,
+    bool AtGate) : IIntegrationEvent;

@@ -21,6 +21,12 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<Enquiry> Enquiries => Set<Enquiry>();
 
+    public DbSet<ExitPass> ExitPasses => Set<ExitPass>();
+
+    public DbSet<AuthorisedSigner> AuthorisedSigners => Set<AuthorisedSigner>();
+
+    public DbSet<Occupancy> Occupancies => Set<Occupancy>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -134,6 +140,50 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             enquiry.Property<uint>("xmin").IsRowVersion();
             // The overdue list: open enquiries by when they are due.
             enquiry.HasIndex(e => new { e.PropertyId, e.DueAt }).HasFilter("status = 'Open'");
+        });
+
+        modelBuilder.Entity<ExitPass>(pass =>
+        {
+            pass.HasKey(p => p.Id);
+            pass.Property(p => p.AppliedByName).HasMaxLength(Actor.NameMaxLength);
+            pass.Property(p => p.CarrierName).HasMaxLength(ExitPass.NameMaxLength);
+            pass.Property(p => p.SignerName).HasMaxLength(ExitPass.NameMaxLength);
+            pass.Property(p => p.Status).HasConversion<string>().HasMaxLength(32);
+            pass.Property(p => p.VerifiedByName).HasMaxLength(Actor.NameMaxLength);
+            pass.Property(p => p.CheckedByName).HasMaxLength(Actor.NameMaxLength);
+            pass.Property(p => p.GateNote).HasMaxLength(ExitPass.ReasonMaxLength);
+            // The desk and the gate acting on one pass cannot both win.
+            pass.Property<uint>("xmin").IsRowVersion();
+            pass.HasOne<UnitCopy>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+            pass.HasIndex(p => new { p.PropertyId, p.ExitDate });
+            pass.HasMany(p => p.Items).WithOne().HasForeignKey(i => i.ExitPassId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ExitPassItem>(item =>
+        {
+            item.ToTable("exit_pass_items");
+            item.HasKey(i => i.Id);
+            // The pass gives each line its id; a line found on a tracked pass is new, to be inserted.
+            item.Property(i => i.Id).ValueGeneratedNever();
+            item.HasIndex(i => new { i.ExitPassId, i.Sequence }).IsUnique();
+            item.Property(i => i.Name).HasMaxLength(ExitPass.ItemNameMaxLength);
+        });
+
+        modelBuilder.Entity<AuthorisedSigner>(signer =>
+        {
+            signer.ToTable("authorised_signers");
+            signer.HasKey(s => s.SignerId);
+            signer.Property(s => s.SignerId).ValueGeneratedNever();
+            signer.Property(s => s.PersonName).HasMaxLength(ExitPass.NameMaxLength);
+            signer.HasIndex(s => new { s.PersonId, s.CompanyId });
+        });
+
+        modelBuilder.Entity<Occupancy>(occupancy =>
+        {
+            occupancy.ToTable("occupancies");
+            occupancy.HasKey(o => o.OccupancyId);
+            occupancy.Property(o => o.OccupancyId).ValueGeneratedNever();
+            occupancy.HasIndex(o => new { o.UnitId, o.OccupantId });
         });
     }
 }
