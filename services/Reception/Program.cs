@@ -17,6 +17,7 @@ app.MapLostItemsApi();
 app.MapKeysApi();
 app.MapEnquiriesApi();
 app.MapExitPassesApi();
+app.MapHandoversApi();
 app.MapDefaultEndpoints();
 app.Run();
 

@@ -204,3 +204,21 @@ public sealed record ExitPassRefused(
     Guid UnitId,
     string Reason,
     bool AtGate) : IIntegrationEvent;
+
+/// <summary>The outgoing front-desk shift handed over its open items (交接班); <c>OverdueCount</c> of them past due.</summary>
+public sealed record ShiftHandedOver(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid HandoverId,
+    string HandedOverByName,
+    int ItemCount,
+    int OverdueCount) : IIntegrationEvent;
+
+/// <summary>The incoming shift acknowledged a handover.</summary>
+public sealed record HandoverAcknowledged(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid HandoverId,
+    string AcknowledgedByName) : IIntegrationEvent;

@@ -27,6 +27,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<Occupancy> Occupancies => Set<Occupancy>();
 
+    public DbSet<Handover> Handovers => Set<Handover>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -184,6 +186,29 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             occupancy.HasKey(o => o.OccupancyId);
             occupancy.Property(o => o.OccupancyId).ValueGeneratedNever();
             occupancy.HasIndex(o => new { o.UnitId, o.OccupantId });
+        });
+
+        modelBuilder.Entity<Handover>(handover =>
+        {
+            handover.HasKey(h => h.Id);
+            handover.Property(h => h.HandedOverByName).HasMaxLength(Actor.NameMaxLength);
+            handover.Property(h => h.Notes).HasMaxLength(Handover.NotesMaxLength);
+            handover.Property(h => h.AcknowledgedByName).HasMaxLength(Actor.NameMaxLength);
+            handover.Property(h => h.AcknowledgementNotes).HasMaxLength(Handover.NotesMaxLength);
+            // Two people of the incoming shift acknowledging at once cannot both win.
+            handover.Property<uint>("xmin").IsRowVersion();
+            handover.HasIndex(h => new { h.PropertyId, h.HandedOverAt });
+            handover.HasMany(h => h.Items).WithOne().HasForeignKey(i => i.HandoverId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<HandoverItem>(item =>
+        {
+            item.ToTable("handover_items");
+            item.HasKey(i => i.Id);
+            item.Property(i => i.Id).ValueGeneratedNever();
+            item.HasIndex(i => new { i.HandoverId, i.Sequence }).IsUnique();
+            item.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
+            item.Property(i => i.Summary).HasMaxLength(Handover.SummaryMaxLength);
         });
     }
 }

@@ -343,6 +343,121 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                     b.ToTable("exit_pass_items", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Handover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<Guid?>("AcknowledgedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("acknowledged_by_id");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("acknowledged_by_name");
+
+                    b.Property<string>("AcknowledgementNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("acknowledgement_notes");
+
+                    b.Property<DateTimeOffset>("HandedOverAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handed_over_at");
+
+                    b.Property<Guid>("HandedOverById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handed_over_by_id");
+
+                    b.Property<string>("HandedOverByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("handed_over_by_name");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<DateTimeOffset>("ShiftStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shift_started_at");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handovers");
+
+                    b.HasIndex("PropertyId", "HandedOverAt")
+                        .HasDatabaseName("ix_handovers_property_id_handed_over_at");
+
+                    b.ToTable("handovers");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.HandoverItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("HandoverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handover_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("overdue");
+
+                    b.Property<Guid>("ReferenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reference_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handover_items");
+
+                    b.HasIndex("HandoverId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_handover_items_handover_id_sequence");
+
+                    b.ToTable("handover_items", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.KeyLoan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1004,6 +1119,16 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasConstraintName("fk_exit_pass_items_exit_passes_exit_pass_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.HandoverItem", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.Handover", null)
+                        .WithMany("Items")
+                        .HasForeignKey("HandoverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_handover_items_handovers_handover_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.KeyLoan", b =>
                 {
                     b.HasOne("PropertyPlatform.Reception.Domain.UnitKey", null)
@@ -1035,6 +1160,11 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.ExitPass", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Handover", b =>
                 {
                     b.Navigation("Items");
                 });
