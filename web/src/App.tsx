@@ -33,6 +33,8 @@ const ComplaintAnalysisPage = lazy(() => import('./pages/complaints/ComplaintAna
 import { VisitorsPage } from './pages/reception/Visitors';
 import { LostFoundPage } from './pages/reception/LostFound';
 import { KeysPage } from './pages/reception/Keys';
+import { DeskPage } from './pages/reception/Desk';
+import { GatePage } from './pages/reception/Gate';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -97,6 +99,8 @@ export function App() {
                   <Route path="visitors" element={<VisitorsPage />} />
                   <Route path="lost-found" element={<LostFoundPage />} />
                   <Route path="keys" element={<KeysPage />} />
+                  <Route path="reception-desk" element={<DeskPage />} />
+                  <Route path="gate" element={<GatePage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>
               </Routes>
