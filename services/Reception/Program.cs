@@ -16,6 +16,8 @@ app.MapVisitsApi();
 app.MapLostItemsApi();
 app.MapKeysApi();
 app.MapEnquiriesApi();
+app.MapExitPassesApi();
+app.MapHandoversApi();
 app.MapDefaultEndpoints();
 app.Run();
 

@@ -44,6 +44,8 @@ const ArrearsPage = page(() => import('./pages/billing/Arrears'), 'ArrearsPage')
 const MyBillsPage = page(() => import('./pages/billing/MyBills'), 'MyBillsPage');
 const FollowUpsPage = page(() => import('./pages/complaints/FollowUps'), 'FollowUpsPage');
 const PortalComplaintsPage = page(() => import('./pages/complaints/PortalComplaints'), 'PortalComplaintsPage');
+const DeskPage = page(() => import('./pages/reception/Desk'), 'DeskPage');
+const GatePage = page(() => import('./pages/reception/Gate'), 'GatePage');
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -116,6 +118,8 @@ export function App() {
                   <Route path="billing/cash-desk" element={<CashDeskPage />} />
                   <Route path="billing/arrears" element={<ArrearsPage />} />
                   <Route path="portal/bills" element={<MyBillsPage />} />
+                  <Route path="reception-desk" element={<DeskPage />} />
+                  <Route path="gate" element={<GatePage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>
               </Routes>

@@ -127,3 +127,98 @@ public sealed record EnquiryAnswered(
     Guid EnquiryId,
     Guid? UnitId,
     bool Late) : IIntegrationEvent;
+
+/// <summary>
+/// A walk-in was registered at the desk and waits for the host's answer until <c>ConfirmBy</c> (the host is asked to
+/// confirm or decline: <c>/visits/{VisitId}/confirm</c>, <c>/decline</c>).
+/// </summary>
+public sealed record WalkInAwaitingHost(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid VisitId,
+    Guid UnitId,
+    string UnitNumber,
+    string VisitorName,
+    int PartySize,
+    string Purpose,
+    DateTimeOffset ConfirmBy) : IIntegrationEvent;
+
+/// <summary>The host confirmed a walk-in; the visitor may be checked in with the visit's pass code.</summary>
+public sealed record WalkInConfirmed(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid VisitId,
+    Guid UnitId,
+    string UnitNumber,
+    string VisitorName) : IIntegrationEvent;
+
+/// <summary>The host declined a walk-in; the visitor is not admitted.</summary>
+public sealed record WalkInDeclined(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid VisitId,
+    Guid UnitId,
+    string UnitNumber,
+    string VisitorName,
+    string? Reason) : IIntegrationEvent;
+
+/// <summary>A tenant applied for a goods exit pass (出门条) for the given day; the front desk is to check the signer.</summary>
+public sealed record ExitPassApplied(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid ExitPassId,
+    Guid UnitId,
+    string UnitNumber,
+    DateOnly ExitDate,
+    int ItemCount) : IIntegrationEvent;
+
+/// <summary>The front desk found the exit pass signed by an authorised signer of the tenant; the gate may release the goods.</summary>
+public sealed record ExitPassVerified(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid ExitPassId,
+    Guid UnitId,
+    Guid SignerPersonId,
+    Guid CompanyId) : IIntegrationEvent;
+
+/// <summary>Security let the goods of an exit pass out at the gate; <c>Partial</c> when only part of them.</summary>
+public sealed record ExitPassReleased(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid ExitPassId,
+    Guid UnitId,
+    bool Partial) : IIntegrationEvent;
+
+/// <summary>An exit pass was turned down: by the front desk (<c>AtGate</c> false) or by security at the gate.</summary>
+public sealed record ExitPassRefused(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid ExitPassId,
+    Guid UnitId,
+    string Reason,
+    bool AtGate) : IIntegrationEvent;
+
+/// <summary>The outgoing front-desk shift handed over its open items (交接班); <c>OverdueCount</c> of them past due.</summary>
+public sealed record ShiftHandedOver(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid HandoverId,
+    string HandedOverByName,
+    int ItemCount,
+    int OverdueCount) : IIntegrationEvent;
+
+/// <summary>The incoming shift acknowledged a handover.</summary>
+public sealed record HandoverAcknowledged(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid HandoverId,
+    string AcknowledgedByName) : IIntegrationEvent;

@@ -26,6 +26,13 @@ public static class VisitsApi
             .RequireRoles(Roles.FrontDesk, Roles.Security, Roles.Supervisor, Roles.Manager, Roles.Admin);
         api.MapPost("/", RegisterVisit).WithName("RegisterVisit").Validate<RegisterVisitRequest>()
             .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Security, Roles.Supervisor, Roles.Manager, Roles.Admin);
+        api.MapPost("/walk-ins", RegisterWalkIn).WithName("RegisterWalkIn").Validate<RegisterWalkInRequest>()
+            .RequireRoles(Roles.FrontDesk, Roles.Security, Roles.Supervisor, Roles.Manager, Roles.Admin);
+        api.MapPost("/{id:guid}/confirm", ConfirmWalkIn).WithName("ConfirmWalkIn").ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Security, Roles.Supervisor, Roles.Manager, Roles.Admin);
+        api.MapPost("/{id:guid}/decline", DeclineWalkIn).WithName("DeclineWalkIn").Validate<DeclineWalkInRequest>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRoles(Roles.Occupant, Roles.FrontDesk, Roles.Security, Roles.Supervisor, Roles.Manager, Roles.Admin);
         api.MapPost("/{id:guid}/check-in", CheckIn).WithName("CheckInVisitor").ProducesProblem(StatusCodes.Status409Conflict)
             .RequireRoles(Roles.FrontDesk, Roles.Security, Roles.Supervisor, Roles.Manager, Roles.Admin);
         api.MapPost("/{id:guid}/check-out", CheckOut).WithName("CheckOutVisitor").ProducesProblem(StatusCodes.Status409Conflict)
@@ -38,8 +45,9 @@ public static class VisitsApi
 
     public static async Task<Results<Ok<Page<VisitView>>, ValidationProblem>> ListVisits(
         [AsParameters] VisitQuery query, [AsParameters] PageRequest page, Caller caller, ReceptionDbContext db, PropertyCalendar calendar,
-        CancellationToken cancellationToken)
+        TimeProvider time, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         var visits = db.Visits.AsNoTracking().VisibleTo(caller, v => v.PropertyId, v => v.UnitId);
         if (query.PropertyId is { } propertyId)
         {
@@ -53,10 +61,14 @@ public static class VisitsApi
         {
             return ProblemResults.Invalid("status", $"Unknown status; use one of: {QueryEnum.AllowedValues<VisitStatus>()}.");
         }
-        if (status is { } wanted)
+        // A walk-in's expiry is not stored: awaiting and expired are told apart by the deadline.
+        visits = status switch
         {
-            visits = visits.Where(v => v.Status == wanted);
-        }
+            VisitStatus.AwaitingHost => visits.Where(v => v.Status == VisitStatus.AwaitingHost && v.ConfirmBy >= now),
+            VisitStatus.Expired => visits.Where(v => v.Status == VisitStatus.AwaitingHost && v.ConfirmBy < now),
+            { } wanted => visits.Where(v => v.Status == wanted),
+            null => visits,
+        };
         if (query.Date is { } date)
         {
             if (date.Year is <= 1 or >= 9999)
@@ -75,23 +87,23 @@ public static class VisitsApi
         rows = query.Date is null
             ? rows.OrderByDescending(r => r.Visit.ExpectedFrom).ThenByDescending(r => r.Visit.Id)
             : rows.OrderBy(r => r.Visit.ExpectedFrom).ThenBy(r => r.Visit.Id);
-        return TypedResults.Ok(await rows.ToPageAsync(page, r => VisitView.From(r.Visit, r.Unit), cancellationToken));
+        return TypedResults.Ok(await rows.ToPageAsync(page, r => VisitView.From(r.Visit, r.Unit, now), cancellationToken));
     }
 
     public static async Task<Results<Ok<VisitView>, ProblemHttpResult>> GetVisit(
-        Guid id, Caller caller, ReceptionDbContext db, CancellationToken cancellationToken)
+        Guid id, Caller caller, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         // A visit outside the caller's scope answers as an unknown one.
         var row = await (from v in db.Visits.AsNoTracking().VisibleTo(caller, v => v.PropertyId, v => v.UnitId)
                          join u in db.Units on v.UnitId equals u.Id
                          where v.Id == id
                          select new { Visit = v, Unit = u }).SingleOrDefaultAsync(cancellationToken);
-        return row is null ? ProblemResults.NotFound("visit", id) : TypedResults.Ok(VisitView.From(row.Visit, row.Unit));
+        return row is null ? ProblemResults.NotFound("visit", id) : TypedResults.Ok(VisitView.From(row.Visit, row.Unit, time.GetUtcNow()));
     }
 
     /// <summary>The guard's look-up at the gate: the property's active (expected or checked-in) visit with this code.</summary>
     public static async Task<Results<Ok<VisitView>, ProblemHttpResult, ValidationProblem>> FindVisitByPassCode(
-        string code, Guid? propertyId, Caller caller, ReceptionDbContext db, CancellationToken cancellationToken)
+        string code, Guid? propertyId, Caller caller, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         if (propertyId is null)
         {
@@ -106,12 +118,12 @@ public static class VisitsApi
         var row = await (from v in db.Visits.AsNoTracking().InPropertiesOf(caller, v => v.PropertyId)
                          join u in db.Units on v.UnitId equals u.Id
                          where v.PropertyId == propertyId && v.PassCode == code
-                             && (v.Status == VisitStatus.Expected || v.Status == VisitStatus.CheckedIn)
+                             && (v.Status == VisitStatus.Expected || v.Status == VisitStatus.CheckedIn || v.Status == VisitStatus.AwaitingHost)
                          select new { Visit = v, Unit = u }).SingleOrDefaultAsync(cancellationToken);
         return row is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No active visit has this pass code.",
                 detail: "The code is unknown, or its visit was cancelled or is over.")
-            : TypedResults.Ok(VisitView.From(row.Visit, row.Unit));
+            : TypedResults.Ok(VisitView.From(row.Visit, row.Unit, time.GetUtcNow()));
     }
 
     public static async Task<Results<Created<VisitView>, ValidationProblem>> RegisterVisit(
@@ -127,14 +139,35 @@ public static class VisitsApi
 
         var now = time.GetUtcNow();
         var registration = request.ToRegistration();
+        return await AddWithPassCodeAsync(db, unit, code => Visit.Register(unit, registration, code, now), now, cancellationToken);
+    }
+
+    /// <summary>The front desk or the gate registers a visitor who arrived unannounced; the host is asked to confirm.</summary>
+    public static async Task<Results<Created<VisitView>, ValidationProblem>> RegisterWalkIn(
+        RegisterWalkInRequest request, Caller caller, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.FindAsync([request.UnitId], cancellationToken);
+        if (unit is null || !caller.CanSeeProperty(unit.PropertyId))
+        {
+            return ProblemResults.Invalid("unitId", "No unit with this id is registered.");
+        }
+
+        var now = time.GetUtcNow();
+        var registration = request.ToRegistration(now);
+        return await AddWithPassCodeAsync(db, unit, code => Visit.RegisterWalkIn(unit, registration, code, now), now, cancellationToken);
+    }
+
+    private static async Task<Results<Created<VisitView>, ValidationProblem>> AddWithPassCodeAsync(
+        ReceptionDbContext db, UnitCopy unit, Func<PassCode, Visit> create, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
-            var visit = Visit.Register(unit, registration, await PassCodes.DrawFreeAsync(db, unit.PropertyId, cancellationToken), now);
+            var visit = create(await PassCodes.DrawFreeAsync(db, unit.PropertyId, cancellationToken));
             db.Visits.Add(visit);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return TypedResults.Created($"/visits/{visit.Id}", VisitView.From(visit, unit));
+                return TypedResults.Created($"/visits/{visit.Id}", VisitView.From(visit, unit, now));
             }
             catch (DbUpdateException exception) when (PassCodes.IsClash(exception) && attempt < 3)
             {
@@ -144,24 +177,33 @@ public static class VisitsApi
         }
     }
 
+    public static Task<Results<Ok<VisitView>, ProblemHttpResult>> ConfirmWalkIn(
+        Guid id, Caller caller, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, time, (visit, unit, now) => visit.ConfirmByHost(unit, caller.AsActor(), now), cancellationToken);
+
+    public static Task<Results<Ok<VisitView>, ProblemHttpResult>> DeclineWalkIn(
+        Guid id, DeclineWalkInRequest request, Caller caller, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(id, caller, db, time, (visit, unit, now) => visit.DeclineByHost(unit, caller.AsActor(), request.Reason, now), cancellationToken);
+
     public static Task<Results<Ok<VisitView>, ProblemHttpResult>> CheckIn(
         Guid id, Caller caller, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, (visit, unit) => visit.CheckIn(unit, time.GetUtcNow()), cancellationToken);
+        ChangeAsync(id, caller, db, time, (visit, unit, now) => visit.CheckIn(unit, now), cancellationToken);
 
     public static Task<Results<Ok<VisitView>, ProblemHttpResult>> CheckOut(
         Guid id, Caller caller, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, (visit, unit) => visit.CheckOut(unit, time.GetUtcNow()), cancellationToken);
+        ChangeAsync(id, caller, db, time, (visit, unit, now) => visit.CheckOut(unit, now), cancellationToken);
 
     public static Task<Results<Ok<VisitView>, ProblemHttpResult>> CancelVisit(
         Guid id, CancelVisitRequest request, Caller caller, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, (visit, _) => visit.Cancel(request.Reason, time.GetUtcNow()), cancellationToken);
+        ChangeAsync(id, caller, db, time, (visit, _, now) => visit.Cancel(request.Reason, now), cancellationToken);
 
     /// <summary>
     /// Loads a visit the caller may see (any other answers 404, like an unknown one), lets the entity apply (or refuse
     /// with 409) the change, and saves it with its event.
     /// </summary>
     private static async Task<Results<Ok<VisitView>, ProblemHttpResult>> ChangeAsync(
-        Guid id, Caller caller, ReceptionDbContext db, Action<Visit, UnitCopy> change, CancellationToken cancellationToken)
+        Guid id, Caller caller, ReceptionDbContext db, TimeProvider time, Action<Visit, UnitCopy, DateTimeOffset> change,
+        CancellationToken cancellationToken)
     {
         var visit = await db.Visits.FindAsync([id], cancellationToken);
         if (visit is null || !caller.CanSee(visit.PropertyId, visit.UnitId))
@@ -170,9 +212,10 @@ public static class VisitsApi
         }
         var unit = await db.Units.SingleAsync(u => u.Id == visit.UnitId, cancellationToken);
 
-        change(visit, unit);
+        var now = time.GetUtcNow();
+        change(visit, unit, now);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(VisitView.From(visit, unit));
+        return TypedResults.Ok(VisitView.From(visit, unit, now));
     }
 }
 
@@ -227,6 +270,60 @@ public sealed class RegisterVisitRequestValidator : AbstractValidator<RegisterVi
     }
 }
 
+/// <summary>A visitor at the desk without an invitation; the stay ends at <c>ExpectedUntil</c> (default four hours).</summary>
+public sealed record RegisterWalkInRequest(
+    Guid UnitId,
+    string VisitorName,
+    string VisitorPhone,
+    IdDocumentType? IdType,
+    string IdNumber,
+    string? PlateNumber,
+    string Purpose,
+    int PartySize,
+    DateTimeOffset? ExpectedUntil)
+{
+    public VisitRegistration ToRegistration(DateTimeOffset now) => new(
+        VisitorName, VisitorPhone, IdentityDocument.Create(IdType!.Value, IdNumber), Purpose, PartySize,
+        now, ExpectedUntil ?? now + Visit.WalkInStay, PlateNumber);
+}
+
+public sealed class RegisterWalkInRequestValidator : AbstractValidator<RegisterWalkInRequest>
+{
+    public RegisterWalkInRequestValidator(TimeProvider time)
+    {
+        RuleFor(r => r.UnitId).NotEmpty();
+        RuleFor(r => r.VisitorName).NotEmpty().MaximumLength(Visit.VisitorNameMaxLength);
+        RuleFor(r => r.VisitorPhone).NotEmpty().MaximumLength(32).Matches(@"^\+?[0-9][0-9 \-]{4,30}$")
+            .WithMessage("Enter a phone number of digits, optionally with +, spaces or dashes.");
+        RuleFor(r => r.IdType).NotNull().IsInEnum();
+        RuleFor(r => r.IdNumber).NotEmpty().MaximumLength(IdentityDocument.TypedMaxLength).Custom((number, context) =>
+        {
+            if (context.InstanceToValidate.IdType is { } type && Enum.IsDefined(type) && !string.IsNullOrWhiteSpace(number)
+                && IdentityDocument.Problem(type, number) is { } problem)
+            {
+                context.AddFailure(problem);
+            }
+        });
+        RuleFor(r => r.PlateNumber).MaximumLength(Visit.PlateNumberMaxLength);
+        RuleFor(r => r.Purpose).NotEmpty().MaximumLength(Visit.PurposeMaxLength);
+        RuleFor(r => r.PartySize).Must(size => Visit.PartySizeProblem(size) is null)
+            .WithMessage(r => Visit.PartySizeProblem(r.PartySize));
+        RuleFor(r => r.ExpectedUntil).Must(until => Visit.WindowOrderProblem(time.GetUtcNow(), until!.Value) is null)
+            .When(r => r.ExpectedUntil is not null)
+            .WithMessage("The visit must end after it starts.");
+    }
+}
+
+public sealed record DeclineWalkInRequest(string? Reason);
+
+public sealed class DeclineWalkInRequestValidator : AbstractValidator<DeclineWalkInRequest>
+{
+    public DeclineWalkInRequestValidator()
+    {
+        RuleFor(r => r.Reason).MaximumLength(Visit.ReasonMaxLength);
+    }
+}
+
 public sealed record CancelVisitRequest(string Reason);
 
 public sealed class CancelVisitRequestValidator : AbstractValidator<CancelVisitRequest>
@@ -259,10 +356,17 @@ public sealed record VisitView(
     DateTimeOffset? CheckedInAt,
     DateTimeOffset? CheckedOutAt,
     DateTimeOffset? CancelledAt,
-    string? CancelReason)
+    string? CancelReason,
+    bool IsWalkIn,
+    DateTimeOffset? ConfirmBy,
+    DateTimeOffset? HostAnsweredAt,
+    string? HostAnsweredByName,
+    string? DeclineReason)
 {
-    public static VisitView From(Visit v, UnitCopy u) => new(
+    /// <summary>The status as of <paramref name="now"/>: a walk-in past its deadline reads <c>expired</c>.</summary>
+    public static VisitView From(Visit v, UnitCopy u, DateTimeOffset now) => new(
         v.Id, v.PropertyId, v.UnitId, u.Number, u.BuildingName, v.VisitorName, v.VisitorPhone, v.IdType, v.MaskedIdNumber,
-        v.PlateNumber, v.Purpose, v.PartySize, v.ExpectedFrom, v.ExpectedUntil, v.PassCode, v.Status, v.RegisteredAt,
-        v.CheckedInAt, v.CheckedOutAt, v.CancelledAt, v.CancelReason);
+        v.PlateNumber, v.Purpose, v.PartySize, v.ExpectedFrom, v.ExpectedUntil, v.PassCode, v.StatusAt(now), v.RegisteredAt,
+        v.CheckedInAt, v.CheckedOutAt, v.CancelledAt, v.CancelReason, v.IsWalkIn, v.ConfirmBy, v.HostAnsweredAt,
+        v.HostAnsweredByName, v.DeclineReason);
 }

@@ -22,6 +22,12 @@ public sealed class Visit : AggregateRoot
     /// <summary>How far in the past a window may start: the front desk often registers a visitor who is already at the door.</summary>
     public static readonly TimeSpan PastTolerance = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a walk-in waits at the desk for the host's answer before the request expires.</summary>
+    public static readonly TimeSpan HostConfirmationTimeout = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a walk-in may stay when the desk names no end.</summary>
+    public static readonly TimeSpan WalkInStay = TimeSpan.FromHours(4);
+
     private Visit()
     {
     }
@@ -67,10 +73,32 @@ public sealed class Visit : AggregateRoot
 
     public string? CancelReason { get; private set; }
 
+    /// <summary>Registered at the desk without an invitation: the host is asked to confirm before entry.</summary>
+    public bool IsWalkIn { get; private set; }
+
+    /// <summary>A walk-in's deadline for the host's answer; past it the request reads as expired.</summary>
+    public DateTimeOffset? ConfirmBy { get; private set; }
+
+    /// <summary>When the host confirmed or declined a walk-in.</summary>
+    public DateTimeOffset? HostAnsweredAt { get; private set; }
+
+    public string? HostAnsweredByName { get; private set; }
+
+    public string? DeclineReason { get; private set; }
+
     public string MaskedIdNumber => IdentityDocument.Mask(IdNumber);
 
     /// <summary>Registers a visit to a known unit and raises <see cref="VisitRegistered"/>.</summary>
     public static Visit Register(UnitCopy hostUnit, VisitRegistration registration, PassCode passCode, DateTimeOffset now)
+    {
+        var visit = Build(hostUnit, registration, passCode, now);
+        visit.Raise(new VisitRegistered(
+            Guid.CreateVersion7(now), now, visit.PropertyId, visit.Id, hostUnit.Id, hostUnit.Number, visit.VisitorName,
+            visit.PartySize, visit.Purpose, visit.ExpectedFrom, visit.ExpectedUntil));
+        return visit;
+    }
+
+    private static Visit Build(UnitCopy hostUnit, VisitRegistration registration, PassCode passCode, DateTimeOffset now)
     {
         if (PartySizeProblem(registration.PartySize) is { } partySize)
         {
@@ -104,17 +132,80 @@ public sealed class Visit : AggregateRoot
             Status = VisitStatus.Expected,
             RegisteredAt = Stored(now),
         };
-        visit.Raise(new VisitRegistered(
-            Guid.CreateVersion7(now), now, visit.PropertyId, visit.Id, hostUnit.Id, hostUnit.Number, visit.VisitorName,
-            visit.PartySize, visit.Purpose, visit.ExpectedFrom, visit.ExpectedUntil));
         return visit;
+    }
+
+    /// <summary>
+    /// Registers a walk-in at the desk (报告有关部门后再约时接待): the visitor waits while the host is asked to confirm
+    /// within <see cref="HostConfirmationTimeout"/>. The pass code is drawn now and admits the visitor once the host
+    /// confirms. Raises <see cref="WalkInAwaitingHost"/> so the host hears of it.
+    /// </summary>
+    public static Visit RegisterWalkIn(UnitCopy hostUnit, VisitRegistration registration, PassCode passCode, DateTimeOffset now)
+    {
+        var visit = Build(hostUnit, registration with { ExpectedFrom = now }, passCode, now);
+        visit.IsWalkIn = true;
+        visit.Status = VisitStatus.AwaitingHost;
+        visit.ConfirmBy = Stored(now + HostConfirmationTimeout);
+        visit.Raise(new WalkInAwaitingHost(
+            Guid.CreateVersion7(now), now, visit.PropertyId, visit.Id, hostUnit.Id, hostUnit.Number, visit.VisitorName,
+            visit.PartySize, visit.Purpose, visit.ConfirmBy.Value));
+        return visit;
+    }
+
+    /// <summary>The status as people read it at <paramref name="now"/>: a walk-in nobody answered in time is expired.</summary>
+    public VisitStatus StatusAt(DateTimeOffset now) =>
+        Status == VisitStatus.AwaitingHost && now > ConfirmBy ? VisitStatus.Expired : Status;
+
+    /// <summary>The host (or the desk on the host's word by phone) lets the walk-in in; their pass code now admits them.</summary>
+    public void ConfirmByHost(UnitCopy hostUnit, Actor host, DateTimeOffset now)
+    {
+        EnsureAwaitingHost(now);
+        Status = VisitStatus.Expected;
+        HostAnsweredAt = Stored(now);
+        HostAnsweredByName = host.Name;
+        Raise(new WalkInConfirmed(Guid.CreateVersion7(now), now, PropertyId, Id, UnitId, hostUnit.Number, VisitorName));
+    }
+
+    /// <summary>The host does not receive the walk-in; the pass code never admits anyone.</summary>
+    public void DeclineByHost(UnitCopy hostUnit, Actor host, string? reason, DateTimeOffset now)
+    {
+        EnsureAwaitingHost(now);
+        Status = VisitStatus.Declined;
+        HostAnsweredAt = Stored(now);
+        HostAnsweredByName = host.Name;
+        DeclineReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        Raise(new WalkInDeclined(Guid.CreateVersion7(now), now, PropertyId, Id, UnitId, hostUnit.Number, VisitorName, DeclineReason));
+    }
+
+    private void EnsureAwaitingHost(DateTimeOffset now)
+    {
+        switch (StatusAt(now))
+        {
+            case VisitStatus.AwaitingHost:
+                return;
+            case VisitStatus.Expired:
+                throw new DomainRuleException(
+                    $"The host did not answer by {ConfirmBy:yyyy-MM-dd'T'HH:mm'Z'}: the request expired. Register the walk-in again to ask once more.");
+            case VisitStatus.Declined:
+                throw new DomainRuleException("The host already declined this visitor.");
+            default:
+                throw new DomainRuleException(IsWalkIn
+                    ? "The host has already answered for this visitor."
+                    : "Only a walk-in waits for the host's confirmation; this visit was invited.");
+        }
     }
 
     /// <summary>Security lets the visitor in: only an expected visit, and only inside its window.</summary>
     public void CheckIn(UnitCopy hostUnit, DateTimeOffset now)
     {
-        switch (Status)
+        switch (StatusAt(now))
         {
+            case VisitStatus.AwaitingHost:
+                throw new DomainRuleException("The host has not confirmed this walk-in yet: the visitor waits at the desk.");
+            case VisitStatus.Expired:
+                throw new DomainRuleException("The host did not confirm this walk-in in time: the visitor may not enter.");
+            case VisitStatus.Declined:
+                throw new DomainRuleException("The host declined this visitor: they may not enter.");
             case VisitStatus.CheckedIn:
                 throw new DomainRuleException("The visitor is already checked in.");
             case VisitStatus.CheckedOut:
@@ -143,7 +234,7 @@ public sealed class Visit : AggregateRoot
     {
         switch (Status)
         {
-            case VisitStatus.Expected:
+            case VisitStatus.Expected or VisitStatus.AwaitingHost or VisitStatus.Declined or VisitStatus.Expired:
                 throw new DomainRuleException("The visitor has not checked in.");
             case VisitStatus.CheckedOut:
                 throw new DomainRuleException("The visitor has already checked out.");
@@ -167,6 +258,8 @@ public sealed class Visit : AggregateRoot
                 throw new DomainRuleException("The visit is over: the visitor has already checked out.");
             case VisitStatus.Cancelled:
                 throw new DomainRuleException("The visit is already cancelled.");
+            case VisitStatus.Declined:
+                throw new DomainRuleException("The host declined this visitor; there is nothing to cancel.");
         }
         if (string.IsNullOrWhiteSpace(reason))
         {

@@ -19,7 +19,7 @@ public static class PassCodes
             var code = PassCode.New();
             var taken = await db.Visits.AnyAsync(
                 v => v.PropertyId == propertyId && v.PassCode == code.Value
-                    && (v.Status == VisitStatus.Expected || v.Status == VisitStatus.CheckedIn),
+                    && (v.Status == VisitStatus.Expected || v.Status == VisitStatus.CheckedIn || v.Status == VisitStatus.AwaitingHost),
                 cancellationToken);
             if (!taken)
             {

@@ -9,7 +9,7 @@ namespace PropertyPlatform.Reception.Infrastructure;
 public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> options) : ServiceDbContext(options), IHasUnitCopies
 {
     /// <summary>Filter of the visits whose pass code still admits someone; pass codes are unique among them.</summary>
-    public const string ActiveVisitFilter = "status IN ('Expected', 'CheckedIn')";
+    public const string ActiveVisitFilter = "status IN ('Expected', 'CheckedIn', 'AwaitingHost')";
 
     public DbSet<Visit> Visits => Set<Visit>();
 
@@ -20,6 +20,14 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<UnitKey> UnitKeys => Set<UnitKey>();
 
     public DbSet<Enquiry> Enquiries => Set<Enquiry>();
+
+    public DbSet<ExitPass> ExitPasses => Set<ExitPass>();
+
+    public DbSet<AuthorisedSigner> AuthorisedSigners => Set<AuthorisedSigner>();
+
+    public DbSet<Occupancy> Occupancies => Set<Occupancy>();
+
+    public DbSet<Handover> Handovers => Set<Handover>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -38,6 +46,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             visit.Property(v => v.PassCode).HasMaxLength(16);
             visit.Property(v => v.Status).HasConversion<string>().HasMaxLength(32);
             visit.Property(v => v.CancelReason).HasMaxLength(Visit.ReasonMaxLength);
+            visit.Property(v => v.HostAnsweredByName).HasMaxLength(Actor.NameMaxLength);
+            visit.Property(v => v.DeclineReason).HasMaxLength(Visit.ReasonMaxLength);
             // Optimistic concurrency on PostgreSQL's row version: two guards checking one visitor in cannot both win.
             visit.Property<uint>("xmin").IsRowVersion();
             visit.HasOne<UnitCopy>().WithMany().HasForeignKey(v => v.UnitId).OnDelete(DeleteBehavior.Restrict);
@@ -132,6 +142,73 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             enquiry.Property<uint>("xmin").IsRowVersion();
             // The overdue list: open enquiries by when they are due.
             enquiry.HasIndex(e => new { e.PropertyId, e.DueAt }).HasFilter("status = 'Open'");
+        });
+
+        modelBuilder.Entity<ExitPass>(pass =>
+        {
+            pass.HasKey(p => p.Id);
+            pass.Property(p => p.AppliedByName).HasMaxLength(Actor.NameMaxLength);
+            pass.Property(p => p.CarrierName).HasMaxLength(ExitPass.NameMaxLength);
+            pass.Property(p => p.SignerName).HasMaxLength(ExitPass.NameMaxLength);
+            pass.Property(p => p.Status).HasConversion<string>().HasMaxLength(32);
+            pass.Property(p => p.VerifiedByName).HasMaxLength(Actor.NameMaxLength);
+            pass.Property(p => p.CheckedByName).HasMaxLength(Actor.NameMaxLength);
+            pass.Property(p => p.GateNote).HasMaxLength(ExitPass.ReasonMaxLength);
+            // The desk and the gate acting on one pass cannot both win.
+            pass.Property<uint>("xmin").IsRowVersion();
+            pass.HasOne<UnitCopy>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+            pass.HasIndex(p => new { p.PropertyId, p.ExitDate });
+            pass.HasMany(p => p.Items).WithOne().HasForeignKey(i => i.ExitPassId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ExitPassItem>(item =>
+        {
+            item.ToTable("exit_pass_items");
+            item.HasKey(i => i.Id);
+            // The pass gives each line its id; a line found on a tracked pass is new, to be inserted.
+            item.Property(i => i.Id).ValueGeneratedNever();
+            item.HasIndex(i => new { i.ExitPassId, i.Sequence }).IsUnique();
+            item.Property(i => i.Name).HasMaxLength(ExitPass.ItemNameMaxLength);
+        });
+
+        modelBuilder.Entity<AuthorisedSigner>(signer =>
+        {
+            signer.ToTable("authorised_signers");
+            signer.HasKey(s => s.SignerId);
+            signer.Property(s => s.SignerId).ValueGeneratedNever();
+            signer.Property(s => s.PersonName).HasMaxLength(ExitPass.NameMaxLength);
+            signer.HasIndex(s => new { s.PersonId, s.CompanyId });
+        });
+
+        modelBuilder.Entity<Occupancy>(occupancy =>
+        {
+            occupancy.ToTable("occupancies");
+            occupancy.HasKey(o => o.OccupancyId);
+            occupancy.Property(o => o.OccupancyId).ValueGeneratedNever();
+            occupancy.HasIndex(o => new { o.UnitId, o.OccupantId });
+        });
+
+        modelBuilder.Entity<Handover>(handover =>
+        {
+            handover.HasKey(h => h.Id);
+            handover.Property(h => h.HandedOverByName).HasMaxLength(Actor.NameMaxLength);
+            handover.Property(h => h.Notes).HasMaxLength(Handover.NotesMaxLength);
+            handover.Property(h => h.AcknowledgedByName).HasMaxLength(Actor.NameMaxLength);
+            handover.Property(h => h.AcknowledgementNotes).HasMaxLength(Handover.NotesMaxLength);
+            // Two people of the incoming shift acknowledging at once cannot both win.
+            handover.Property<uint>("xmin").IsRowVersion();
+            handover.HasIndex(h => new { h.PropertyId, h.HandedOverAt });
+            handover.HasMany(h => h.Items).WithOne().HasForeignKey(i => i.HandoverId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<HandoverItem>(item =>
+        {
+            item.ToTable("handover_items");
+            item.HasKey(i => i.Id);
+            item.Property(i => i.Id).ValueGeneratedNever();
+            item.HasIndex(i => new { i.HandoverId, i.Sequence }).IsUnique();
+            item.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
+            item.Property(i => i.Summary).HasMaxLength(Handover.SummaryMaxLength);
         });
     }
 }

@@ -31,6 +31,8 @@ const items: Item[] = [
   { key: '/complaint-analysis', roles: ['supervisor', 'manager', 'admin'], group: 'nav.customerCare' },
   { key: '/my-orders', roles: ['engineer'] },
   { key: '/patrols', roles: ['security', 'engineer', 'frontdesk', 'supervisor', 'manager', 'admin'] },
+  { key: '/reception-desk', roles: ['frontdesk', 'supervisor', 'manager', 'admin'], group: 'nav.frontDesk' },
+  { key: '/gate', roles: ['security', 'frontdesk', 'supervisor', 'manager', 'admin'], group: 'nav.frontDesk' },
   { key: '/visitors', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'], group: 'nav.frontDesk' },
   { key: '/lost-found', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'], group: 'nav.frontDesk' },
   { key: '/keys', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'], group: 'nav.frontDesk' },
@@ -50,7 +52,7 @@ const labels: Record<string, string> = {
   '/patrols': 'patrol.title', '/oversight': 'oversight.title', '/admin': 'admin.title',
   '/complaints': 'nav.complaints', '/suggestions': 'nav.suggestions', '/complaint-analysis': 'nav.complaintAnalysis',
   '/follow-ups': 'nav.followUps', '/portal/complaints': 'nav.myComplaints',
-  '/visitors': 'nav.visitors', '/lost-found': 'nav.lostFound', '/keys': 'nav.keys',
+  '/reception-desk': 'nav.desk', '/gate': 'nav.gate', '/visitors': 'nav.visitors', '/lost-found': 'nav.lostFound', '/keys': 'nav.keys',
   '/billing/cash-desk': 'nav.cashDesk', '/billing/runs': 'nav.billRuns', '/billing/bills': 'nav.bills', '/billing/arrears': 'nav.arrears',
   '/portal/bills': 'nav.myBills',
 };

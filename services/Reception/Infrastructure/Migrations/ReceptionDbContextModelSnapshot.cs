@@ -22,6 +22,47 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.AuthorisedSigner", b =>
+                {
+                    b.Property<Guid>("SignerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signer_id");
+
+                    b.Property<DateTimeOffset>("AuthorisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("authorised_at");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("person_name");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("SignerId")
+                        .HasName("pk_authorised_signers");
+
+                    b.HasIndex("PersonId", "CompanyId")
+                        .HasDatabaseName("ix_authorised_signers_person_id_company_id");
+
+                    b.ToTable("authorised_signers", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.CustodyLogEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -166,6 +207,255 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasFilter("status = 'Open'");
 
                     b.ToTable("enquiries");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.ExitPass", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<Guid>("AppliedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("applied_by_id");
+
+                    b.Property<string>("AppliedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("applied_by_name");
+
+                    b.Property<string>("CarrierName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("carrier_name");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("CheckedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("checked_by_name");
+
+                    b.Property<DateOnly>("ExitDate")
+                        .HasColumnType("date")
+                        .HasColumnName("exit_date");
+
+                    b.Property<string>("GateNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("gate_note");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("signer_name");
+
+                    b.Property<Guid?>("SignerPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signer_person_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.Property<string>("VerifiedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("verified_by_name");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exit_passes");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_exit_passes_unit_id");
+
+                    b.HasIndex("PropertyId", "ExitDate")
+                        .HasDatabaseName("ix_exit_passes_property_id_exit_date");
+
+                    b.ToTable("exit_passes");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.ExitPassItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ExitPassId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("exit_pass_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<int?>("ReleasedQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("released_quantity");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exit_pass_items");
+
+                    b.HasIndex("ExitPassId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_exit_pass_items_exit_pass_id_sequence");
+
+                    b.ToTable("exit_pass_items", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Handover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<Guid?>("AcknowledgedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("acknowledged_by_id");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("acknowledged_by_name");
+
+                    b.Property<string>("AcknowledgementNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("acknowledgement_notes");
+
+                    b.Property<DateTimeOffset>("HandedOverAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handed_over_at");
+
+                    b.Property<Guid>("HandedOverById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handed_over_by_id");
+
+                    b.Property<string>("HandedOverByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("handed_over_by_name");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<DateTimeOffset>("ShiftStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shift_started_at");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handovers");
+
+                    b.HasIndex("PropertyId", "HandedOverAt")
+                        .HasDatabaseName("ix_handovers_property_id_handed_over_at");
+
+                    b.ToTable("handovers");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.HandoverItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("HandoverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handover_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("overdue");
+
+                    b.Property<Guid>("ReferenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reference_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handover_items");
+
+                    b.HasIndex("HandoverId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_handover_items_handover_id_sequence");
+
+                    b.ToTable("handover_items", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.KeyLoan", b =>
@@ -404,6 +694,41 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                     b.ToTable("lost_items");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Occupancy", b =>
+                {
+                    b.Property<Guid>("OccupancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("occupancy_id");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<Guid>("OccupantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("occupant_id");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("OccupancyId")
+                        .HasName("pk_occupancies");
+
+                    b.HasIndex("UnitId", "OccupantId")
+                        .HasDatabaseName("ix_occupancies_unit_id_occupant_id");
+
+                    b.ToTable("occupancies", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.UnitKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -506,6 +831,15 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("checked_out_at");
 
+                    b.Property<DateTimeOffset?>("ConfirmBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirm_by");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decline_reason");
+
                     b.Property<DateTimeOffset>("ExpectedFrom")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expected_from");
@@ -513,6 +847,15 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("ExpectedUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expected_until");
+
+                    b.Property<DateTimeOffset?>("HostAnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("host_answered_at");
+
+                    b.Property<string>("HostAnsweredByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("host_answered_by_name");
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
@@ -525,6 +868,10 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("id_type");
+
+                    b.Property<bool>("IsWalkIn")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_walk_in");
 
                     b.Property<int>("PartySize")
                         .HasColumnType("integer")
@@ -595,7 +942,7 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                     b.HasIndex("PropertyId", "PassCode")
                         .IsUnique()
                         .HasDatabaseName("ix_visits_active_pass_code")
-                        .HasFilter("status IN ('Expected', 'CheckedIn')");
+                        .HasFilter("status IN ('Expected', 'CheckedIn', 'AwaitingHost')");
 
                     b.ToTable("visits");
                 });
@@ -752,6 +1099,36 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasConstraintName("fk_lost_item_custody_log_lost_items_lost_item_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.ExitPass", b =>
+                {
+                    b.HasOne("PropertyPlatform.ServiceDefaults.LocalCopies.UnitCopy", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_exit_passes_units_unit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.ExitPassItem", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.ExitPass", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ExitPassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exit_pass_items_exit_passes_exit_pass_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.HandoverItem", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.Handover", null)
+                        .WithMany("Items")
+                        .HasForeignKey("HandoverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_handover_items_handovers_handover_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.KeyLoan", b =>
                 {
                     b.HasOne("PropertyPlatform.Reception.Domain.UnitKey", null)
@@ -780,6 +1157,16 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_visits_units_unit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.ExitPass", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.Handover", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.LostItem", b =>

@@ -37,3 +37,20 @@ export function splitVisits(visits: Visit[]): { expected: Visit[]; onSite: Visit
     departed: visits.filter((v) => v.status === 'checked_out'),
   };
 }
+
+export type RegisterWalkInRequest = R['RegisterWalkInRequest'];
+export type ExitPass = R['ExitPassView'];
+export type ExitPassPage = R['PageOfExitPassView'];
+export type ExitPassStatus = R['ExitPassStatus'];
+export type Handover = R['HandoverView'];
+export type HandoverPage = R['PageOfHandoverView'];
+export type OpenItem = R['OpenItemView'];
+
+/** The desk's three visitor lists of the day: walk-ins waiting for their host, the expected, and those on site. */
+export function deskLists(visits: Visit[]): { awaiting: Visit[]; expected: Visit[]; onSite: Visit[] } {
+  return {
+    awaiting: visits.filter((v) => v.status === 'awaiting_host'),
+    expected: visits.filter((v) => v.status === 'expected'),
+    onSite: visits.filter((v) => v.status === 'checked_in'),
+  };
+}

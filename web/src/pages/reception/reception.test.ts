@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
-import { splitVisits, type Visit } from './api';
+import { deskLists, splitVisits, type Visit } from './api';
 import './texts';
 
 const visit = (id: string, status: Visit['status']) => ({ id, status }) as Visit;
@@ -12,6 +12,16 @@ describe('the gate lists', () => {
     expect(lists.expected.map((v) => v.id)).toEqual(['a']);
     expect(lists.onSite.map((v) => v.id)).toEqual(['b']);
     expect(lists.departed.map((v) => v.id)).toEqual(['c']);
+  });
+});
+
+describe('the desk lists', () => {
+  it('puts walk-ins waiting for their host first and leaves expired and declined ones out', () => {
+    const lists = deskLists([visit('a', 'awaiting_host'), visit('b', 'expected'), visit('c', 'checked_in'), visit('d', 'expired'), visit('e', 'declined')]);
+
+    expect(lists.awaiting.map((v) => v.id)).toEqual(['a']);
+    expect(lists.expected.map((v) => v.id)).toEqual(['b']);
+    expect(lists.onSite.map((v) => v.id)).toEqual(['c']);
   });
 });
 

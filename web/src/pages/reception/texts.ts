@@ -10,7 +10,7 @@ const zh = {
       notFound: '没有有效的来访使用此通行码', checkedIn: '{{name}} 已入场', checkedOut: '{{name}} 已离场', registered: '已登记，通行码 {{code}}',
       visitor: '访客', phone: '电话', unit: '拜访房号', purpose: '事由', partySize: '人数', plate: '车牌', idType: '证件类型',
       idNumber: '证件号码', window: '预约时段', arrivedAt: '入场时间', leftAt: '离场时间', empty: '暂无记录',
-      status: { expected: '待到访', checked_in: '在场', checked_out: '已离开', cancelled: '已取消' },
+      status: { expected: '待到访', checked_in: '在场', checked_out: '已离开', cancelled: '已取消', awaiting_host: '待主人确认', declined: '主人拒绝', expired: '确认超时' },
     },
     idType: { resident_id_card: '居民身份证', passport: '护照', other: '其他证件' },
     lost: {
@@ -44,7 +44,7 @@ const en = {
       registered: 'Registered, pass code {{code}}', visitor: 'Visitor', phone: 'Phone', unit: 'Host unit', purpose: 'Purpose',
       partySize: 'Party', plate: 'Plate', idType: 'ID type', idNumber: 'ID number', window: 'Expected', arrivedAt: 'Arrived',
       leftAt: 'Left', empty: 'Nothing here',
-      status: { expected: 'Expected', checked_in: 'On site', checked_out: 'Departed', cancelled: 'Cancelled' },
+      status: { expected: 'Expected', checked_in: 'On site', checked_out: 'Departed', cancelled: 'Cancelled', awaiting_host: 'Awaiting host', declined: 'Declined by host', expired: 'Expired' },
     },
     idType: { resident_id_card: 'Resident ID card', passport: 'Passport', other: 'Other' },
     lost: {
