@@ -42,7 +42,21 @@ var reception = AddDirectoryClient<Projects.PropertyPlatform_Reception>("recepti
 var workOrders = AddDirectoryClient<Projects.PropertyPlatform_WorkOrders>("workorders");
 var complaints = AddDirectoryClient<Projects.PropertyPlatform_Complaints>("complaints");
 var billing = AddDirectoryClient<Projects.PropertyPlatform_Billing>("billing");
-var notifications = AddDirectoryClient<Projects.PropertyPlatform_Notifications>("notifications");
+// A local mail catcher (the .NET tool smtp4dev, pinned in .config/dotnet-tools.json): Notifications' email lands on
+// its web page, linked in the dashboard, and nothing leaves the machine. Its mail is kept in memory only.
+var (mailSmtpPort, mailWebPort) = (LocalServers.FreePort(), LocalServers.FreePort());
+builder.AddExecutable(
+        "mail", "dotnet", Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..")),
+        "tool", "run", "smtp4dev", "--", "--db=", "--nousersettings", "--bindaddress=127.0.0.1", "--imapport=0", "--pop3port=0",
+        $"--smtpport={mailSmtpPort}", $"--urls=http://127.0.0.1:{mailWebPort}")
+    .WithHttpEndpoint(port: mailWebPort, targetPort: mailWebPort, isProxied: false)
+    .WithEndpoint("smtp", endpoint => (endpoint.Port, endpoint.TargetPort, endpoint.UriScheme, endpoint.IsProxied) = (mailSmtpPort, mailSmtpPort, "smtp", false))
+    .WithUrlForEndpoint("http", url => url.DisplayText = "Mail catcher (smtp4dev)")
+    .WithHttpHealthCheck("/api/messages");
+var notifications = AddDirectoryClient<Projects.PropertyPlatform_Notifications>("notifications")
+    .WithEnvironment("Smtp__Host", "127.0.0.1")
+    // Not WaitFor(mail): without the catcher (tool not restored) the platform still runs; email then fails and is retried.
+    .WithEnvironment("Smtp__Port", mailSmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
 var gatewayPort = settings.GetValue("GatewayPort", 8080);
 builder.AddProject<Projects.PropertyPlatform_Gateway>("gateway")

@@ -1,9 +1,13 @@
+using PropertyPlatform.Contracts.Directory;
+using PropertyPlatform.Notifications.Channels;
+using PropertyPlatform.Notifications.Contacts;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.Notifications.IntegrationEvents;
 using PropertyPlatform.Notifications.Push;
 using PropertyPlatform.ServiceDefaults;
 using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Messaging;
 
 namespace PropertyPlatform.Notifications;
@@ -20,6 +24,15 @@ internal static class Extensions
         builder.AcceptAccessTokenInQuery(InboxHubPath);
         builder.Services.AddSignalR().AddJsonProtocol(json => ServiceDefaultsExtensions.ConfigureJson(json.PayloadSerializerOptions));
         builder.Services.AddSingleton<InboxPush>();
+        builder.AddContactProtection();
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName);
+        builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName);
+        builder.Services.AddSingleton<EmailSender>();
+        builder.Services.AddSingleton<DevelopmentSmsProvider>();
+        builder.Services.AddSingleton<ISmsProvider>(provider => provider.GetRequiredService<DevelopmentSmsProvider>());
+        builder.Services.AddSingleton<DeliverySignal>();
+        builder.Services.AddSingleton<DeliverySender>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<DeliverySender>());
         builder.AddMessaging<NotificationsDbContext>(bus =>
         {
             bus.AddConsumer<WorkOrderSubmittedConsumer>();
@@ -38,6 +51,13 @@ internal static class Extensions
             bus.AddConsumer<ComplaintHandedOverConsumer>();
             bus.AddConsumer<ComplaintReopenedConsumer>();
             bus.AddConsumer<ComplaintsProposedAsHotConsumer>();
+            // Who is who: the copy of people's contacts and units.
+            bus.AddConsumer<OccupantRegisteredConsumer>();
+            bus.AddConsumer<OccupantContactChangedConsumer>();
+            bus.AddConsumer<OccupancyStartedConsumer>();
+            bus.AddConsumer<OccupancyEndedConsumer>();
+            bus.AddConsumer<StaffChangedConsumer>();
+            bus.AddLocalCopyFill<StaffContactsFeed, StaffRecord>();
         });
     }
 }

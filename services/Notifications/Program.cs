@@ -13,6 +13,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapOpenApi();
 app.MapInboxApi();
+app.MapDeliveriesApi();
 app.MapInboxHub();
 app.MapDefaultEndpoints();
 app.Run();

@@ -1,12 +1,22 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.ServiceDefaults.Data;
 
 namespace PropertyPlatform.Notifications.Infrastructure;
 
-public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : ServiceDbContext(options)
+public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : ServiceDbContext(options), IDataProtectionKeyContext
 {
     public DbSet<InboxEntry> InboxEntries => Set<InboxEntry>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    public DbSet<Preference> Preferences => Set<Preference>();
+
+    /// <summary>The key ring that encrypts contacts (see <c>NotificationsDataProtection</c>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -29,6 +39,56 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             entry.HasIndex(e => new { e.SourceEventId, e.RecipientKey }).IsUnique();
             // The inbox is read newest first per property (and role).
             entry.HasIndex(e => new { e.PropertyId, e.CreatedAt });
+        });
+    
+        modelBuilder.Entity<Contact>(contact =>
+        {
+            contact.HasKey(c => c.PersonId);
+            contact.Property(c => c.PersonId).ValueGeneratedNever();
+            contact.Property(c => c.Name).HasMaxLength(Contact.NameMaxLength);
+            contact.Property(c => c.EmailMasked).HasMaxLength(ProtectedValue.MaskedMaxLength);
+            contact.Property(c => c.EmailCiphertext).HasMaxLength(ProtectedValue.CiphertextMaxLength);
+            contact.Property(c => c.PhoneMasked).HasMaxLength(ProtectedValue.MaskedMaxLength);
+            contact.Property(c => c.PhoneCiphertext).HasMaxLength(ProtectedValue.CiphertextMaxLength);
+            contact.OwnsMany(c => c.Units, unit =>
+            {
+                unit.ToTable("contact_units");
+                unit.WithOwner().HasForeignKey("PersonId");
+                unit.HasKey(u => u.OccupancyId);
+                unit.Property(u => u.OccupancyId).ValueGeneratedNever();
+            });
+            contact.Navigation(c => c.Units).AutoInclude();
+        });
+
+        modelBuilder.Entity<Delivery>(delivery =>
+        {
+            delivery.HasKey(d => d.Id);
+            delivery.Property(d => d.Id).ValueGeneratedNever();
+            delivery.Property(d => d.EventType).HasMaxLength(Delivery.EventTypeMaxLength);
+            delivery.Property(d => d.RecipientKey).HasMaxLength(100);
+            delivery.Property(d => d.Channel).HasConversion<string>().HasMaxLength(16);
+            delivery.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+            delivery.Property(d => d.Language).HasConversion<string>().HasMaxLength(8);
+            delivery.Property(d => d.AddressMasked).HasMaxLength(ProtectedValue.MaskedMaxLength);
+            delivery.Property(d => d.Subject).HasMaxLength(MessageText.TitleMaxLength);
+            delivery.Property(d => d.Body).HasMaxLength(MessageText.BodyMaxLength + 1000);
+            delivery.Property(d => d.Reason).HasMaxLength(Delivery.ReasonMaxLength);
+            // The sender and support staff's replay may touch one delivery at once: the later write fails instead of overwriting.
+            delivery.Property<uint>("xmin").IsRowVersion();
+            // Exactly once per event, recipient and channel, whatever arrives twice.
+            delivery.HasIndex(d => new { d.EventId, d.RecipientKey, d.Channel }).IsUnique();
+            // The sender looks for what is due.
+            delivery.HasIndex(d => new { d.Status, d.DueAt });
+            delivery.HasIndex(d => new { d.PersonId, d.CreatedAt });
+        });
+
+        modelBuilder.Entity<Preference>(preference =>
+        {
+            preference.HasKey(p => p.PersonId);
+            preference.Property(p => p.PersonId).ValueGeneratedNever();
+            preference.Property(p => p.Language).HasConversion<string>().HasMaxLength(8);
+            preference.Property(p => p.TimeZone).HasMaxLength(64);
+            preference.Property(p => p.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         });
     }
 }

@@ -1,4 +1,5 @@
 using PropertyPlatform.Contracts.Complaints;
+using PropertyPlatform.Notifications.Channels;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.Notifications.Push;
@@ -7,9 +8,9 @@ using PropertyPlatform.ServiceDefaults.Domain;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Reminds the complaint's owner of a near deadline; the front desk while nobody owns it yet.</summary>
-public sealed class ComplaintDeadlineApproachingConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar, InboxPush push)
-    : InboxConsumer<ComplaintDeadlineApproaching>(db, time, push)
+public sealed class ComplaintDeadlineApproachingConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar, InboxPush push, DeliverySignal signal)
+    : InboxConsumer<ComplaintDeadlineApproaching>(db, time, push, signal)
 {
-    protected override IEnumerable<Delivery> DeliveriesFor(ComplaintDeadlineApproaching message) =>
+    protected override IEnumerable<Notice> NoticesFor(ComplaintDeadlineApproaching message) =>
         [new(OwnerOrFrontDesk(message.PropertyId, message.OwnerId), ComplaintMessages.DeadlineApproaching(message, calendar), ComplaintMessages.Link(message.ComplaintId))];
 }

@@ -1,4 +1,5 @@
 using PropertyPlatform.Contracts.Complaints;
+using PropertyPlatform.Notifications.Channels;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.Notifications.Push;
@@ -10,10 +11,10 @@ namespace PropertyPlatform.Notifications.IntegrationEvents;
 /// Tells the complaint's owner, if any, that a deadline passed. The supervisors hear of it through the
 /// <see cref="ComplaintEscalated"/> that comes with it, so they do not get it twice.
 /// </summary>
-public sealed class ComplaintDeadlineBreachedConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar, InboxPush push)
-    : InboxConsumer<ComplaintDeadlineBreached>(db, time, push)
+public sealed class ComplaintDeadlineBreachedConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar, InboxPush push, DeliverySignal signal)
+    : InboxConsumer<ComplaintDeadlineBreached>(db, time, push, signal)
 {
-    protected override IEnumerable<Delivery> DeliveriesFor(ComplaintDeadlineBreached message) =>
+    protected override IEnumerable<Notice> NoticesFor(ComplaintDeadlineBreached message) =>
         PersonAt(message.PropertyId, message.OwnerId) is { } owner
             ? [new(owner, ComplaintMessages.DeadlineBreached(message, calendar), ComplaintMessages.Link(message.ComplaintId))]
             : [];

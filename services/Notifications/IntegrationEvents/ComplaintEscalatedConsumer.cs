@@ -1,4 +1,5 @@
 using PropertyPlatform.Contracts.Complaints;
+using PropertyPlatform.Notifications.Channels;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.Notifications.Push;
@@ -6,9 +7,9 @@ using PropertyPlatform.Notifications.Push;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the supervisors or the managers, as the escalation names, that a complaint needs them now.</summary>
-public sealed class ComplaintEscalatedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push) : InboxConsumer<ComplaintEscalated>(db, time, push)
+public sealed class ComplaintEscalatedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal) : InboxConsumer<ComplaintEscalated>(db, time, push, signal)
 {
-    protected override IEnumerable<Delivery> DeliveriesFor(ComplaintEscalated message)
+    protected override IEnumerable<Notice> NoticesFor(ComplaintEscalated message)
     {
         var role = message.Level == ComplaintEscalationLevel.Manager ? RecipientRole.Manager : RecipientRole.Supervisor;
         return [new(Recipient.RoleAt(message.PropertyId, role), ComplaintMessages.Escalated(message), ComplaintMessages.Link(message.ComplaintId), Escalation: true)];

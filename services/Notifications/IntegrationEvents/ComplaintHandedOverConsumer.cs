@@ -1,4 +1,5 @@
 using PropertyPlatform.Contracts.Complaints;
+using PropertyPlatform.Notifications.Channels;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.Notifications.Push;
@@ -6,9 +7,9 @@ using PropertyPlatform.Notifications.Push;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the member of staff a complaint was handed over to, unless they took it over themselves.</summary>
-public sealed class ComplaintHandedOverConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push) : InboxConsumer<ComplaintHandedOver>(db, time, push)
+public sealed class ComplaintHandedOverConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal) : InboxConsumer<ComplaintHandedOver>(db, time, push, signal)
 {
-    protected override IEnumerable<Delivery> DeliveriesFor(ComplaintHandedOver message) =>
+    protected override IEnumerable<Notice> NoticesFor(ComplaintHandedOver message) =>
         message.ToPersonId != message.ByPersonId && PersonAt(message.PropertyId, message.ToPersonId) is { } owner
             ? [new(owner, ComplaintMessages.HandedOver(message), ComplaintMessages.Link(message.ComplaintId))]
             : [];

@@ -1,4 +1,5 @@
 using PropertyPlatform.Contracts.Complaints;
+using PropertyPlatform.Notifications.Channels;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.Notifications.Push;
@@ -6,8 +7,8 @@ using PropertyPlatform.Notifications.Push;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the complaint's owner (the front desk while nobody owns it) that it must be investigated again.</summary>
-public sealed class ComplaintReopenedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push) : InboxConsumer<ComplaintReopened>(db, time, push)
+public sealed class ComplaintReopenedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal) : InboxConsumer<ComplaintReopened>(db, time, push, signal)
 {
-    protected override IEnumerable<Delivery> DeliveriesFor(ComplaintReopened message) =>
+    protected override IEnumerable<Notice> NoticesFor(ComplaintReopened message) =>
         [new(OwnerOrFrontDesk(message.PropertyId, message.OwnerId), ComplaintMessages.Reopened(message), ComplaintMessages.Link(message.ComplaintId))];
 }

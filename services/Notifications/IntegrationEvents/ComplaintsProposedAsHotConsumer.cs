@@ -1,4 +1,5 @@
 using PropertyPlatform.Contracts.Complaints;
+using PropertyPlatform.Notifications.Channels;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.Notifications.Push;
@@ -6,8 +7,8 @@ using PropertyPlatform.Notifications.Push;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Asks the supervisors whether linked complaints about one place are one hot complaint.</summary>
-public sealed class ComplaintsProposedAsHotConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push) : InboxConsumer<ComplaintsProposedAsHot>(db, time, push)
+public sealed class ComplaintsProposedAsHotConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal) : InboxConsumer<ComplaintsProposedAsHot>(db, time, push, signal)
 {
-    protected override IEnumerable<Delivery> DeliveriesFor(ComplaintsProposedAsHot message) =>
+    protected override IEnumerable<Notice> NoticesFor(ComplaintsProposedAsHot message) =>
         [new(Recipient.RoleAt(message.PropertyId, RecipientRole.Supervisor), ComplaintMessages.ProposedAsHot(message), ComplaintMessages.ListLink)];
 }

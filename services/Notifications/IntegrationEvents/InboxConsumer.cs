@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts;
+using PropertyPlatform.Notifications.Channels;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.Notifications.Push;
@@ -8,23 +9,37 @@ using PropertyPlatform.ServiceDefaults.Messaging;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>One message for one recipient of an event.</summary>
-public sealed record Delivery(Recipient Recipient, MessageText Text, string Link, bool Escalation = false);
+public sealed record Notice(Recipient Recipient, MessageText Text, string Link, bool Escalation = false);
 
-/// <summary>Puts an event's messages in their recipients' inboxes, each recipient's once, and pushes them live once committed.</summary>
-public abstract class InboxConsumer<TEvent>(NotificationsDbContext db, TimeProvider time, InboxPush push)
+/// <summary>
+/// Puts an event's messages in their recipients' inboxes, each recipient's once, and pushes them live once committed;
+/// messages to persons are also planned for email and SMS (<see cref="DeliveryPlanner"/>), sent once committed.
+/// </summary>
+public abstract class InboxConsumer<TEvent>(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal)
     : IdempotentConsumer<TEvent, NotificationsDbContext>(db, time)
     where TEvent : class, IIntegrationEvent
 {
     /// <summary>The entries this message added; a consumer instance handles one message.</summary>
     private readonly List<InboxEntry> _added = [];
 
+    /// <summary>Whether any email or SMS was planned, to wake the sender after commit.</summary>
+    private bool _planned;
+
+    /// <summary>The category recipients choose channels by: the publishing service's area.</summary>
+    protected virtual Category Category => typeof(TEvent).Namespace switch
+    {
+        { } ns when ns.EndsWith(".Complaints", StringComparison.Ordinal) => Category.Complaints,
+        { } ns when ns.EndsWith(".Billing", StringComparison.Ordinal) => Category.Billing,
+        _ => Category.Repairs,
+    };
+
     /// <summary>Who hears about <paramref name="message"/> and what they read.</summary>
-    protected abstract IEnumerable<Delivery> DeliveriesFor(TEvent message);
+    protected abstract IEnumerable<Notice> NoticesFor(TEvent message);
 
     protected override async Task HandleAsync(TEvent message, CancellationToken cancellationToken)
     {
         // One person in two parts (say, requester and assignee at once) gets the first message only: the key is unique per event.
-        var deliveries = DeliveriesFor(message).DistinctBy(d => d.Recipient.Key).ToList();
+        var deliveries = NoticesFor(message).DistinctBy(d => d.Recipient.Key).ToList();
         var keys = deliveries.Select(d => d.Recipient.Key).ToList();
 
         // The inbox drops a redelivered message id; this also covers the same event sent again under a new id
@@ -41,10 +56,21 @@ public abstract class InboxConsumer<TEvent>(NotificationsDbContext db, TimeProvi
             Db.InboxEntries.Add(entry);
             _added.Add(entry);
         }
+
+        var planned = await DeliveryPlanner.PlanAsync(
+            Db, message.EventId, typeof(TEvent).Name, Category, [.. deliveries.Select(d => (d.Recipient, d.Text, d.Escalation))], now, cancellationToken);
+        _planned = planned > 0;
     }
 
     /// <summary>Only what was stored reaches open clients, and only once: a duplicate adds nothing and so pushes nothing.</summary>
-    protected override Task AfterCommitAsync(TEvent message, CancellationToken cancellationToken) => push.PushAsync(_added, cancellationToken);
+    protected override async Task AfterCommitAsync(TEvent message, CancellationToken cancellationToken)
+    {
+        if (_planned)
+        {
+            signal.Raise();
+        }
+        await push.PushAsync(_added, cancellationToken);
+    }
 
     /// <summary>The owner of a record when there is one, else the property's front desk, who hands it out.</summary>
     protected static Recipient OwnerOrFrontDesk(Guid propertyId, Guid? ownerId) =>

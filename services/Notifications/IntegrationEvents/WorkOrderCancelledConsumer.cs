@@ -1,4 +1,5 @@
 using PropertyPlatform.Contracts.WorkOrders;
+using PropertyPlatform.Notifications.Channels;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.Notifications.Push;
@@ -6,9 +7,9 @@ using PropertyPlatform.Notifications.Push;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the occupant who asked that their request was cancelled — unless they cancelled it themselves.</summary>
-public sealed class WorkOrderCancelledConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push) : InboxConsumer<WorkOrderCancelled>(db, time, push)
+public sealed class WorkOrderCancelledConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal) : InboxConsumer<WorkOrderCancelled>(db, time, push, signal)
 {
-    protected override IEnumerable<Delivery> DeliveriesFor(WorkOrderCancelled message)
+    protected override IEnumerable<Notice> NoticesFor(WorkOrderCancelled message)
     {
         if (message.ActorId != message.RequesterId && PersonAt(message.PropertyId, message.RequesterId) is { } requester)
         {

@@ -1,4 +1,5 @@
 using PropertyPlatform.Contracts.WorkOrders;
+using PropertyPlatform.Notifications.Channels;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.Notifications.Push;
@@ -6,9 +7,9 @@ using PropertyPlatform.Notifications.Push;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the occupant who asked that the work is done and asks them to rate it.</summary>
-public sealed class WorkOrderCompletedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push) : InboxConsumer<WorkOrderCompleted>(db, time, push)
+public sealed class WorkOrderCompletedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal) : InboxConsumer<WorkOrderCompleted>(db, time, push, signal)
 {
-    protected override IEnumerable<Delivery> DeliveriesFor(WorkOrderCompleted message)
+    protected override IEnumerable<Notice> NoticesFor(WorkOrderCompleted message)
     {
         if (PersonAt(message.PropertyId, message.RequesterId) is { } requester)
         {

@@ -1,4 +1,5 @@
 using PropertyPlatform.Contracts.WorkOrders;
+using PropertyPlatform.Notifications.Channels;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.Notifications.Push;
@@ -7,10 +8,10 @@ using PropertyPlatform.ServiceDefaults.Domain;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Warns the engineer on the order, if any, and the property's front desk that a time limit is near.</summary>
-public sealed class WorkOrderDeadlineApproachingConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar, InboxPush push)
-    : InboxConsumer<WorkOrderDeadlineApproaching>(db, time, push)
+public sealed class WorkOrderDeadlineApproachingConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar, InboxPush push, DeliverySignal signal)
+    : InboxConsumer<WorkOrderDeadlineApproaching>(db, time, push, signal)
 {
-    protected override IEnumerable<Delivery> DeliveriesFor(WorkOrderDeadlineApproaching message)
+    protected override IEnumerable<Notice> NoticesFor(WorkOrderDeadlineApproaching message)
     {
         var text = WorkOrderMessages.DeadlineApproaching(message, calendar);
         var link = WorkOrderMessages.Link(message.WorkOrderId);

@@ -1,4 +1,5 @@
 using PropertyPlatform.Contracts.WorkOrders;
+using PropertyPlatform.Notifications.Channels;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.Notifications.Push;
@@ -6,9 +7,9 @@ using PropertyPlatform.Notifications.Push;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the occupant who asked who will come, and the engineer that the order is theirs.</summary>
-public sealed class WorkOrderDispatchedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push) : InboxConsumer<WorkOrderDispatched>(db, time, push)
+public sealed class WorkOrderDispatchedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal) : InboxConsumer<WorkOrderDispatched>(db, time, push, signal)
 {
-    protected override IEnumerable<Delivery> DeliveriesFor(WorkOrderDispatched message)
+    protected override IEnumerable<Notice> NoticesFor(WorkOrderDispatched message)
     {
         var link = WorkOrderMessages.Link(message.WorkOrderId);
         if (PersonAt(message.PropertyId, message.RequesterId) is { } requester)

@@ -1,4 +1,5 @@
 using PropertyPlatform.Contracts.WorkOrders;
+using PropertyPlatform.Notifications.Channels;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.Notifications.Push;
@@ -7,10 +8,10 @@ using PropertyPlatform.ServiceDefaults.Domain;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the occupant who asked that work on their repair is paused, why, and until when.</summary>
-public sealed class WorkOrderPutOnHoldConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar, InboxPush push)
-    : InboxConsumer<WorkOrderPutOnHold>(db, time, push)
+public sealed class WorkOrderPutOnHoldConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar, InboxPush push, DeliverySignal signal)
+    : InboxConsumer<WorkOrderPutOnHold>(db, time, push, signal)
 {
-    protected override IEnumerable<Delivery> DeliveriesFor(WorkOrderPutOnHold message)
+    protected override IEnumerable<Notice> NoticesFor(WorkOrderPutOnHold message)
     {
         if (PersonAt(message.PropertyId, message.RequesterId) is { } requester)
         {

@@ -1,4 +1,5 @@
 using PropertyPlatform.Contracts.WorkOrders;
+using PropertyPlatform.Notifications.Channels;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.Notifications.Push;
@@ -6,8 +7,8 @@ using PropertyPlatform.Notifications.Push;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the property's front desk that a reopened order must be dispatched again.</summary>
-public sealed class WorkOrderReopenedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push) : InboxConsumer<WorkOrderReopened>(db, time, push)
+public sealed class WorkOrderReopenedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal) : InboxConsumer<WorkOrderReopened>(db, time, push, signal)
 {
-    protected override IEnumerable<Delivery> DeliveriesFor(WorkOrderReopened message) =>
+    protected override IEnumerable<Notice> NoticesFor(WorkOrderReopened message) =>
         [new(Recipient.RoleAt(message.PropertyId, RecipientRole.Frontdesk), WorkOrderMessages.Reopened(message), WorkOrderMessages.Link(message.WorkOrderId))];
 }
