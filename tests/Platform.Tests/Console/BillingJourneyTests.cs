@@ -79,8 +79,9 @@ public sealed class BillingJourneyTests(ConsoleFixture fixture)
         await receipt.GetByRole(AriaRole.Button, new() { Name = "作废收据" }).ClickAsync();
         await desk.GetByLabel("原因").FillAsync("金额录错，重新收款");
         await desk.GetByRole(AriaRole.Dialog).Filter(new() { HasText = "作废后收据编号保留" }).GetByRole(AriaRole.Button, new() { Name = "作废收据" }).ClickAsync();
-        await Expect(receipt).ToContainTextAsync("作废");
-        await Expect(receipt).ToContainTextAsync("金额录错，重新收款");
+        // The void runs in the unit's lock and the page then reloads the receipt: more than five seconds on a busy machine.
+        await Expect(receipt.GetByTestId("receipt-void")).ToContainTextAsync("金额录错，重新收款", new() { Timeout = 30_000 });
+        await Expect(receipt.GetByRole(AriaRole.Button, new() { Name = "作废收据" })).ToHaveCountAsync(0);
         await fixture.ShotAsync(desk, "63-billing-receipt-void");
         await desk.Keyboard.PressAsync("Escape");
 
@@ -90,11 +91,11 @@ public sealed class BillingJourneyTests(ConsoleFixture fixture)
         await Expect(desk.GetByTestId("run-buildings")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await fixture.ShotAsync(desk, "64-billing-bill-run-preview");
         await desk.GotoAsync($"{fixture.GatewayUrl}/billing/bills?status=open&period={today:yyyy-MM}");
-        await Expect(desk.GetByRole(AriaRole.Row).Filter(new() { HasText = unitNumber }).First).ToBeVisibleAsync();
+        await Expect(desk.GetByRole(AriaRole.Row).Filter(new() { HasText = unitNumber }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await fixture.ShotAsync(desk, "65-billing-bills");
         await desk.GotoAsync($"{fixture.GatewayUrl}/billing/arrears");
         var buildingRow = desk.GetByTestId("arrears-buildings").Locator("tbody tr.ant-table-row").First;
-        await Expect(buildingRow).ToBeVisibleAsync();
+        await Expect(buildingRow).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await buildingRow.Locator(".ant-table-row-expand-icon").ClickAsync();
         await fixture.ShotAsync(desk, "66-billing-arrears");
         await desk.Context.CloseAsync();
@@ -108,6 +109,7 @@ public sealed class BillingJourneyTests(ConsoleFixture fixture)
         var occupant = await fixture.SignInAsync("occupant", ConsoleFixture.Phone);
         await occupant.GotoAsync($"{fixture.GatewayUrl}/portal/bills");
         await Expect(occupant.GetByRole(AriaRole.Heading, new() { Name = "我的账单" })).ToBeVisibleAsync();
+        await Expect(occupant.Locator(".pp-plain-list li").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await fixture.ShotAsync(occupant, "68-billing-portal-bills");
         await occupant.Context.CloseAsync();
     }

@@ -110,7 +110,7 @@ export function ReceiptCard({ receipt, canUndo }: { receipt: Receipt; canUndo: b
         <Alert
           type="error" showIcon style={{ marginBottom: 12 }}
           title={<span className="pp-receipt-void">{t('billing.receipt.voided')}</span>}
-          description={t('billing.receipt.voidedBy', { name: receipt.voidedBy?.name ?? '', time: formatTime(receipt.voidedAt), reason: receipt.voidReason ?? '' })}
+          description={<span data-testid="receipt-void">{t('billing.receipt.voidedBy', { name: receipt.voidedBy?.name ?? '', time: formatTime(receipt.voidedAt), reason: receipt.voidReason ?? '' })}</span>}
         />
       )}
       <Descriptions
