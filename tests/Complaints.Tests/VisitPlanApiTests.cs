@@ -83,6 +83,26 @@ public sealed class VisitPlanApiTests(TestInfrastructure infrastructure)
     }
 
     [Fact]
+    public async Task A_new_quarters_visits_become_due_without_anyone_asking()
+    {
+        await using var app = await ComplaintsTestApp.StartAsync(infrastructure);
+        var (a1201, _) = await OccupiedUnitsAsync(app);
+        var property = a1201.PropertyId;
+        var manager = app.ClientAs(Roles.Manager, property);
+        (await manager.PostJsonAsync("/visit-plans", Json(new { propertyId = property, kind = "area", buildingId = a1201.BuildingId, assigneeId = Guid.NewGuid(), assigneeName = "客服专员李娜" })))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        var sweeper = app.Services.GetRequiredService<Infrastructure.DeadlineSweeper>();
+        (await sweeper.GenerateDueVisitsAsync(Cancel)).ShouldBe(0); // this quarter's visit was made due with the plan
+
+        app.Time.Advance(TimeSpan.FromDays(100));
+        (await sweeper.GenerateDueVisitsAsync(Cancel)).ShouldBe(1);
+        var nextQuarter = VisitPeriod.Containing(Calendar.DayOf(app.Time.GetUtcNow()), VisitCadence.Quarterly).Key;
+        // A fresh token: the first one ran out in those hundred days.
+        (await DueAsync(app.ClientAs(Roles.Manager, property), property, "due")).ShouldHaveSingleItem().GetProperty("period").GetString().ShouldBe(nextQuarter);
+        (await sweeper.GenerateDueVisitsAsync(Cancel)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_plan_is_made_by_a_supervisor_or_manager_once_per_building_for_a_building_of_the_property()
     {
         await using var app = await ComplaintsTestApp.StartAsync(infrastructure);

@@ -78,7 +78,7 @@ public static class VisitPlansApi
             plan = VisitPlan.ForOccupants(request.PropertyId, assignee, caller.AsActor(), now);
         }
         db.VisitPlans.Add(plan);
-        var due = await DueNowAsync(plan, db, calendar, now, cancellationToken);
+        var due = await DueVisitGeneration.DueNowAsync(plan, db, calendar, now, cancellationToken);
         db.DueVisits.AddRange(due);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/visit-plans/{plan.Id}", VisitPlanView.From(plan));
@@ -109,15 +109,7 @@ public static class VisitPlansApi
         {
             return ProblemResults.Invalid("propertyId", "No property with this id is known.");
         }
-        var now = time.GetUtcNow();
-        var plans = await db.VisitPlans.Where(p => p.PropertyId == request.PropertyId).ToListAsync(cancellationToken);
-        var created = 0;
-        foreach (var plan in plans)
-        {
-            var due = await DueNowAsync(plan, db, calendar, now, cancellationToken);
-            db.DueVisits.AddRange(due);
-            created += due.Count;
-        }
+        var created = await DueVisitGeneration.AddDueNowAsync(db, calendar, time.GetUtcNow(), request.PropertyId, cancellationToken);
         // Two people generating at once: the unique (plan, subject, period) index lets one win; the other gets 409.
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new DueVisitsGenerated(created));
@@ -160,28 +152,6 @@ public static class VisitPlansApi
         return TypedResults.Ok(await due.OrderBy(d => d.DueBy).ThenBy(d => d.Name).ThenBy(d => d.Id).ToPageAsync(page, d => DueVisitView.From(d, today), cancellationToken));
     }
 
-    /// <summary>The plan's visits due in the current period that are not due yet.</summary>
-    private static async Task<IReadOnlyList<DueVisit>> DueNowAsync(VisitPlan plan, ComplaintsDbContext db, PropertyCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var today = calendar.DayOf(now);
-        var period = VisitPeriod.Containing(today, plan.Cadence);
-        List<VisitSubject> subjects;
-        if (plan.Kind == VisitPlanKind.Area)
-        {
-            subjects = [new VisitSubject(plan.BuildingId!.Value, null, plan.Name)];
-        }
-        else
-        {
-            // The units occupied today (入住), from Directory's occupancies.
-            subjects = await (from o in db.Occupancies
-                              join u in db.Units on o.UnitId equals u.Id
-                              where o.PropertyId == plan.PropertyId && o.StartDate <= today && (o.EndDate == null || o.EndDate >= today)
-                              select new VisitSubject(u.Id, u.Id, u.BuildingName + " " + u.Number))
-                .Distinct().ToListAsync(cancellationToken);
-        }
-        var already = (await db.DueVisits.Where(d => d.PlanId == plan.Id && d.Period == period.Key).Select(d => d.SubjectId).ToListAsync(cancellationToken)).ToHashSet();
-        return plan.Generate(today, subjects, already, now);
-    }
 }
 
 public sealed record CreateVisitPlanRequest(Guid PropertyId, VisitPlanKind? Kind, Guid? BuildingId, Guid AssigneeId, string? AssigneeName);
