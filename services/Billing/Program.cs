@@ -23,6 +23,7 @@ app.MapOccupanciesApi();
 app.MapDepositsApi();
 app.MapCashDaysApi();
 app.MapMeterReadingsApi();
+app.MapArrearsExportsApi();
 app.MapDefaultEndpoints();
 app.Run();
 

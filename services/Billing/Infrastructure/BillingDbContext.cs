@@ -26,6 +26,8 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
 
     public DbSet<MeterReading> MeterReadings => Set<MeterReading>();
 
+    public DbSet<ArrearsReminder> ArrearsReminders => Set<ArrearsReminder>();
+
     public DbSet<Payment> Payments => Set<Payment>();
 
     public DbSet<Receipt> Receipts => Set<Receipt>();
@@ -241,6 +243,15 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             reading.HasIndex(r => new { r.UnitId, r.Item, r.Meter, r.ReadOn }).IsUnique();
             reading.HasIndex(r => new { r.PropertyId, r.Period });
             reading.Property<uint>("xmin").IsRowVersion();
+        });
+
+        modelBuilder.Entity<ArrearsReminder>(reminder =>
+        {
+            reminder.HasKey(r => r.Id);
+            reminder.Property(r => r.Id).ValueGeneratedNever();
+            reminder.Property(r => r.Amount).HasPrecision(14, 2);
+            // One reminder per unit, payer and day, whoever sweeps.
+            reminder.HasIndex(r => new { r.PropertyId, r.Day, r.UnitId, r.PayerId }).IsUnique();
         });
 
         modelBuilder.Entity<ReceiptCounter>(counter => counter.HasKey(c => new { c.PropertyId, c.Series }));

@@ -162,3 +162,23 @@ public sealed record CashDayClosed(
     string? SupervisorNote,
     Guid ClosedById,
     string ClosedByName) : IIntegrationEvent;
+
+/// <summary>
+/// A unit is in arrears (欠费) and its payer is to be reminded (催缴): <paramref name="Amount"/> of its lines is past due,
+/// the oldest since <paramref name="OldestDueDate"/> (<paramref name="DaysOverdue"/> days on <paramref name="AsOf"/>).
+/// <paramref name="PayerId"/> is the occupant billed, null when Billing knew none (then the unit's occupants are meant).
+/// At most one per unit, payer and day.
+/// </summary>
+public sealed record ArrearsReminderDue(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid UnitId,
+    string BuildingName,
+    string UnitNumber,
+    Guid? PayerId,
+    decimal Amount,
+    int Lines,
+    DateOnly OldestDueDate,
+    int DaysOverdue,
+    DateOnly AsOf) : IIntegrationEvent;
