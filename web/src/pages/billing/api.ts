@@ -272,3 +272,23 @@ export function expectedFen(day: Pick<CashDay, 'receipts' | 'deposits'>): number
 export function today(from = new Date()): string {
   return `${from.getFullYear()}-${String(from.getMonth() + 1).padStart(2, '0')}-${String(from.getDate()).padStart(2, '0')}`;
 }
+
+// Meter readings (declared by hand from MeterReadingsApi.cs, as above).
+export type MeterItem = 'water' | 'electricity';
+export const meterItems: MeterItem[] = ['water', 'electricity'];
+export type MeterReadingStatus = 'accepted' | 'flagged' | 'confirmed';
+export interface MeterReading {
+  id: string; propertyId: string; unitId: string; buildingName: string; unitNumber: string; item: MeterItem; meter: string; readOn: string;
+  period: string; value: Decimal; previous: Decimal | null; usage: Decimal | null; status: MeterReadingStatus; flagReason: string | null;
+  readAt: string; readBy: Actor; confirmedBy: Actor | null; confirmedAt: string | null;
+}
+export interface MeterReadingRequest { unitId: string; item: MeterItem; meter: string | null; readOn: string; value: string }
+export interface MeterReadingImport {
+  accepted: number; flagged: number; refused: number; readings: MeterReading[]; problems: { line: number; text: string; reason: string }[];
+}
+
+/** A meter reading as typed, as the decimal text sent: zero or more, at most three decimals; null otherwise. */
+export function parseReading(text: string): string | null {
+  const trimmed = text.trim().replace(/[,，\s]/g, '');
+  return /^\d{1,12}(\.\d{1,3})?$/.test(trimmed) ? trimmed : null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cashDifference, expectedFen, parseCounted, today } from './api';
+import { cashDifference, expectedFen, parseCounted, parseReading, today } from './api';
 
 describe('the cash counted at the close', () => {
   it.each([
@@ -41,5 +41,11 @@ describe("the day's expected cash", () => {
 describe('today', () => {
   it('is the local calendar day as yyyy-MM-dd', () => {
     expect(today(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+});
+
+describe('a meter reading as typed', () => {
+  it.each([['0', '0'], ['1,234.567', '1234.567'], [' 88 ', '88'], ['1.2345', null], ['-1', null], ['', null]])('reads %j as %j', (text, sent) => {
+    expect(parseReading(text)).toBe(sent);
   });
 });

@@ -59,6 +59,14 @@ const zh = {
       closedDays: '近期日结记录', noReceipts: '当天没有现金收据', noDeposits: '当天没有现金押金', voided: '作废', badCount: '请输入金额（可为 0），最多两位小数',
       closedDone: '已日结，现金缴款单已生成', number: '收据号', count: '张数', otherCashier: '正在查看其他收款员的当天',
     },
+    meterStatus: { accepted: '已接受', flagged: '待确认', confirmed: '已确认' },
+    meters: {
+      title: '抄表', entry: '录入读数', importTitle: '导入 CSV', meter: '表号', meterHint: '一户一表可不填', readOn: '抄表日期', value: '本次读数',
+      previous: '上次读数', usage: '用量', record: '保存读数', badValue: '请输入读数（0 或以上，最多三位小数）', none: '本月没有读数',
+      recorded: '已保存，用量 {{usage}}', flaggedDone: '已保存，用量异常待确认：{{reason}}', confirm: '确认', confirmed: '已确认读数',
+      csvHint: '每行一条：楼栋,房号,项目(water/electricity),表号,抄表日期(yyyy-MM-dd),读数；首行表头会被跳过。', chooseFile: '选择文件', import: '导入',
+      accepted: '接受 {{count}} 条', flagged: '待确认 {{count}} 条', refused: '拒绝 {{count}} 条', line: '行', text: '内容',
+    },
     portal: {
       title: '我的账单', outstanding: '待缴', credit: '预收款余额', none: '没有账单', noUnits: '没有登记在你名下的房屋',
       payAtDesk: '请到物业服务中心收银台或通过银行转账缴费。', receiptsMissing: '收据由收银台开具并交给您；线上查看收据暂未开放。',
@@ -124,6 +132,14 @@ const en: typeof zh = {
       copyLink: 'Copy link', copied: 'Copied', closed: 'Closed', closedBy: 'Closed by {{name}} at {{time}}', slip: 'Cash remittance slip', printSlip: 'Print the slip',
       closedDays: 'Recent closes', noReceipts: 'No cash receipts this day', noDeposits: 'No cash deposits this day', voided: 'VOID', badCount: 'Enter an amount (0 allowed) with at most two decimals',
       closedDone: 'Day closed; the remittance slip is ready', number: 'Receipt', count: 'Receipts', otherCashier: 'Viewing another cashier\'s day',
+    },
+    meterStatus: { accepted: 'Accepted', flagged: 'To confirm', confirmed: 'Confirmed' },
+    meters: {
+      title: 'Meter readings', entry: 'Enter a reading', importTitle: 'Import CSV', meter: 'Meter', meterHint: 'Blank for a unit\'s only meter', readOn: 'Read on', value: 'Reading',
+      previous: 'Previous', usage: 'Usage', record: 'Save reading', badValue: 'Enter a reading (0 or more, at most three decimals)', none: 'No readings this month',
+      recorded: 'Saved, usage {{usage}}', flaggedDone: 'Saved; the usage looks wrong and waits for confirmation: {{reason}}', confirm: 'Confirm', confirmed: 'Reading confirmed',
+      csvHint: 'One per line: building,unit,item (water/electricity),meter,readOn (yyyy-MM-dd),value; a header line is skipped.', chooseFile: 'Choose file', import: 'Import',
+      accepted: '{{count}} accepted', flagged: '{{count}} to confirm', refused: '{{count}} refused', line: 'Line', text: 'Text',
     },
     portal: {
       title: 'My bills', outstanding: 'To pay', credit: 'Credit', none: 'No bills', noUnits: 'No unit is registered to you',
