@@ -135,11 +135,12 @@ export function CashDayPage() {
   const { propertyId } = useProperty();
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
-  const dayParam = params.get('day') ?? today();
+  // Without a day the API takes the property's today (its calendar, not this browser's clock).
+  const dayParam = params.get('day');
   const cashierParam = params.get('cashier');
   const [slipId, setSlipId] = useState<string | null>(null);
 
-  const query = `propertyId=${propertyId}&day=${dayParam}${cashierParam ? `&cashierId=${cashierParam}` : ''}`;
+  const query = `propertyId=${propertyId}${dayParam ? `&day=${dayParam}` : ''}${cashierParam ? `&cashierId=${cashierParam}` : ''}`;
   const day = useQuery({
     queryKey: ['billing', 'cash-day', query],
     queryFn: ({ signal }) => getJson<CashDay>(`${base}/cash-days?${query}`, signal),
@@ -153,12 +154,13 @@ export function CashDayPage() {
   const pick = (next: { day?: string; cashier?: string | null }) => {
     const values: Record<string, string> = {};
     const d = next.day ?? dayParam;
-    if (d !== today()) values.day = d;
+    if (d) values.day = d;
     const c = next.cashier === undefined ? cashierParam : next.cashier;
     if (c) values.cashier = c;
     setParams(values);
   };
   const d = day.data;
+  const shownDay = dayParam ?? d?.day ?? today();
   const other = !!cashierParam && cashierParam !== me.id;
 
   return (
@@ -167,7 +169,7 @@ export function CashDayPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
           <span className="pp-muted">{t('billing.cashDay.day')}</span>
-          <DatePicker value={dayjs(dayParam)} allowClear={false} disabledDate={(v) => v.isAfter(dayjs(), 'day')}
+          <DatePicker value={dayjs(shownDay)} allowClear={false} disabledDate={(v) => v.isAfter(dayjs(), 'day')}
             onChange={(v) => v && pick({ day: v.format('YYYY-MM-DD') })} data-testid="cash-day-date" />
           {d && <span>{t('billing.cashDay.cashier')}：<b>{d.cashierName}</b></span>}
           {other && <Tag color="orange">{t('billing.cashDay.otherCashier')}</Tag>}
