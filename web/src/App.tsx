@@ -42,6 +42,9 @@ const BillsPage = page(() => import('./pages/billing/Bills'), 'BillsPage');
 const CashDeskPage = page(() => import('./pages/billing/CashDesk'), 'CashDeskPage');
 const ArrearsPage = page(() => import('./pages/billing/Arrears'), 'ArrearsPage');
 const MyBillsPage = page(() => import('./pages/billing/MyBills'), 'MyBillsPage');
+const DepositsPage = page(() => import('./pages/billing/Deposits'), 'DepositsPage');
+const CashDayPage = page(() => import('./pages/billing/CashDay'), 'CashDayPage');
+const MeterReadingsPage = page(() => import('./pages/billing/MeterReadings'), 'MeterReadingsPage');
 const FollowUpsPage = page(() => import('./pages/complaints/FollowUps'), 'FollowUpsPage');
 const PortalComplaintsPage = page(() => import('./pages/complaints/PortalComplaints'), 'PortalComplaintsPage');
 const DeskPage = page(() => import('./pages/reception/Desk'), 'DeskPage');
@@ -117,6 +120,9 @@ export function App() {
                   <Route path="billing/bills" element={<BillsPage />} />
                   <Route path="billing/cash-desk" element={<CashDeskPage />} />
                   <Route path="billing/arrears" element={<ArrearsPage />} />
+                  <Route path="billing/deposits" element={<DepositsPage />} />
+                  <Route path="billing/cash-day" element={<CashDayPage />} />
+                  <Route path="billing/meter-readings" element={<MeterReadingsPage />} />
                   <Route path="portal/bills" element={<MyBillsPage />} />
                   <Route path="reception-desk" element={<DeskPage />} />
                   <Route path="gate" element={<GatePage />} />

@@ -208,3 +208,87 @@ export function formatRate(rate: number | string | null | undefined): string {
   if (rate === null || rate === undefined || rate === '') return '—';
   return `${(Math.round(Number(rate) * 10000) / 100).toFixed(2)}%`;
 }
+
+// Deposits, cash days and meter readings: their endpoints are newer than the generated types (src/api/types/billing.ts),
+// so their shapes are declared here by hand from services/Billing/Apis (DepositsApi.cs, CashDaysApi.cs). Decimals come
+// as JSON numbers or strings, as elsewhere.
+type Decimal = number | string;
+export interface Actor { personId: string; name: string }
+export type DepositKind = 'access_card' | 'renovation' | 'other';
+export type DepositStatus = 'held' | 'closed';
+export type DepositStepKind = 'taken' | 'refunded' | 'forfeited';
+export const depositKinds: DepositKind[] = ['renovation', 'access_card', 'other'];
+export interface DepositStep { kind: DepositStepKind; amount: Decimal; method: PaymentMethod | null; reason: string | null; at: string; by: Actor }
+export interface Deposit {
+  id: string; propertyId: string; unitId: string; buildingName: string; unitNumber: string; occupantId: string | null; payerName: string;
+  kind: DepositKind; amount: Decimal; refunded: Decimal; forfeited: Decimal; balance: Decimal; status: DepositStatus; takenAt: string;
+  steps: DepositStep[];
+}
+export interface DepositBalance { occupantId: string | null; payerName: string; deposits: number; balance: Decimal; unitIds: string[] }
+export interface TakeDepositRequest { unitId: string; occupantId: string | null; payerName: string; kind: DepositKind; amount: string; method: PaymentMethod }
+export interface RefundDepositRequest { amount: string; method: PaymentMethod; reason: string | null }
+export interface ForfeitDepositRequest { amount: string; reason: string }
+
+export interface CashReceipt { receiptId: string; number: string; unitNumber: string; payerName: string; amount: Decimal; voided: boolean }
+export interface CashDepositStep { depositId: string; unitNumber: string; payerName: string; kind: DepositStepKind; amount: Decimal }
+/** A cashier's day; `id`, `counted`, `difference`, `balanced`, `supervisorNote`, `closedAt`, `closedBy` are null until closed. */
+export interface CashDay {
+  id: string | null; propertyId: string; cashierId: string; cashierName: string; day: string; closed: boolean;
+  receipts: CashReceipt[]; deposits: CashDepositStep[];
+  receiptsTotal: Decimal; depositsIn: Decimal; depositsOut: Decimal; expected: Decimal;
+  counted: Decimal | null; difference: Decimal | null; balanced: boolean | null; supervisorNote: string | null; closedAt: string | null; closedBy: Actor | null;
+}
+export interface ClosedCashDay {
+  id: string; propertyId: string; cashierId: string; cashierName: string; day: string; receipts: number; voidedReceipts: number;
+  firstReceiptNumber: string | null; lastReceiptNumber: string | null; receiptsTotal: Decimal; depositsIn: Decimal; depositsOut: Decimal;
+  expected: Decimal; counted: Decimal; difference: Decimal; balanced: boolean; supervisorNote: string | null; closedAt: string; closedBy: Actor;
+}
+export interface CloseCashDayRequest { propertyId: string; day: string; cashierId: string | null; counted: string; supervisorNote: string | null }
+
+/** Cash counted, in fen: zero is a count too (a day without cash); null when it is not an amount of at most two decimals. */
+export function parseCounted(text: string): number | null {
+  if (text.trim().replace(/[,，¥￥\s]/g, '') === '0') return 0;
+  if (/^0+(\.0{1,2})?$/.test(text.trim())) return 0;
+  return parseAmount(text);
+}
+
+/**
+ * Counted against expected (票款相符 when equal): over (长款) when more cash is in the drawer than the receipts and deposits
+ * say, short (短款) when less. The API refuses a mismatch unless a manager closes it with a note.
+ */
+export function cashDifference(expected: Decimal, countedFen: number): { fen: number; kind: 'balanced' | 'over' | 'short' } {
+  const fen = countedFen - toFen(expected);
+  return { fen, kind: fen === 0 ? 'balanced' : fen > 0 ? 'over' : 'short' };
+}
+
+/** What the day's cash adds up to, from its lines: valid receipts, plus deposits taken, less deposits refunded. */
+export function expectedFen(day: Pick<CashDay, 'receipts' | 'deposits'>): number {
+  const receipts = day.receipts.filter((r) => !r.voided).reduce((sum, r) => sum + toFen(r.amount), 0);
+  const deposits = day.deposits.reduce((sum, d) => sum + (d.kind === 'refunded' ? -toFen(d.amount) : d.kind === 'taken' ? toFen(d.amount) : 0), 0);
+  return receipts + deposits;
+}
+
+/** Today as the API's day (yyyy-MM-dd), in the browser's time zone (the property's for the desk). */
+export function today(from = new Date()): string {
+  return `${from.getFullYear()}-${String(from.getMonth() + 1).padStart(2, '0')}-${String(from.getDate()).padStart(2, '0')}`;
+}
+
+// Meter readings (declared by hand from MeterReadingsApi.cs, as above).
+export type MeterItem = 'water' | 'electricity';
+export const meterItems: MeterItem[] = ['water', 'electricity'];
+export type MeterReadingStatus = 'accepted' | 'flagged' | 'confirmed';
+export interface MeterReading {
+  id: string; propertyId: string; unitId: string; buildingName: string; unitNumber: string; item: MeterItem; meter: string; readOn: string;
+  period: string; value: Decimal; previous: Decimal | null; usage: Decimal | null; status: MeterReadingStatus; flagReason: string | null;
+  readAt: string; readBy: Actor; confirmedBy: Actor | null; confirmedAt: string | null;
+}
+export interface MeterReadingRequest { unitId: string; item: MeterItem; meter: string | null; readOn: string; value: string }
+export interface MeterReadingImport {
+  accepted: number; flagged: number; refused: number; readings: MeterReading[]; problems: { line: number; text: string; reason: string }[];
+}
+
+/** A meter reading as typed, as the decimal text sent: zero or more, at most three decimals; null otherwise. */
+export function parseReading(text: string): string | null {
+  const trimmed = text.trim().replace(/[,，\s]/g, '');
+  return /^\d{1,12}(\.\d{1,3})?$/.test(trimmed) ? trimmed : null;
+}

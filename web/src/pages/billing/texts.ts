@@ -2,7 +2,7 @@
 import i18n from '../../i18n';
 
 const zh = {
-  nav: { finance: '财务', billRuns: '账单生成', bills: '账单查询', cashDesk: '收银台', arrears: '欠费账龄', myBills: '我的账单' },
+  nav: { finance: '财务', billRuns: '账单生成', bills: '账单查询', cashDesk: '收银台', arrears: '欠费账龄', myBills: '我的账单', deposits: '押金', cashDay: '日清日缴', meterReadings: '抄表' },
   billing: {
     item: { property_service: '物业服务费', parking: '车位费', water: '水费', electricity: '电费', paid_service: '特约服务费' },
     lineStatus: { open: '未结清', settled: '已结清' },
@@ -40,16 +40,43 @@ const zh = {
       days0To30: '0–30 天', days31To90: '31–90 天', days91To180: '91–180 天', over180Days: '180 天以上', none: '没有欠费',
       rate: '收缴率', ratePeriod: '账期', billed: '应收', collected: '实收', outstanding: '未收', noBills: '该账期没有账单', open: '收款',
     },
+    depositKind: { access_card: '出入证押金', renovation: '装修押金', other: '其他押金' },
+    depositStatus: { held: '在押', closed: '已结清' },
+    depositStep: { taken: '收取', refunded: '退还', forfeited: '扣除' },
+    deposits: {
+      title: '押金', take: '收取押金', kind: '押金类型', holder: '业户', notHolder: '（非业户）', payerRequired: '请填写交款人',
+      refund: '退还', forfeit: '扣除', held: '在押余额', amount: '收取金额', refunded: '已退还', forfeited: '已扣除', takenAt: '收取时间',
+      at: '时间', step: '步骤', by: '经办人', ofUnit: '本单元押金', ofProperty: '本项目押金', onlyHeld: '在押', all: '全部', none: '没有押金',
+      balances: '按业户的押金余额', totalHeld: '在押合计', count: '笔数', overHeld: '不能超过在押余额 {{amount}}',
+      forfeitHint: '例如：装修损坏公共部位，扣除修复费用', takenDone: '已收取押金 {{amount}}', refundDone: '已退还 {{amount}}', forfeitDone: '已扣除 {{amount}}',
+    },
+    cashDay: {
+      title: '日清日缴', day: '收款日', cashier: '收款员', receipts: '现金收据', deposits: '现金押金', receiptsTotal: '现金收据金额',
+      depositsIn: '收取押金', depositsOut: '退还押金', expected: '应缴现金', counted: '实点现金（元）', difference: '差额',
+      balanced: '票款相符', over: '长款 {{amount}}', short: '短款 {{amount}}', close: '日结', closeConfirm: '日结后当天不能再收现金，确认日结？',
+      note: '主管说明', noteRequired: '票款不符时请主管填写说明', needSupervisor: '票款不符，须由主管（经理）填写说明后日结。请主管打开本页：',
+      copyLink: '复制链接', copied: '已复制', closed: '已日结', closedBy: '{{name}} 于 {{time}} 日结', slip: '现金缴款单', printSlip: '打印缴款单',
+      closedDays: '近期日结记录', noReceipts: '当天没有现金收据', noDeposits: '当天没有现金押金', voided: '作废', badCount: '请输入金额（可为 0），最多两位小数',
+      closedDone: '已日结，现金缴款单已生成', number: '收据号', count: '张数', otherCashier: '正在查看其他收款员的当天',
+    },
+    meterStatus: { accepted: '已接受', flagged: '待确认', confirmed: '已确认' },
+    meters: {
+      title: '抄表', entry: '录入读数', importTitle: '导入 CSV', meter: '表号', meterHint: '一户一表可不填', readOn: '抄表日期', value: '本次读数',
+      previous: '上次读数', usage: '用量', record: '保存读数', badValue: '请输入读数（0 或以上，最多三位小数）', none: '本月没有读数',
+      recorded: '已保存，用量 {{usage}}', flaggedDone: '已保存，用量异常待确认：{{reason}}', confirm: '确认', confirmed: '已确认读数',
+      csvHint: '每行一条：楼栋,房号,项目(water/electricity),表号,抄表日期(yyyy-MM-dd),读数；首行表头会被跳过。', chooseFile: '选择文件', import: '导入',
+      accepted: '接受 {{count}} 条', flagged: '待确认 {{count}} 条', refused: '拒绝 {{count}} 条', line: '行', text: '内容',
+    },
     portal: {
       title: '我的账单', outstanding: '待缴', credit: '预收款余额', none: '没有账单', noUnits: '没有登记在你名下的房屋',
       payAtDesk: '请到物业服务中心收银台或通过银行转账缴费。', receiptsMissing: '收据由收银台开具并交给您；线上查看收据暂未开放。',
     },
   },
-  fields: { unitId: '房号', method: '付款方式', amount: '金额', payerName: '交款人', idempotencyKey: '请求编号', period: '账期', status: '状态', reason: '原因', asOf: '日期' },
+  fields: { unitId: '房号', method: '付款方式', amount: '金额', payerName: '交款人', idempotencyKey: '请求编号', period: '账期', status: '状态', reason: '原因', asOf: '日期', kind: '押金类型', occupantId: '业户', counted: '实点现金', supervisorNote: '主管说明', day: '收款日', cashierId: '收款员' },
 };
 
 const en: typeof zh = {
-  nav: { finance: 'Finance', billRuns: 'Bill runs', bills: 'Bills', cashDesk: 'Cash desk', arrears: 'Arrears', myBills: 'My bills' },
+  nav: { finance: 'Finance', billRuns: 'Bill runs', bills: 'Bills', cashDesk: 'Cash desk', arrears: 'Arrears', myBills: 'My bills', deposits: 'Deposits', cashDay: 'Daily cash close', meterReadings: 'Meter readings' },
   billing: {
     item: { property_service: 'Property service', parking: 'Parking', water: 'Water', electricity: 'Electricity', paid_service: 'Paid service' },
     lineStatus: { open: 'Open', settled: 'Settled' },
@@ -87,12 +114,39 @@ const en: typeof zh = {
       days0To30: '0–30 days', days31To90: '31–90 days', days91To180: '91–180 days', over180Days: 'Over 180 days', none: 'No arrears',
       rate: 'Collection rate', ratePeriod: 'Period', billed: 'Billed', collected: 'Collected', outstanding: 'Outstanding', noBills: 'Nothing billed in this period', open: 'Cash desk',
     },
+    depositKind: { access_card: 'Access card deposit', renovation: 'Renovation deposit', other: 'Other deposit' },
+    depositStatus: { held: 'Held', closed: 'Closed' },
+    depositStep: { taken: 'Taken', refunded: 'Refunded', forfeited: 'Forfeited' },
+    deposits: {
+      title: 'Deposits', take: 'Take a deposit', kind: 'Kind', holder: 'Occupant', notHolder: '(not an occupant)', payerRequired: 'Name the payer',
+      refund: 'Refund', forfeit: 'Forfeit', held: 'Held', amount: 'Taken', refunded: 'Refunded', forfeited: 'Forfeited', takenAt: 'Taken at',
+      at: 'At', step: 'Step', by: 'By', ofUnit: 'This unit\'s deposits', ofProperty: 'Deposits in this property', onlyHeld: 'Held', all: 'All', none: 'No deposits',
+      balances: 'Held per occupant', totalHeld: 'Held in all', count: 'Deposits', overHeld: 'At most what is held, {{amount}}',
+      forfeitHint: 'E.g. damage to common areas during the renovation', takenDone: 'Deposit of {{amount}} taken', refundDone: '{{amount}} refunded', forfeitDone: '{{amount}} forfeited',
+    },
+    cashDay: {
+      title: 'Daily cash close', day: 'Day', cashier: 'Cashier', receipts: 'Cash receipts', deposits: 'Cash deposits', receiptsTotal: 'Cash receipts',
+      depositsIn: 'Deposits taken', depositsOut: 'Deposits refunded', expected: 'Cash expected', counted: 'Cash counted (CNY)', difference: 'Difference',
+      balanced: 'Cash and receipts match', over: 'Over by {{amount}}', short: 'Short by {{amount}}', close: 'Close the day', closeConfirm: 'A closed day takes no more cash. Close it?',
+      note: 'Supervisor\'s note', noteRequired: 'A mismatch needs the supervisor\'s note', needSupervisor: 'Cash and receipts differ: a supervisor (manager) closes the day with a note. Ask them to open:',
+      copyLink: 'Copy link', copied: 'Copied', closed: 'Closed', closedBy: 'Closed by {{name}} at {{time}}', slip: 'Cash remittance slip', printSlip: 'Print the slip',
+      closedDays: 'Recent closes', noReceipts: 'No cash receipts this day', noDeposits: 'No cash deposits this day', voided: 'VOID', badCount: 'Enter an amount (0 allowed) with at most two decimals',
+      closedDone: 'Day closed; the remittance slip is ready', number: 'Receipt', count: 'Receipts', otherCashier: 'Viewing another cashier\'s day',
+    },
+    meterStatus: { accepted: 'Accepted', flagged: 'To confirm', confirmed: 'Confirmed' },
+    meters: {
+      title: 'Meter readings', entry: 'Enter a reading', importTitle: 'Import CSV', meter: 'Meter', meterHint: 'Blank for a unit\'s only meter', readOn: 'Read on', value: 'Reading',
+      previous: 'Previous', usage: 'Usage', record: 'Save reading', badValue: 'Enter a reading (0 or more, at most three decimals)', none: 'No readings this month',
+      recorded: 'Saved, usage {{usage}}', flaggedDone: 'Saved; the usage looks wrong and waits for confirmation: {{reason}}', confirm: 'Confirm', confirmed: 'Reading confirmed',
+      csvHint: 'One per line: building,unit,item (water/electricity),meter,readOn (yyyy-MM-dd),value; a header line is skipped.', chooseFile: 'Choose file', import: 'Import',
+      accepted: '{{count}} accepted', flagged: '{{count}} to confirm', refused: '{{count}} refused', line: 'Line', text: 'Text',
+    },
     portal: {
       title: 'My bills', outstanding: 'To pay', credit: 'Credit', none: 'No bills', noUnits: 'No unit is registered to you',
       payAtDesk: 'Pay at the service centre\'s cash desk or by bank transfer.', receiptsMissing: 'The cash desk hands you your receipts; they cannot be viewed online yet.',
     },
   },
-  fields: { unitId: 'Unit', method: 'Method', amount: 'Amount', payerName: 'Paid by', idempotencyKey: 'Request id', period: 'Period', status: 'Status', reason: 'Reason', asOf: 'Date' },
+  fields: { unitId: 'Unit', method: 'Method', amount: 'Amount', payerName: 'Paid by', idempotencyKey: 'Request id', period: 'Period', status: 'Status', reason: 'Reason', asOf: 'Date', kind: 'Kind', occupantId: 'Occupant', counted: 'Cash counted', supervisorNote: 'Supervisor\'s note', day: 'Day', cashierId: 'Cashier' },
 };
 
 i18n.addResourceBundle('zh-CN', 'translation', zh, true, false);
