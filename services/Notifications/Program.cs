@@ -14,6 +14,7 @@ app.UseServiceDefaults();
 app.MapOpenApi();
 app.MapInboxApi();
 app.MapDeliveriesApi();
+app.MapWebhooksApi();
 app.MapInboxHub();
 app.MapDefaultEndpoints();
 app.Run();
