@@ -67,14 +67,6 @@ internal static class Extensions
             bus.AddLocalCopyFill<StaffContactsFeed, StaffRecord>();
             // Webhooks for integrations.
             bus.AddConsumer<BillIssuedWebhookConsumer>();
-            bus.AddConsumer<WorkOrderSubmittedWebhookConsumer>();
-            bus.AddConsumer<WorkOrderDispatchedWebhookConsumer>();
-            bus.AddConsumer<WorkOrderCompletedWebhookConsumer>();
-            bus.AddConsumer<WorkOrderReopenedWebhookConsumer>();
-            bus.AddConsumer<WorkOrderPutOnHoldWebhookConsumer>();
-            bus.AddConsumer<WorkOrderCancelledWebhookConsumer>();
-            bus.AddConsumer<WorkOrderDeadlineApproachingWebhookConsumer>();
-            bus.AddConsumer<WorkOrderDeadlineBreachedWebhookConsumer>();
         });
     }
 }

@@ -15,6 +15,7 @@ app.MapOpenApi();
 app.MapInboxApi();
 app.MapDeliveriesApi();
 app.MapWebhooksApi();
+app.MapPreferencesApi();
 app.MapInboxHub();
 app.MapDefaultEndpoints();
 app.Run();

@@ -11,44 +11,36 @@ using PropertyPlatform.ServiceDefaults.Messaging;
 
 namespace PropertyPlatform.Notifications.Webhooks;
 
-/// <summary>Queues an event for every active subscription of its property and type, and wakes the sender once committed.</summary>
-public abstract class WebhookConsumer<TEvent>(NotificationsDbContext db, TimeProvider time, WebhookSignal signal)
-    : IdempotentConsumer<TEvent, NotificationsDbContext>(db, time)
-    where TEvent : class, IIntegrationEvent
+/// <summary>Queues an event for every active subscription of its property and type.</summary>
+public static class WebhookQueue
 {
     private static readonly JsonSerializerOptions Json = CreateJson();
 
-    private bool _queued;
-
-    protected abstract Guid PropertyOf(TEvent message);
-
-    protected override async Task HandleAsync(TEvent message, CancellationToken cancellationToken)
+    /// <summary>Answers whether anything was queued; events no subscription may ask for queue nothing.</summary>
+    public static async Task<bool> QueueAsync<TEvent>(NotificationsDbContext db, TEvent message, DateTimeOffset now, CancellationToken cancellationToken)
+        where TEvent : class, IIntegrationEvent
     {
         var type = typeof(TEvent).Name;
-        var propertyId = PropertyOf(message);
-        var subscriptions = await Db.WebhookSubscriptions
+        // Every event of the platform names its property.
+        if (!WebhookEvents.Known.Contains(type) || typeof(TEvent).GetProperty("PropertyId")?.GetValue(message) is not Guid propertyId)
+        {
+            return false;
+        }
+        var subscriptions = await db.WebhookSubscriptions
             .Where(s => s.Active && s.PropertyId == propertyId && s.EventTypes.Contains(type))
             .Select(s => s.Id)
             .ToListAsync(cancellationToken);
         // The same event again under a new message id (a replay upstream) is queued once per subscription.
-        var queued = await Db.WebhookDeliveries.Where(d => d.EventId == message.EventId && subscriptions.Contains(d.SubscriptionId))
+        var queued = await db.WebhookDeliveries.Where(d => d.EventId == message.EventId && subscriptions.Contains(d.SubscriptionId))
             .Select(d => d.SubscriptionId).ToListAsync(cancellationToken);
         var body = JsonSerializer.Serialize(new WebhookBody<TEvent>(type, message), Json);
-        var now = Time.GetUtcNow();
+        var added = false;
         foreach (var subscriptionId in subscriptions.Except(queued))
         {
-            Db.WebhookDeliveries.Add(WebhookDelivery.Create(subscriptionId, message.EventId, type, message.OccurredAt, body, now));
-            _queued = true;
+            db.WebhookDeliveries.Add(WebhookDelivery.Create(subscriptionId, message.EventId, type, message.OccurredAt, body, now));
+            added = true;
         }
-    }
-
-    protected override Task AfterCommitAsync(TEvent message, CancellationToken cancellationToken)
-    {
-        if (_queued)
-        {
-            signal.Raise();
-        }
-        return Task.CompletedTask;
+        return added;
     }
 
     private static JsonSerializerOptions CreateJson()
@@ -56,6 +48,25 @@ public abstract class WebhookConsumer<TEvent>(NotificationsDbContext db, TimePro
         var options = new JsonSerializerOptions();
         ServiceDefaultsExtensions.ConfigureJson(options);
         return options;
+    }
+}
+
+/// <summary>Billing's bills have no inbox message yet: this consumer only queues their webhooks.</summary>
+public sealed class BillIssuedWebhookConsumer(NotificationsDbContext db, TimeProvider time, WebhookSignal signal)
+    : IdempotentConsumer<BillIssued, NotificationsDbContext>(db, time)
+{
+    private bool _queued;
+
+    protected override async Task HandleAsync(BillIssued message, CancellationToken cancellationToken) =>
+        _queued = await WebhookQueue.QueueAsync(Db, message, Time.GetUtcNow(), cancellationToken);
+
+    protected override Task AfterCommitAsync(BillIssued message, CancellationToken cancellationToken)
+    {
+        if (_queued)
+        {
+            signal.Raise();
+        }
+        return Task.CompletedTask;
     }
 }
 
@@ -77,49 +88,4 @@ public static class WebhookEvents
         nameof(WorkOrderDeadlineApproaching),
         nameof(WorkOrderDeadlineBreached),
     };
-}
-
-public sealed class BillIssuedWebhookConsumer(NotificationsDbContext db, TimeProvider time, WebhookSignal signal) : WebhookConsumer<BillIssued>(db, time, signal)
-{
-    protected override Guid PropertyOf(BillIssued message) => message.PropertyId;
-}
-
-public sealed class WorkOrderSubmittedWebhookConsumer(NotificationsDbContext db, TimeProvider time, WebhookSignal signal) : WebhookConsumer<WorkOrderSubmitted>(db, time, signal)
-{
-    protected override Guid PropertyOf(WorkOrderSubmitted message) => message.PropertyId;
-}
-
-public sealed class WorkOrderDispatchedWebhookConsumer(NotificationsDbContext db, TimeProvider time, WebhookSignal signal) : WebhookConsumer<WorkOrderDispatched>(db, time, signal)
-{
-    protected override Guid PropertyOf(WorkOrderDispatched message) => message.PropertyId;
-}
-
-public sealed class WorkOrderCompletedWebhookConsumer(NotificationsDbContext db, TimeProvider time, WebhookSignal signal) : WebhookConsumer<WorkOrderCompleted>(db, time, signal)
-{
-    protected override Guid PropertyOf(WorkOrderCompleted message) => message.PropertyId;
-}
-
-public sealed class WorkOrderReopenedWebhookConsumer(NotificationsDbContext db, TimeProvider time, WebhookSignal signal) : WebhookConsumer<WorkOrderReopened>(db, time, signal)
-{
-    protected override Guid PropertyOf(WorkOrderReopened message) => message.PropertyId;
-}
-
-public sealed class WorkOrderPutOnHoldWebhookConsumer(NotificationsDbContext db, TimeProvider time, WebhookSignal signal) : WebhookConsumer<WorkOrderPutOnHold>(db, time, signal)
-{
-    protected override Guid PropertyOf(WorkOrderPutOnHold message) => message.PropertyId;
-}
-
-public sealed class WorkOrderCancelledWebhookConsumer(NotificationsDbContext db, TimeProvider time, WebhookSignal signal) : WebhookConsumer<WorkOrderCancelled>(db, time, signal)
-{
-    protected override Guid PropertyOf(WorkOrderCancelled message) => message.PropertyId;
-}
-
-public sealed class WorkOrderDeadlineApproachingWebhookConsumer(NotificationsDbContext db, TimeProvider time, WebhookSignal signal) : WebhookConsumer<WorkOrderDeadlineApproaching>(db, time, signal)
-{
-    protected override Guid PropertyOf(WorkOrderDeadlineApproaching message) => message.PropertyId;
-}
-
-public sealed class WorkOrderDeadlineBreachedWebhookConsumer(NotificationsDbContext db, TimeProvider time, WebhookSignal signal) : WebhookConsumer<WorkOrderDeadlineBreached>(db, time, signal)
-{
-    protected override Guid PropertyOf(WorkOrderDeadlineBreached message) => message.PropertyId;
 }
