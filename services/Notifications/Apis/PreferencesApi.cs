@@ -57,9 +57,9 @@ public sealed class PreferencesRequestValidator : AbstractValidator<PreferencesR
 {
     public PreferencesRequestValidator()
     {
-        RuleFor(r => r.Language).Must(tag => Languages.FromTag(tag) is not null).WithMessage("Use zh-CN or en.");
-        RuleFor(r => r.Email).NotNull();
-        RuleFor(r => r.Sms).NotNull();
+        RuleFor(r => r.Language).MaximumLength(16).Must(tag => Languages.FromTag(tag) is not null).WithMessage("Use zh-CN or en.");
+        RuleFor(r => r.Email).NotNull().MaximumCount(Enum.GetValues<Category>().Length);
+        RuleFor(r => r.Sms).NotNull().MaximumCount(Enum.GetValues<Category>().Length);
         RuleForEach(r => r.Email).IsInEnum();
         RuleForEach(r => r.Sms).IsInEnum();
         RuleFor(r => r.QuietHours).Must(q => q is null || q.From != q.Until).WithMessage("Quiet hours must end at another time than they start.");

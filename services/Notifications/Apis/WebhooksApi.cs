@@ -149,7 +149,7 @@ public sealed class CreateWebhookRequestValidator : AbstractValidator<CreateWebh
             .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             .WithMessage("Give an absolute http or https address.");
         RuleFor(r => r.EventTypes).NotEmpty().MaximumCount(WebhookEvents.Known.Count);
-        RuleForEach(r => r.EventTypes).Must(WebhookEvents.Known.Contains)
+        RuleForEach(r => r.EventTypes).MaximumLength(WebhookDelivery.EventTypeMaxLength).Must(WebhookEvents.Known.Contains)
             .WithMessage(_ => $"Unknown event type; use some of: {string.Join(", ", WebhookEvents.Known)}.");
     }
 }
