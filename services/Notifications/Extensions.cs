@@ -4,11 +4,13 @@ using PropertyPlatform.Notifications.Contacts;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.Notifications.IntegrationEvents;
 using PropertyPlatform.Notifications.Push;
+using PropertyPlatform.Notifications.Webhooks;
 using PropertyPlatform.ServiceDefaults;
 using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Messaging;
+using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Notifications;
 
@@ -33,6 +35,11 @@ internal static class Extensions
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddSingleton<DeliverySender>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<DeliverySender>());
+        builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
+        builder.Services.AddSingleton<WebhookSecrets>();
+        builder.Services.AddSingleton<WebhookSignal>();
+        builder.Services.AddHostedService<WebhookSender>();
         builder.AddMessaging<NotificationsDbContext>(bus =>
         {
             bus.AddConsumer<WorkOrderSubmittedConsumer>();
@@ -58,6 +65,8 @@ internal static class Extensions
             bus.AddConsumer<OccupancyEndedConsumer>();
             bus.AddConsumer<StaffChangedConsumer>();
             bus.AddLocalCopyFill<StaffContactsFeed, StaffRecord>();
+            // Webhooks for integrations.
+            bus.AddConsumer<BillIssuedWebhookConsumer>();
         });
     }
 }

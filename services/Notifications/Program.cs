@@ -14,6 +14,8 @@ app.UseServiceDefaults();
 app.MapOpenApi();
 app.MapInboxApi();
 app.MapDeliveriesApi();
+app.MapWebhooksApi();
+app.MapPreferencesApi();
 app.MapInboxHub();
 app.MapDefaultEndpoints();
 app.Run();

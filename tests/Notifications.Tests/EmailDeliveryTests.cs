@@ -96,6 +96,48 @@ public sealed class EmailDeliveryTests(TestInfrastructure infrastructure) : IDis
         invalid.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
 
+    [Fact]
+    public async Task In_quiet_hours_email_and_sms_are_held_and_go_out_in_the_chosen_language_when_they_end()
+    {
+        await using var app = await StartAsync();
+        await RegisterOccupantAsync(app);
+        var occupant = app.ClientAsOccupant(_occupantId, _propertyId);
+        var localNow = TimeOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime.AddHours(8));
+        var quiet = new { from = localNow.AddHours(-1).ToString("HH:mm"), until = localNow.AddHours(1).ToString("HH:mm") };
+        var saved = await occupant.PutAsJsonAsync(
+            "/preferences", new { language = "en", email = new[] { "repairs" }, sms = new[] { "repairs" }, quietHours = quiet, timeZone = "Asia/Shanghai" }, Cancellation);
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await occupant.GetFromJsonAsync<JsonElement>("/preferences", Cancellation)).GetProperty("sms").EnumerateArray().Single().GetString().ShouldBe("repairs");
+        var dispatched = Dispatched();
+
+        await app.PublishAsync(dispatched);
+
+        await Inbox.HandledAsync(app, dispatched.EventId, times: 1);
+        (await app.ScalarAsync<long>("SELECT count(*) FROM deliveries WHERE status = 'Held'")).ShouldBe(2);
+        _smtp.ReceivedEmailCount.ShouldBe(0);
+
+        app.Time.Advance(TimeSpan.FromHours(2));
+
+        await Eventually.ReturnsAsync(() => app.ScalarAsync<long>("SELECT count(*) FROM deliveries WHERE status = 'Sent'"), sent => sent == 2, NotificationsApp.Patience);
+        var mail = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(_smtp.ReceivedEmail.ShouldHaveSingleItem().Data)), Cancellation);
+        mail.Subject.ShouldBe("Your repair WO-20261206-0001 has been dispatched to 张伟");
+        var sms = app.Services.GetRequiredService<DevelopmentSmsProvider>().Sent.ShouldHaveSingleItem();
+        sms.Phone.ShouldBe("13812345678");
+        sms.Text.ShouldBe("[PropertyPlatform] Your repair WO-20261206-0001 has been dispatched to 张伟");
+    }
+
+    [Fact]
+    public async Task Preferences_with_quiet_hours_that_end_when_they_start_are_a_problem()
+    {
+        await using var app = await StartAsync();
+
+        var response = await app.ClientAsOccupant(_occupantId, _propertyId).PutAsJsonAsync(
+            "/preferences", new { language = "zh-CN", email = Array.Empty<string>(), sms = Array.Empty<string>(), quietHours = new { from = "22:00", until = "22:00" } }, Cancellation);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
     private async Task<NotificationsApp> StartAsync()
     {
         return await NotificationsApp.StartAsync(infrastructure, configureServices: (services, _) =>

@@ -15,6 +15,10 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     public DbSet<Preference> Preferences => Set<Preference>();
 
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
     /// <summary>The key ring that encrypts contacts (see <c>NotificationsDataProtection</c>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -89,6 +93,31 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             preference.Property(p => p.Language).HasConversion<string>().HasMaxLength(8);
             preference.Property(p => p.TimeZone).HasMaxLength(64);
             preference.Property(p => p.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+        });
+    
+        modelBuilder.Entity<WebhookSubscription>(subscription =>
+        {
+            subscription.HasKey(s => s.Id);
+            subscription.Property(s => s.Id).ValueGeneratedNever();
+            subscription.Property(s => s.Name).HasMaxLength(WebhookSubscription.NameMaxLength);
+            subscription.Property(s => s.Url).HasMaxLength(WebhookSubscription.UrlMaxLength);
+            subscription.Property(s => s.SecretCiphertext).HasMaxLength(1000);
+            subscription.HasIndex(s => s.PropertyId);
+        });
+
+        modelBuilder.Entity<WebhookDelivery>(delivery =>
+        {
+            delivery.HasKey(d => d.Id);
+            delivery.Property(d => d.Id).ValueGeneratedNever();
+            delivery.Property(d => d.Sequence).UseIdentityByDefaultColumn();
+            delivery.Property(d => d.EventType).HasMaxLength(WebhookDelivery.EventTypeMaxLength);
+            delivery.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+            delivery.Property(d => d.LastError).HasMaxLength(WebhookDelivery.ErrorMaxLength);
+            delivery.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+            // One delivery per subscription and event, whatever arrives twice.
+            delivery.HasIndex(d => new { d.SubscriptionId, d.EventId }).IsUnique();
+            // A subscription's queue, in the order it is sent.
+            delivery.HasIndex(d => new { d.SubscriptionId, d.Status, d.OccurredAt, d.Sequence });
         });
     }
 }

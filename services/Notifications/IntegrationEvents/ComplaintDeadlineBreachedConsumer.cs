@@ -11,8 +11,8 @@ namespace PropertyPlatform.Notifications.IntegrationEvents;
 /// Tells the complaint's owner, if any, that a deadline passed. The supervisors hear of it through the
 /// <see cref="ComplaintEscalated"/> that comes with it, so they do not get it twice.
 /// </summary>
-public sealed class ComplaintDeadlineBreachedConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar, InboxPush push, DeliverySignal signal)
-    : InboxConsumer<ComplaintDeadlineBreached>(db, time, push, signal)
+public sealed class ComplaintDeadlineBreachedConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar, InboxPush push, DeliverySignal signal, WebhookSignal webhooks)
+    : InboxConsumer<ComplaintDeadlineBreached>(db, time, push, signal, webhooks)
 {
     protected override IEnumerable<Notice> NoticesFor(ComplaintDeadlineBreached message) =>
         PersonAt(message.PropertyId, message.OwnerId) is { } owner

@@ -7,7 +7,7 @@ using PropertyPlatform.Notifications.Push;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the supervisors or the managers, as the escalation names, that a complaint needs them now.</summary>
-public sealed class ComplaintEscalatedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal) : InboxConsumer<ComplaintEscalated>(db, time, push, signal)
+public sealed class ComplaintEscalatedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal, WebhookSignal webhooks) : InboxConsumer<ComplaintEscalated>(db, time, push, signal, webhooks)
 {
     protected override IEnumerable<Notice> NoticesFor(ComplaintEscalated message)
     {

@@ -7,7 +7,7 @@ using PropertyPlatform.Notifications.Push;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the member of staff a complaint was handed over to, unless they took it over themselves.</summary>
-public sealed class ComplaintHandedOverConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal) : InboxConsumer<ComplaintHandedOver>(db, time, push, signal)
+public sealed class ComplaintHandedOverConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal, WebhookSignal webhooks) : InboxConsumer<ComplaintHandedOver>(db, time, push, signal, webhooks)
 {
     protected override IEnumerable<Notice> NoticesFor(ComplaintHandedOver message) =>
         message.ToPersonId != message.ByPersonId && PersonAt(message.PropertyId, message.ToPersonId) is { } owner

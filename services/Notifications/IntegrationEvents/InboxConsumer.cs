@@ -4,6 +4,7 @@ using PropertyPlatform.Notifications.Channels;
 using PropertyPlatform.Notifications.Domain;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.Notifications.Push;
+using PropertyPlatform.Notifications.Webhooks;
 using PropertyPlatform.ServiceDefaults.Messaging;
 
 namespace PropertyPlatform.Notifications.IntegrationEvents;
@@ -15,7 +16,7 @@ public sealed record Notice(Recipient Recipient, MessageText Text, string Link, 
 /// Puts an event's messages in their recipients' inboxes, each recipient's once, and pushes them live once committed;
 /// messages to persons are also planned for email and SMS (<see cref="DeliveryPlanner"/>), sent once committed.
 /// </summary>
-public abstract class InboxConsumer<TEvent>(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal)
+public abstract class InboxConsumer<TEvent>(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal, WebhookSignal webhooks)
     : IdempotentConsumer<TEvent, NotificationsDbContext>(db, time)
     where TEvent : class, IIntegrationEvent
 {
@@ -24,6 +25,9 @@ public abstract class InboxConsumer<TEvent>(NotificationsDbContext db, TimeProvi
 
     /// <summary>Whether any email or SMS was planned, to wake the sender after commit.</summary>
     private bool _planned;
+
+    /// <summary>Whether any webhook delivery was queued, to wake the webhook sender after commit.</summary>
+    private bool _queued;
 
     /// <summary>The category recipients choose channels by: the publishing service's area.</summary>
     protected virtual Category Category => typeof(TEvent).Namespace switch
@@ -60,6 +64,8 @@ public abstract class InboxConsumer<TEvent>(NotificationsDbContext db, TimeProvi
         var planned = await DeliveryPlanner.PlanAsync(
             Db, message.EventId, typeof(TEvent).Name, Category, [.. deliveries.Select(d => (d.Recipient, d.Text, d.Escalation))], now, cancellationToken);
         _planned = planned > 0;
+        // Integrations hear the same event through their webhooks (one consumer per event, so it is handled once).
+        _queued = await WebhookQueue.QueueAsync(Db, message, now, cancellationToken);
     }
 
     /// <summary>Only what was stored reaches open clients, and only once: a duplicate adds nothing and so pushes nothing.</summary>
@@ -68,6 +74,10 @@ public abstract class InboxConsumer<TEvent>(NotificationsDbContext db, TimeProvi
         if (_planned)
         {
             signal.Raise();
+        }
+        if (_queued)
+        {
+            webhooks.Raise();
         }
         await push.PushAsync(_added, cancellationToken);
     }

@@ -7,7 +7,7 @@ using PropertyPlatform.Notifications.Push;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the occupant who asked that their request was cancelled — unless they cancelled it themselves.</summary>
-public sealed class WorkOrderCancelledConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal) : InboxConsumer<WorkOrderCancelled>(db, time, push, signal)
+public sealed class WorkOrderCancelledConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal, WebhookSignal webhooks) : InboxConsumer<WorkOrderCancelled>(db, time, push, signal, webhooks)
 {
     protected override IEnumerable<Notice> NoticesFor(WorkOrderCancelled message)
     {

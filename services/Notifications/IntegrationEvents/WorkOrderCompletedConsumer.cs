@@ -7,7 +7,7 @@ using PropertyPlatform.Notifications.Push;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the occupant who asked that the work is done and asks them to rate it.</summary>
-public sealed class WorkOrderCompletedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal) : InboxConsumer<WorkOrderCompleted>(db, time, push, signal)
+public sealed class WorkOrderCompletedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal, WebhookSignal webhooks) : InboxConsumer<WorkOrderCompleted>(db, time, push, signal, webhooks)
 {
     protected override IEnumerable<Notice> NoticesFor(WorkOrderCompleted message)
     {

@@ -8,8 +8,8 @@ using PropertyPlatform.ServiceDefaults.Domain;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Warns the engineer on the order, if any, and the property's front desk that a time limit is near.</summary>
-public sealed class WorkOrderDeadlineApproachingConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar, InboxPush push, DeliverySignal signal)
-    : InboxConsumer<WorkOrderDeadlineApproaching>(db, time, push, signal)
+public sealed class WorkOrderDeadlineApproachingConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar, InboxPush push, DeliverySignal signal, WebhookSignal webhooks)
+    : InboxConsumer<WorkOrderDeadlineApproaching>(db, time, push, signal, webhooks)
 {
     protected override IEnumerable<Notice> NoticesFor(WorkOrderDeadlineApproaching message)
     {

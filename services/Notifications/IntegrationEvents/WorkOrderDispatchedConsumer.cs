@@ -7,7 +7,7 @@ using PropertyPlatform.Notifications.Push;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the occupant who asked who will come, and the engineer that the order is theirs.</summary>
-public sealed class WorkOrderDispatchedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal) : InboxConsumer<WorkOrderDispatched>(db, time, push, signal)
+public sealed class WorkOrderDispatchedConsumer(NotificationsDbContext db, TimeProvider time, InboxPush push, DeliverySignal signal, WebhookSignal webhooks) : InboxConsumer<WorkOrderDispatched>(db, time, push, signal, webhooks)
 {
     protected override IEnumerable<Notice> NoticesFor(WorkOrderDispatched message)
     {

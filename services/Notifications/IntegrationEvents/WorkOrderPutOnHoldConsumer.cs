@@ -8,8 +8,8 @@ using PropertyPlatform.ServiceDefaults.Domain;
 namespace PropertyPlatform.Notifications.IntegrationEvents;
 
 /// <summary>Tells the occupant who asked that work on their repair is paused, why, and until when.</summary>
-public sealed class WorkOrderPutOnHoldConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar, InboxPush push, DeliverySignal signal)
-    : InboxConsumer<WorkOrderPutOnHold>(db, time, push, signal)
+public sealed class WorkOrderPutOnHoldConsumer(NotificationsDbContext db, TimeProvider time, PropertyCalendar calendar, InboxPush push, DeliverySignal signal, WebhookSignal webhooks)
+    : InboxConsumer<WorkOrderPutOnHold>(db, time, push, signal, webhooks)
 {
     protected override IEnumerable<Notice> NoticesFor(WorkOrderPutOnHold message)
     {
