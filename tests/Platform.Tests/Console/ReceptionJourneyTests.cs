@@ -24,7 +24,8 @@ public sealed class ReceptionJourneyTests(ConsoleFixture fixture)
         // Front desk: register the walk-in; the host is asked and the visitor waits.
         var desk = await fixture.SignInAsync("frontdesk");
         await desk.GotoAsync($"{fixture.GatewayUrl}/reception-desk");
-        await Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "前台接待台" })).ToBeVisibleAsync();
+        // A direct address reloads the console: the session is restored from the refresh token first.
+        await Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "前台接待台" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await desk.GetByRole(AriaRole.Button, new() { Name = "登记临时访客" }).ClickAsync();
         await desk.GetByLabel("拜访房号").FillAsync(unit.GetProperty("number").GetString()!);
         await desk.Locator(".ant-select-item-option", new() { HasText = unitLabel }).First.ClickAsync();
@@ -48,7 +49,7 @@ public sealed class ReceptionJourneyTests(ConsoleFixture fixture)
         // Guard on a phone: the pass code admits the confirmed visitor.
         var guard = await fixture.SignInAsync("security", ConsoleFixture.Phone);
         await guard.GotoAsync($"{fixture.GatewayUrl}/gate");
-        await Expect(guard.GetByRole(AriaRole.Heading, new() { Name = "门岗" })).ToBeVisibleAsync();
+        await Expect(guard.GetByRole(AriaRole.Heading, new() { Name = "门岗" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await guard.GetByLabel("通行码").FillAsync(code);
         await guard.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^查\\s?询$") }).ClickAsync();
         await Expect(guard.GetByTestId("gate-visit")).ToContainTextAsync(visitor);
