@@ -27,12 +27,14 @@ public sealed class ReceptionJourneyTests(ConsoleFixture fixture)
         // A direct address reloads the console: the session is restored from the refresh token first.
         await Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "前台接待台" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await desk.GetByRole(AriaRole.Button, new() { Name = "登记临时访客" }).ClickAsync();
-        await desk.GetByLabel("拜访房号").FillAsync(unit.GetProperty("number").GetString()!);
+        // The form's labels, not the tab of the same name ("访客").
+        var form = desk.Locator(".ant-modal");
+        await form.GetByLabel("拜访房号").FillAsync(unit.GetProperty("number").GetString()!);
         await desk.Locator(".ant-select-item-option", new() { HasText = unitLabel }).First.ClickAsync();
-        await desk.GetByLabel("访客", new() { Exact = true }).FillAsync(visitor);
-        await desk.GetByLabel("电话", new() { Exact = true }).FillAsync("13800138000");
-        await desk.GetByLabel("证件号码").FillAsync("11010519491231002X");
-        await desk.GetByLabel("事由").FillAsync("送合同");
+        await form.GetByLabel("访客", new() { Exact = true }).FillAsync(visitor);
+        await form.GetByLabel("电话", new() { Exact = true }).FillAsync("13800138000");
+        await form.GetByLabel("证件号码").FillAsync("11010519491231002X");
+        await form.GetByLabel("事由").FillAsync("送合同");
         await fixture.ShotAsync(desk, "40-desk-register-walk-in");
         await desk.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^确\\s?定$") }).ClickAsync();
         var registered = desk.GetByText(new Regex(@"已通知主人确认，通行码 \d{8}"));
