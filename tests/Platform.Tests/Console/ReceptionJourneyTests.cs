@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace PropertyPlatform.WebConsole.Tests;
+
+/// <summary>
+/// A walk-in at the front desk, as the people do it: the desk registers the visitor and asks the host, the host
+/// confirms (from their phone, here through the API), the guard at the gate checks the visitor in by pass code on a
+/// phone, and the desk sees them on site and reviews the shift's open items for the handover.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class ReceptionJourneyTests(ConsoleFixture fixture)
+{
+    [Fact]
+    public async Task A_walk_in_waits_for_the_host_who_confirms_and_the_guard_checks_them_in_by_code_on_a_phone()
+    {
+        using var occupantApi = await fixture.ApiAsync("occupant");
+        var unit = (await occupantApi.GetFromJsonAsync<JsonElement>("/api/directory/units", Cancel)).GetProperty("items")[0];
+        var unitLabel = $"{unit.GetProperty("buildingName").GetString()} {unit.GetProperty("number").GetString()}";
+        var visitor = $"王五{DateTime.UtcNow:HHmmss}";
+
+        // Front desk: register the walk-in; the host is asked and the visitor waits.
+        var desk = await fixture.SignInAsync("frontdesk");
+        await desk.GotoAsync($"{fixture.GatewayUrl}/reception-desk");
+        // A direct address reloads the console: the session is restored from the refresh token first.
+        await Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "前台接待台" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await desk.GetByRole(AriaRole.Button, new() { Name = "登记临时访客" }).ClickAsync();
+        // The form's labels, not the tab of the same name ("访客").
+        var form = desk.Locator(".ant-modal");
+        await form.GetByLabel("拜访房号").FillAsync(unit.GetProperty("number").GetString()!);
+        await desk.Locator(".ant-select-item-option", new() { HasText = unitLabel }).First.ClickAsync();
+        await form.GetByLabel("访客", new() { Exact = true }).FillAsync(visitor);
+        await form.GetByLabel("电话", new() { Exact = true }).FillAsync("13800138000");
+        await form.GetByLabel("证件号码").FillAsync("11010519491231002X");
+        await form.GetByLabel("事由").FillAsync("送合同");
+        await fixture.ShotAsync(desk, "40-desk-register-walk-in");
+        await desk.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^确\\s?定$") }).ClickAsync();
+        var registered = desk.GetByText(new Regex(@"已通知主人确认，通行码 \d{8}"));
+        await Expect(registered).ToBeVisibleAsync();
+        var code = Regex.Match(await registered.InnerTextAsync(), @"\d{8}").Value;
+        await Expect(desk.GetByTestId("desk-awaiting")).ToContainTextAsync(visitor);
+        await fixture.ShotAsync(desk, "41-desk-walk-in-awaiting-host");
+
+        // The host confirms.
+        var mine = await occupantApi.GetFromJsonAsync<JsonElement>("/api/reception/visits?status=awaiting_host&pageSize=100", Cancel);
+        var visit = mine.GetProperty("items").EnumerateArray().Single(v => v.GetProperty("visitorName").GetString() == visitor);
+        (await occupantApi.PostAsync($"/api/reception/visits/{visit.GetProperty("id").GetGuid()}/confirm", null, Cancel)).EnsureSuccessStatusCode();
+
+        // Guard on a phone: the pass code admits the confirmed visitor.
+        var guard = await fixture.SignInAsync("security", ConsoleFixture.Phone);
+        await guard.GotoAsync($"{fixture.GatewayUrl}/gate");
+        await Expect(guard.GetByRole(AriaRole.Heading, new() { Name = "门岗" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await guard.GetByLabel("通行码").FillAsync(code);
+        await guard.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^查\\s?询$") }).ClickAsync();
+        await Expect(guard.GetByTestId("gate-visit")).ToContainTextAsync(visitor);
+        await Expect(guard.GetByTestId("gate-visit")).ToContainTextAsync("待到访");
+        await fixture.ShotAsync(guard, "42-gate-pass-code-found");
+        await guard.GetByRole(AriaRole.Button, new() { Name = "登记入场" }).ClickAsync();
+        await Expect(guard.GetByText($"{visitor} 已入场")).ToBeVisibleAsync();
+        await fixture.ShotAsync(guard, "43-gate-checked-in");
+
+        // The desk sees the visitor on site, then reviews the open items before handing over.
+        await desk.GetByRole(AriaRole.Button, new() { Name = "刷新" }).ClickAsync();
+        await Expect(desk.GetByTestId("desk-on-site")).ToContainTextAsync(visitor);
+        await Expect(desk.GetByTestId("desk-awaiting")).Not.ToContainTextAsync(visitor);
+        await fixture.ShotAsync(desk, "44-desk-visitor-on-site");
+        await desk.GetByRole(AriaRole.Tab, new() { Name = "交接班" }).ClickAsync();
+        await Expect(desk.GetByTestId("handover-open-items")).ToBeVisibleAsync();
+        await fixture.ShotAsync(desk, "45-desk-handover");
+        await desk.GetByRole(AriaRole.Tab, new() { Name = "出门条" }).ClickAsync();
+        await Expect(desk.GetByTestId("desk-exit-passes")).ToBeVisibleAsync();
+        await fixture.ShotAsync(desk, "46-desk-exit-passes");
+    }
+}
