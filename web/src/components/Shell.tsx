@@ -9,8 +9,11 @@ import { languages } from '../i18n';
 import { useUnreadCount } from './inbox';
 import { useLiveInbox } from './liveInbox';
 import { chooseProperty, useProperty } from './useProperty';
-// The billing entries' labels, loaded with the menu (the billing screens themselves may load later).
+// The domain screens' texts hold their menu labels: loaded with the menu, since the screens themselves load when opened.
 import '../pages/billing/texts';
+import '../pages/complaints/i18n';
+import '../pages/reception/deskTexts';
+import '../pages/reception/texts';
 
 // `group`: shown together under one submenu, so a role with many screens still sees every entry in the bar.
 interface Item { key: string; roles: Role[]; group?: string }
