@@ -148,6 +148,12 @@ export function ComplaintDetailPage() {
   const complaint = useQuery({
     queryKey: ['complaint', id],
     queryFn: ({ signal }) => getWithETag<Complaint>(`/api/complaints/complaints/${id}`, signal),
+    // A requested work order gets its number when Engineering's service takes it, moments later: until then the page
+    // looks again every two seconds (not while a form is open, so a form never acts on a version it was not shown).
+    refetchInterval: (query) => {
+      const c = query.state.data?.data;
+      return !open && c && c.workOrderRequests.length > c.workOrders.length ? 2000 : false;
+    },
   });
 
   const reload = () => {
