@@ -58,7 +58,7 @@ function GateCheckIn({ propertyId }: { propertyId: string }) {
         <Card size="small" style={{ marginTop: 12 }} data-testid="gate-visit">
           <div style={{ display: 'grid', gap: 6 }}>
             <div style={{ fontSize: 18 }}><strong>{found.visitorName}</strong> <Tag>{t(`reception.visitors.status.${found.status}`, { defaultValue: found.status })}</Tag></div>
-            <div>{found.buildingName} {found.unitNumber} · {found.partySize} · {found.purpose}</div>
+            <div>{found.buildingName} {found.unitNumber} · {t('gate.party', { count: found.partySize })} · {found.purpose}</div>
             <div className="pp-muted">{t(`reception.idType.${found.idType}`)} {found.idNumberMasked}</div>
             <div className="pp-muted">{formatTime(found.expectedFrom)} – {formatTime(found.expectedUntil)}</div>
             {found.status === 'awaiting_host' && <Alert type="warning" showIcon title={t('gate.waitHost')} />}

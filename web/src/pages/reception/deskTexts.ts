@@ -20,7 +20,7 @@ const zh = {
     },
   },
   gate: {
-    title: '门岗', passCode: '通行码', placeholder: '输入 8 位通行码', find: '查询', checkIn: '登记入场', checkedIn: '{{name}} 已入场',
+    title: '门岗', party: '{{count}} 人', passCode: '通行码', placeholder: '输入 8 位通行码', find: '查询', checkIn: '登记入场', checkedIn: '{{name}} 已入场',
     notFound: '没有有效的来访使用此通行码', waitHost: '等待主人确认，暂不能入场', exitPasses: '今日出门条', releaseAll: '全部放行',
     refuse: '拒绝放行', released: '已放行', refused: '已拒绝放行', reason: '拒绝原因', noPasses: '今日没有待放行的出门条',
   },
@@ -45,7 +45,7 @@ const en = {
     },
   },
   gate: {
-    title: 'Gate', passCode: 'Pass code', placeholder: '8-digit pass code', find: 'Find', checkIn: 'Check in', checkedIn: '{{name}} checked in',
+    title: 'Gate', party_one: '{{count}} person', party_other: '{{count}} people', passCode: 'Pass code', placeholder: '8-digit pass code', find: 'Find', checkIn: 'Check in', checkedIn: '{{name}} checked in',
     notFound: 'No active visit has this pass code', waitHost: 'Waiting for the host to confirm', exitPasses: "Today's exit passes",
     releaseAll: 'Release all', refuse: 'Refuse', released: 'Released', refused: 'Refused', reason: 'Reason for refusing',
     noPasses: 'No exit passes to release today',
