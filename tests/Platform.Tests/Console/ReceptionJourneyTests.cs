@@ -68,6 +68,7 @@ public sealed class ReceptionJourneyTests(ConsoleFixture fixture)
         await fixture.ShotAsync(desk, "44-desk-visitor-on-site");
         await desk.GetByRole(AriaRole.Tab, new() { Name = "交接班" }).ClickAsync();
         await Expect(desk.GetByTestId("handover-open-items")).ToBeVisibleAsync();
+        await Expect(desk.GetByTestId("handover-open-items").Locator(".ant-spin-spinning")).ToHaveCountAsync(0); // the shift's items are in
         await fixture.ShotAsync(desk, "45-desk-handover");
         await desk.GetByRole(AriaRole.Tab, new() { Name = "出门条" }).ClickAsync();
         await Expect(desk.GetByTestId("desk-exit-passes")).ToBeVisibleAsync();
