@@ -189,6 +189,15 @@ public sealed record ExitPassQuery(Guid? PropertyId, Guid? UnitId, string? Statu
 
 public sealed record ExitPassItemRequest(string Name, int Quantity);
 
+/// <summary>A class of its own (not ChildRules) so the OpenAPI document carries the item's limits too.</summary>
+public sealed class ExitPassItemRequestValidator : AbstractValidator<ExitPassItemRequest>
+{
+    public ExitPassItemRequestValidator()
+    {
+        RuleFor(i => i.Name).MaximumLength(ExitPass.ItemNameMaxLength);
+    }
+}
+
 public sealed record ApplyExitPassRequest(
     Guid UnitId,
     string CarrierName,
@@ -213,7 +222,7 @@ public sealed class ApplyExitPassRequestValidator : AbstractValidator<ApplyExitP
         RuleFor(r => r.Items).MaximumCount(ExitPass.MaxItems);
         RuleFor(r => r.Items).Must(items => ExitPass.ItemsProblem((items ?? []).Select(i => (i.Name ?? "", i.Quantity)).ToList()) is null)
             .WithMessage(r => ExitPass.ItemsProblem(r.ItemList()));
-        RuleForEach(r => r.Items).ChildRules(item => item.RuleFor(i => i.Name).MaximumLength(ExitPass.ItemNameMaxLength));
+        RuleForEach(r => r.Items).SetValidator(new ExitPassItemRequestValidator());
     }
 }
 
@@ -229,6 +238,14 @@ public sealed class ExitPassReasonRequestValidator : AbstractValidator<ExitPassR
 
 public sealed record ReleasedItemRequest(int Sequence, int Quantity);
 
+public sealed class ReleasedItemRequestValidator : AbstractValidator<ReleasedItemRequest>
+{
+    public ReleasedItemRequestValidator()
+    {
+        RuleFor(i => i.Quantity).InclusiveBetween(0, ExitPass.MaxQuantity);
+    }
+}
+
 /// <summary>What the gate lets out, per line of the pass; a partial release needs a note.</summary>
 public sealed record ReleaseExitPassRequest(
     IReadOnlyList<ReleasedItemRequest> Items,
@@ -239,7 +256,7 @@ public sealed class ReleaseExitPassRequestValidator : AbstractValidator<ReleaseE
     public ReleaseExitPassRequestValidator()
     {
         RuleFor(r => r.Items).NotEmpty().MaximumCount(ExitPass.MaxItems);
-        RuleForEach(r => r.Items).ChildRules(item => item.RuleFor(i => i.Quantity).InclusiveBetween(0, ExitPass.MaxQuantity));
+        RuleForEach(r => r.Items).SetValidator(new ReleasedItemRequestValidator());
         RuleFor(r => r.Note).MaximumLength(ExitPass.ReasonMaxLength);
     }
 }
