@@ -71,7 +71,7 @@ public sealed partial class DeadlineSweeper(
     /// <summary>
     /// Makes every plan's visits of the current period due (a new quarter's area visits, a new year's occupant visits);
     /// nothing when they are due already. A replica doing the same at the same moment makes this save fail on the unique
-    /// index: the next day's round (or the desk's generate) finds nothing missing.
+    /// index: the day is then not marked done, and the next round finds nothing missing.
     /// </summary>
     public async Task<int> GenerateDueVisitsAsync(CancellationToken cancellationToken)
     {
