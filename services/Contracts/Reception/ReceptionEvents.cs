@@ -222,3 +222,47 @@ public sealed record HandoverAcknowledged(
     Guid PropertyId,
     Guid HandoverId,
     string AcknowledgedByName) : IIntegrationEvent;
+
+/// <summary>
+/// The front desk issued an access card (出入证) to a contractor's worker for work in a unit; the deposit it names
+/// (<paramref name="Deposit"/>, yuan) is owed to Billing, which charges it to the unit as an access-card deposit.
+/// </summary>
+public sealed record AccessCardIssued(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid AccessCardId,
+    string CardNumber,
+    Guid UnitId,
+    string UnitNumber,
+    string HolderName,
+    string Company,
+    decimal Deposit,
+    DateOnly ValidUntil,
+    Guid ActorId,
+    string ActorName) : IIntegrationEvent;
+
+/// <summary>The card came back to the front desk: Billing refunds its deposit.</summary>
+public sealed record AccessCardReturned(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid AccessCardId,
+    string CardNumber,
+    Guid UnitId,
+    decimal Deposit,
+    Guid ActorId,
+    string ActorName) : IIntegrationEvent;
+
+/// <summary>The holder reported the card lost: it no longer opens anything and Billing keeps its deposit.</summary>
+public sealed record AccessCardLost(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid AccessCardId,
+    string CardNumber,
+    Guid UnitId,
+    decimal Deposit,
+    string? Note,
+    Guid ActorId,
+    string ActorName) : IIntegrationEvent;
