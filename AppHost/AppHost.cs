@@ -16,16 +16,22 @@ var serviceSecret = builder.ExecutionContext.IsRunMode
     : builder.AddParameter("service-secret", secret: true);
 
 // Every service: its own database, the broker, `--replicas name=N`, and ready when its /health says so.
-IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProject : IProjectMetadata, new() =>
-    builder.AddProject<TProject>(name)
-        .WithHttpEndpoint()
+IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProject : IProjectMetadata, new()
+{
+    var replicas = settings.GetValue($"Replicas:{name}", 1);
+    // One replica is reached directly: the orchestrator's proxy in front of it cost every call through the gateway one
+    // more hop. Several replicas share one address, which only the proxy can give them.
+    var direct = builder.ExecutionContext.IsRunMode && replicas == 1;
+    return builder.AddProject<TProject>(name)
+        .WithHttpEndpoint(port: direct ? LocalServers.FreePort() : null, isProxied: !direct)
         .WithServer(postgres.AddDatabase($"{name}db"))
         .WithServer(rabbitmq)
-        .WithReplicas(settings.GetValue($"Replicas:{name}", 1))
+        .WithReplicas(replicas)
         .WithHttpHealthCheck("/health")
         .WithEnvironment("ServiceAuth__Secret", serviceSecret)
         // On two shared cores, idle thread-pool spinning steals time from PostgreSQL and RabbitMQ.
         .WithEnvironment("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0");
+}
 
 // Directory signs every access token; the others fetch its public keys and fill their copies of its records from
 // it, so no service needs to start before another: events published before a queue existed are not lost.

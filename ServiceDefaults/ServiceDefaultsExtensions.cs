@@ -29,12 +29,14 @@ public static class ServiceDefaultsExtensions
     {
         builder.AddTelemetry();
 
-        // Per-command SQL and per-request logs belong in traces; at Information they drown what matters.
-        // appsettings or Logging__LogLevel__* can still turn them back on.
+        // Per-command SQL and per-request logs belong in traces; at Information they drown what matters, and each
+        // line costs CPU three times over (written, collected by the orchestrator, shipped to the dashboard): ASP.NET
+        // Core's result executors alone wrote four lines per request. Polly logs every attempt, even a first that
+        // succeeds; retries still show as warnings. appsettings or Logging__LogLevel__* can turn them back on.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(builder.Configuration[PropertyCalendar.ConfigurationKey] is { Length: > 0 } zone

@@ -12,8 +12,8 @@ using PropertyPlatform.ServiceDefaults.Auth;
 namespace PropertyPlatform.ServiceDefaults.LocalCopies;
 
 /// <summary>
-/// Reads Directory's feeds as the platform's service: a typed HttpClient whose base address is Directory's
-/// (<c>services:directory:http:0</c>, or <c>http://directory</c> for service discovery to resolve). It gets a service
+/// Reads Directory's feeds as the platform's service: a typed HttpClient whose base address, <c>https+http://directory</c>,
+/// service discovery resolves from <c>services:directory:https:0</c> or <c>services:directory:http:0</c>. It gets a service
 /// token with the service secret (<c>ServiceAuth:Secret</c>) first, and a new one when Directory answers 401.
 /// </summary>
 public sealed partial class DirectoryFeedClient(HttpClient http, IConfiguration configuration, IHostEnvironment environment)
@@ -22,11 +22,11 @@ public sealed partial class DirectoryFeedClient(HttpClient http, IConfiguration 
 
     private string? _token;
 
-    /// <summary>The address used when configuration names none: a service-discovery name.</summary>
-    public const string DefaultAddress = "http://directory";
-
-    public static Uri DirectoryAddress(IConfiguration configuration) =>
-        new(configuration["services:directory:http:0"] ?? configuration["services:directory:https:0"] ?? DefaultAddress);
+    /// <summary>
+    /// A service-discovery name, never the configured URL itself: discovery here reads configuration only, so a
+    /// literal <c>http://localhost:port</c> would be looked up as a service named "localhost" and never found.
+    /// </summary>
+    public static readonly Uri Address = new("https+http://directory");
 
     /// <summary>Whether this service was given the service secret; without it the copies are fed by events only.</summary>
     public static bool IsConfigured(IConfiguration configuration) => !string.IsNullOrEmpty(configuration[ServiceTokens.SecretKey]);

@@ -42,8 +42,7 @@ public static class LocalCopyRegistration
         services.AddOptions<LocalCopyOptions>().BindConfiguration(LocalCopyOptions.SectionName);
         services.AddSingleton<LocalCopyHealth>();
         services.AddHealthChecks().AddCheck<LocalCopyHealth>("local-copies");
-        services.AddHttpClient<DirectoryFeedClient>((provider, client) =>
-            client.BaseAddress = DirectoryFeedClient.DirectoryAddress(provider.GetRequiredService<IConfiguration>()));
+        services.AddHttpClient<DirectoryFeedClient>(client => client.BaseAddress = DirectoryFeedClient.Address);
         return services;
     }
 }

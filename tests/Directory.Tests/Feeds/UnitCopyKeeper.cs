@@ -28,7 +28,8 @@ public sealed class UnitCopyKeeper : IAsyncDisposable
             ["ConnectionStrings:keeperdb"] = database,
             ["ConnectionStrings:rabbitmq"] = broker,
             ["OTEL_SERVICE_NAME"] = "keeper",
-            ["services:directory:http:0"] = "http://directory",
+            // What Aspire gives a service: a URL, not a name (read as a service name, it would never resolve).
+            ["services:directory:http:0"] = "http://localhost:5080",
             ["ServiceAuth:Secret"] = secret,
             ["LocalCopies:FirstRetryDelay"] = "00:00:00.200",
             ["LocalCopies:MaxRetryDelay"] = "00:00:01",
@@ -39,7 +40,10 @@ public sealed class UnitCopyKeeper : IAsyncDisposable
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddServiceDatabase<KeeperDbContext>("keeperdb");
         builder.AddMessaging<KeeperDbContext>(bus => bus.AddUnitCopies<KeeperDbContext>());
-        builder.Services.AddHttpClient<DirectoryFeedClient>().ConfigurePrimaryHttpMessageHandler(() => directory.Server.CreateHandler());
+        // Resolved by service discovery as in the services; the in-memory Directory answers whatever host it names.
+        builder.Services.AddServiceDiscoveryCore().AddConfigurationServiceEndpointProvider();
+        builder.Services.AddHttpClient<DirectoryFeedClient>().AddServiceDiscovery()
+            .ConfigurePrimaryHttpMessageHandler(() => directory.Server.CreateHandler());
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
 
         var host = builder.Build();
