@@ -59,7 +59,13 @@ public sealed class WorkOrdersDbContext(DbContextOptions<WorkOrdersDbContext> op
             order.Property(o => o.QuoteDescription).HasMaxLength(WorkOrder.ReasonMaxLength);
             // The deadline sweeper reads only the orders whose next warning or due time has come.
             order.HasIndex(o => o.NextDeadlineAt).HasFilter("next_deadline_at IS NOT NULL");
-            order.HasIndex(o => new { o.PropertyId, o.Status });
+            // Lists filter by status and category and page newest first: with years of orders the page and its count
+            // read this index only. Its prefix serves the board's status queries.
+            order.HasIndex(o => new { o.PropertyId, o.Status, o.Category, o.SubmittedAt });
+            // The monthly statistics read the orders submitted, accepted, completed or followed up in the month.
+            order.HasIndex(o => new { o.PropertyId, o.AcceptedAt }).HasFilter("accepted_at IS NOT NULL");
+            order.HasIndex(o => new { o.PropertyId, o.CompletedAt }).HasFilter("completed_at IS NOT NULL");
+            order.HasIndex(o => new { o.PropertyId, o.FollowedUpAt }).HasFilter("followed_up_at IS NOT NULL");
             order.HasMany(o => o.Timeline).WithOne().HasForeignKey(e => e.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
         });
 

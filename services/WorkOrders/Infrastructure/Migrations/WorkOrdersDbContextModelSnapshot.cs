@@ -704,15 +704,27 @@ namespace PropertyPlatform.WorkOrders.Infrastructure.Migrations
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_work_orders_unit_id");
 
+                    b.HasIndex("PropertyId", "AcceptedAt")
+                        .HasDatabaseName("ix_work_orders_property_id_accepted_at")
+                        .HasFilter("accepted_at IS NOT NULL");
+
+                    b.HasIndex("PropertyId", "CompletedAt")
+                        .HasDatabaseName("ix_work_orders_property_id_completed_at")
+                        .HasFilter("completed_at IS NOT NULL");
+
+                    b.HasIndex("PropertyId", "FollowedUpAt")
+                        .HasDatabaseName("ix_work_orders_property_id_followed_up_at")
+                        .HasFilter("followed_up_at IS NOT NULL");
+
                     b.HasIndex("PropertyId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_work_orders_property_id_number");
 
-                    b.HasIndex("PropertyId", "Status")
-                        .HasDatabaseName("ix_work_orders_property_id_status");
-
                     b.HasIndex("PropertyId", "SubmittedAt")
                         .HasDatabaseName("ix_work_orders_property_id_submitted_at");
+
+                    b.HasIndex("PropertyId", "Status", "Category", "SubmittedAt")
+                        .HasDatabaseName("ix_work_orders_property_id_status_category_submitted_at");
 
                     b.ToTable("work_orders");
                 });
