@@ -19,6 +19,10 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
 
     public async Task Consume(ConsumeContext<TMessage> context)
     {
+        if (!Concerns(context.Message))
+        {
+            return;
+        }
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be deduplicated.");
         // A generic consumer (UnitRegisteredConsumer<TDbContext>) is recorded by its name without the arity (`1).
         var consumer = GetType().Name.Split('`')[0];
@@ -43,6 +47,12 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db, Ti
         await transaction.CommitAsync(cancellationToken);
         await AfterCommitAsync(context.Message, cancellationToken);
     }
+
+    /// <summary>
+    /// Whether the message is this service's business at all. One that is not is acknowledged without a transaction or
+    /// an inbox row: applying it would change nothing, so it needs no deduplication either.
+    /// </summary>
+    protected virtual bool Concerns(TMessage message) => true;
 
     /// <summary>
     /// Runs once the message's changes are committed (never for a skipped duplicate): the place for side effects
