@@ -20,17 +20,23 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     /// <summary>Queues an integration event; it is saved with the next <c>SaveChanges</c> and published after commit.</summary>
-    public void Publish(IIntegrationEvent integrationEvent)
+    public void Publish(IIntegrationEvent integrationEvent) => OutboxMessages.Add(OutboxMessageOf(integrationEvent));
+
+    /// <summary>
+    /// The outbox row of an event as <see cref="Publish"/> stores it; for a service that writes many rows at once
+    /// itself (PostgreSQL COPY) in the transaction of its change.
+    /// </summary>
+    public static OutboxMessage OutboxMessageOf(IIntegrationEvent integrationEvent)
     {
         var type = integrationEvent.GetType();
-        OutboxMessages.Add(new OutboxMessage
+        return new OutboxMessage
         {
             MessageId = integrationEvent.EventId,
             MessageType = OutboxMessage.TypeName(type),
             Body = JsonSerializer.Serialize(integrationEvent, type, MessageJson.Options),
             TraceParent = Activity.Current?.Id,
             CreatedAt = integrationEvent.OccurredAt,
-        });
+        };
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

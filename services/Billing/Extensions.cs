@@ -15,6 +15,9 @@ internal static class Extensions
         {
             bus.AddUnitCopies<BillingDbContext>();
             bus.AddConsumer<PaidServiceCompletedConsumer>();
+            bus.AddConsumer<AccessCardIssuedConsumer>();
+            bus.AddConsumer<AccessCardReturnedConsumer>();
+            bus.AddConsumer<AccessCardLostConsumer>();
             bus.AddConsumer<OccupancyStartedConsumer>();
             bus.AddConsumer<OccupancyEndedConsumer>();
             bus.AddLocalCopyFill<OccupancyCopyFeed, PropertyPlatform.Contracts.Directory.OccupancyRecord>();
@@ -22,5 +25,7 @@ internal static class Extensions
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
         builder.Services.AddScoped<UnitAccounts>();
         builder.Services.AddScoped<CashDays>();
+        builder.Services.AddSingleton<ScheduledRunSweeper>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ScheduledRunSweeper>());
     }
 }

@@ -13,6 +13,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapOpenApi();
 app.MapFeeSchedulesApi();
+app.MapLateFeeRulesApi();
 app.MapUnitChargesApi();
 app.MapBillRunsApi();
 app.MapBillsApi();
@@ -24,6 +25,7 @@ app.MapDepositsApi();
 app.MapCashDaysApi();
 app.MapMeterReadingsApi();
 app.MapArrearsExportsApi();
+app.MapCashierListsApi();
 app.MapDefaultEndpoints();
 app.Run();
 

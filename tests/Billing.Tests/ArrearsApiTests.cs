@@ -14,7 +14,7 @@ public sealed class ArrearsApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Unpaid_lines_show_in_their_aging_bucket_by_building_and_unit_and_the_collection_rate_counts_payments()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, shop, finance) = await TwoUnitsWithRatesAsync(app);
         // Office 421.93 and shop 480.00 a month; each month is due on its first day.
         foreach (var period in new[] { "2026-07", "2026-11", "2027-01", "2027-02", "2027-04" })
@@ -50,7 +50,7 @@ public sealed class ArrearsApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Another_propertys_arrears_are_empty_and_only_finance_managers_and_admins_see_them()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, _, finance) = await TwoUnitsWithRatesAsync(app);
         (await finance.PostJsonAsync("/bill-runs", Run(office.PropertyId, "2026-07"))).EnsureSuccessStatusCode();
 

@@ -37,7 +37,7 @@ public sealed class ArrearsReminderApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Past_due_payers_are_reminded_once_a_day_and_the_arrears_and_journal_export_as_csv()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, shop, finance) = await TwoUnitsWithRatesAsync(app);
         var owner = await MoveInAsync(app, office, OccupancyRole.Owner, "2020-01-01");
         (await finance.PostJsonAsync("/bill-runs", Run(office.PropertyId, "2026-07"))).EnsureSuccessStatusCode();

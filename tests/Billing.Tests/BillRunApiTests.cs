@@ -15,7 +15,7 @@ public sealed class BillRunApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_previewed_run_stores_nothing_a_committed_one_issues_each_line_once_and_a_rerun_adds_nothing()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, shop, finance) = await TwoUnitsWithRatesAsync(app);
 
         var preview = await (await finance.PostJsonAsync("/bill-runs/preview", Run(office.PropertyId, "2026-07"))).ReadJsonAsync();
@@ -43,7 +43,7 @@ public sealed class BillRunApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Two_runs_of_one_period_at_once_issue_each_line_once()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, _, finance) = await TwoUnitsWithRatesAsync(app);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => finance.PostJsonAsync("/bill-runs", Run(office.PropertyId, "2026-09"))));
@@ -61,7 +61,7 @@ public sealed class BillRunApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task The_database_refuses_a_second_line_for_a_unit_period_and_item()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, _, finance) = await TwoUnitsWithRatesAsync(app);
         (await finance.PostJsonAsync("/bill-runs", Run(office.PropertyId, "2026-07"))).EnsureSuccessStatusCode();
 
@@ -75,7 +75,7 @@ public sealed class BillRunApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_bad_period_or_a_property_outside_ones_scope_is_refused_and_stores_nothing()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, _, _) = await TwoUnitsWithRatesAsync(app);
 
         await (await app.ClientAs(Roles.Finance, office.PropertyId).PostJsonAsync("/bill-runs", Run(office.PropertyId, "2026-7")))
@@ -90,7 +90,7 @@ public sealed class BillRunApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_completed_paid_service_becomes_one_line_whatever_the_redeliveries()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
         var requester = Guid.NewGuid();
@@ -117,7 +117,7 @@ public sealed class BillRunApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Bills_are_listed_by_period_and_status_page_by_page_and_a_unit_outside_ones_scope_is_404()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, shop, finance) = await TwoUnitsWithRatesAsync(app);
         (await finance.PostJsonAsync("/bill-runs", Run(office.PropertyId, "2026-07"))).EnsureSuccessStatusCode();
         (await finance.PostJsonAsync("/bill-runs", Run(office.PropertyId, "2026-08"))).EnsureSuccessStatusCode();

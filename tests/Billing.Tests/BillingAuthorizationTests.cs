@@ -37,7 +37,7 @@ public sealed class BillingScene(TestInfrastructure infrastructure) : IAsyncLife
 
     public async ValueTask InitializeAsync()
     {
-        App = await BillingApp.StartAsync(infrastructure);
+        App = await BillingTestApp.StartAsync(infrastructure);
         A1201 = await App.RegisterUnitAsync("1201");
         A1202 = await App.RegisterUnitAsync("1202", A1201.PropertyId);
         B0801 = await App.RegisterUnitAsync("0801");
@@ -65,7 +65,7 @@ public sealed class BillingAuthorizationTests(BillingScene scene) : IClassFixtur
     private static readonly string[] Endpoints =
     [
         "rates in effect", "fee schedule", "set rate", "unit charge", "bill run preview", "bill run commit", "unit bills", "bill list",
-        "take payment", "arrears", "collection rate",
+        "take payment", "arrears", "collection rate", "late-fee rules", "set late-fee rule", "payments list", "receipts list", "payment notice",
     ];
 
     // The README's table, written out again here so a change to either one shows.
@@ -82,6 +82,11 @@ public sealed class BillingAuthorizationTests(BillingScene scene) : IClassFixtur
         ["take payment"] = [Roles.Finance, Roles.Admin],
         ["arrears"] = [Roles.Finance, Roles.Manager, Roles.Admin],
         ["collection rate"] = [Roles.Finance, Roles.Manager, Roles.Admin],
+        ["late-fee rules"] = [Roles.Finance, Roles.Manager, Roles.Supervisor, Roles.Admin],
+        ["set late-fee rule"] = [Roles.Finance, Roles.Admin],
+        ["payments list"] = [Roles.Finance, Roles.Manager, Roles.Admin],
+        ["receipts list"] = [Roles.Finance, Roles.Manager, Roles.Admin],
+        ["payment notice"] = [Roles.Occupant, Roles.Finance, Roles.Manager, Roles.Admin],
     };
 
     private BillingApp App => scene.App;
@@ -114,6 +119,12 @@ public sealed class BillingAuthorizationTests(BillingScene scene) : IClassFixtur
             "bill list" => await client.GetAsync($"/bills?propertyId={scene.PropertyA}", Cancel),
             "take payment" => await client.PostJsonAsync("/payments", PaymentApiTests.Payment(scene.A1201.UnitId, "cash", 1m)),
             "arrears" => await client.GetAsync($"/arrears?propertyId={scene.PropertyA}", Cancel),
+            "late-fee rules" => await client.GetAsync($"/fee-schedules/late-fee-rules?propertyId={scene.PropertyA}", Cancel),
+            "set late-fee rule" => await client.PostJsonAsync("/fee-schedules/late-fee-rules", JsonSerializer.Serialize(
+                new { propertyId = scene.PropertyA, dailyRate = 0.0005m, graceDays = 10, cap = 0.1m, effectiveFrom = scene.NewDate() })),
+            "payments list" => await client.GetAsync($"/payments?propertyId={scene.PropertyA}", Cancel),
+            "receipts list" => await client.GetAsync($"/receipts?propertyId={scene.PropertyA}", Cancel),
+            "payment notice" => await client.GetAsync($"/units/{scene.A1201.UnitId}/payment-notice", Cancel),
             _ => await client.GetAsync($"/arrears/collection-rate?propertyId={scene.PropertyA}&period=2031-01", Cancel),
         };
 

@@ -15,7 +15,7 @@ public sealed class DepositAndCashDayApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_deposit_is_taken_refunded_in_part_forfeited_in_part_and_each_step_and_balance_shows()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, shop, finance) = await TwoUnitsWithRatesAsync(app);
         var occupant = Guid.NewGuid();
 
@@ -57,7 +57,7 @@ public sealed class DepositAndCashDayApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_balanced_day_closes_with_its_remittance_slip_and_then_takes_no_more_cash()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, _, _) = await TwoUnitsWithRatesAsync(app);
         var cashier = app.ClientAs(new AccessTokenContent(Guid.NewGuid(), "出纳李娜", [Roles.Finance], false, [office.PropertyId], []));
         (await cashier.PostJsonAsync("/bill-runs", Run(office.PropertyId, "2026-07"))).EnsureSuccessStatusCode();
@@ -95,7 +95,7 @@ public sealed class DepositAndCashDayApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_mismatched_day_is_closed_by_a_manager_with_a_note_and_the_slip_flags_it()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, _, _) = await TwoUnitsWithRatesAsync(app);
         var cashierId = Guid.NewGuid();
         var cashier = app.ClientAs(new AccessTokenContent(cashierId, "出纳李娜", [Roles.Finance], false, [office.PropertyId], []));

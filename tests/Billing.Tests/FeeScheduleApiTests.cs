@@ -15,7 +15,7 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_rate_is_stored_read_back_and_announced()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var cashierId = Guid.NewGuid();
         var client = app.ClientAs(new AccessTokenContent(cashierId, "财务王芳", [Roles.Finance], false, [unit.PropertyId], []));
@@ -48,7 +48,7 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task FeeRateSet_reaches_the_bus_with_the_rate_and_its_date()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
         var announced = new TaskCompletionSource<FeeRateSet>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -74,7 +74,7 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_later_rate_supersedes_the_earlier_from_its_date_and_the_history_is_kept()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.ClientAs(Roles.Finance, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -96,7 +96,7 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_second_rate_for_the_same_date_is_refused_with_409_and_changes_nothing()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.ClientAs(Roles.Finance, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -114,7 +114,7 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Each_item_and_unit_type_has_its_own_schedule_and_today_is_the_default_date()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.ClientAs(Roles.Finance, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -143,7 +143,7 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Rates_are_only_listed_for_a_named_property()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
 
         await (await app.ClientAs(Roles.Finance, Guid.NewGuid()).GetAsync("/fee-schedules", Cancel)).ShouldHaveFieldErrorAsync("propertyId");
     }
@@ -158,7 +158,7 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     [InlineData("unitType", "parking_space")] // parking spaces pay the parking fee
     public async Task Invalid_rates_are_400_field_errors_and_nothing_is_stored(string field, string? value)
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
         var body = JsonNode.Parse(Rate(unit.PropertyId, 3.5m, "2026-01-01"))!.AsObject();
@@ -177,7 +177,7 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_unit_type_on_a_metered_item_is_a_field_error_and_nothing_is_stored()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
 
@@ -190,7 +190,7 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_rate_for_a_property_without_units_is_a_field_error_and_nothing_is_stored()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var propertyId = Guid.NewGuid();
 
         await (await app.ClientAs(Roles.Finance, propertyId).PostJsonAsync("/fee-schedules", Rate(propertyId, 3.5m, "2026-01-01")))
@@ -207,7 +207,7 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     [InlineData("")]
     public async Task Malformed_requests_are_400_problems_and_nothing_is_stored(string body)
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
 
         await (await app.ClientAs(Roles.Finance, Guid.Parse("00000000-0000-0000-0000-000000000001")).PostJsonAsync("/fee-schedules", body))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
@@ -218,7 +218,7 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task An_unknown_fee_schedule_is_a_404_problem()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
 
         await (await app.ClientAs(Roles.Finance, Guid.NewGuid()).GetAsync($"/fee-schedules/{Guid.NewGuid()}", Cancel))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound);
@@ -227,7 +227,7 @@ public sealed class FeeScheduleApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task The_service_describes_itself_and_reports_its_health()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         // The description and the health checks are open: no sign-in needed.
         var client = app.CreateClient();
 

@@ -14,7 +14,7 @@ public sealed class MeterReadingApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Imported_readings_are_stored_refused_or_flagged_line_by_line_and_the_run_bills_the_usage()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, shop, finance) = await TwoUnitsWithRatesAsync(app);
         (await finance.PostJsonAsync("/fee-schedules", Rate(office.PropertyId, 4.2m, "2026-01-01", item: "water", unitType: null))).EnsureSuccessStatusCode();
         var engineer = app.ClientAs(Roles.Engineer, office.PropertyId);
@@ -57,7 +57,7 @@ public sealed class MeterReadingApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_flagged_reading_is_billed_once_finance_confirms_it()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, _, finance) = await TwoUnitsWithRatesAsync(app);
         (await finance.PostJsonAsync("/fee-schedules", Rate(office.PropertyId, 1m, "2026-01-01", item: "electricity", unitType: null))).EnsureSuccessStatusCode();
         foreach (var (day, value) in new[] { ("2026-04-15", 1000m), ("2026-05-15", 1100m), ("2026-06-15", 1200m), ("2026-07-15", 2000m) })

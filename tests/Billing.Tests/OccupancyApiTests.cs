@@ -14,7 +14,7 @@ public sealed class OccupancyApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_run_bills_the_tenant_who_moved_in_mid_month_by_day_and_the_owner_the_days_before()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, shop, finance) = await TwoUnitsWithRatesAsync(app); // office 120.55 m² at 3.5 = 421.925 a month
         var owner = await MoveInAsync(app, office, OccupancyRole.Owner, "2020-01-01");
         var tenant = await MoveInAsync(app, office, OccupancyRole.Tenant, "2026-07-16");
@@ -42,7 +42,7 @@ public sealed class OccupancyApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_move_out_ends_the_copy_and_the_next_month_bills_only_up_to_it()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, _, finance) = await TwoUnitsWithRatesAsync(app);
         var owner = await MoveInAsync(app, office, OccupancyRole.Owner, "2020-01-01");
         var ended = new OccupancyEnded(Guid.NewGuid(), DateTimeOffset.UtcNow, office.PropertyId, owner.OccupancyId, office.UnitId,
@@ -69,7 +69,7 @@ public sealed class OccupancyApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_quarterly_payer_set_by_finance_is_billed_the_quarter_at_once_and_the_cycle_is_scoped()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, _, finance) = await TwoUnitsWithRatesAsync(app);
         var owner = await MoveInAsync(app, office, OccupancyRole.Owner, "2020-01-01");
 

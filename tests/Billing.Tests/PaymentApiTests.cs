@@ -13,7 +13,7 @@ public sealed class PaymentApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task An_occupant_pays_part_in_cash_and_the_rest_by_transfer_with_gapless_receipts_in_capitals()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, _, _) = await TwoUnitsWithRatesAsync(app);
         var cashierId = Guid.NewGuid();
         var cashier = app.ClientAs(new AccessTokenContent(cashierId, "出纳李娜", [Roles.Finance], false, [office.PropertyId], []));
@@ -53,7 +53,7 @@ public sealed class PaymentApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task An_overpayment_is_kept_as_credit_and_pays_the_next_bill_run()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, _, finance) = await TwoUnitsWithRatesAsync(app);
         (await finance.PostJsonAsync("/bill-runs", Run(office.PropertyId, "2026-07"))).EnsureSuccessStatusCode();
 
@@ -71,7 +71,7 @@ public sealed class PaymentApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task The_same_idempotency_key_returns_the_same_payment_and_takes_the_money_once()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, _, finance) = await TwoUnitsWithRatesAsync(app);
         var body = Payment(office.UnitId, "online", 100m, "alipay-20260701-0001");
 
@@ -91,7 +91,7 @@ public sealed class PaymentApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Two_cashiers_paying_the_same_bills_at_once_never_pay_a_line_twice()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, _, finance) = await TwoUnitsWithRatesAsync(app);
         (await finance.PostJsonAsync("/bill-runs", Run(office.PropertyId, "2026-07"))).EnsureSuccessStatusCode();
         var other = app.ClientAs(Roles.Finance, office.PropertyId);
@@ -109,7 +109,7 @@ public sealed class PaymentApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_reversal_reopens_the_lines_voids_the_receipt_keeps_both_and_cannot_be_repeated()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, _, finance) = await TwoUnitsWithRatesAsync(app);
         (await finance.PostJsonAsync("/bill-runs", Run(office.PropertyId, "2026-07"))).EnsureSuccessStatusCode();
         var payment = await (await finance.PostJsonAsync("/payments", Payment(office.UnitId, "bank_transfer", 421.93m))).ReadJsonAsync();
@@ -137,7 +137,7 @@ public sealed class PaymentApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Voiding_a_receipt_marks_it_作废_with_the_reason_and_reverses_its_payment()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, _, finance) = await TwoUnitsWithRatesAsync(app);
         (await finance.PostJsonAsync("/bill-runs", Run(office.PropertyId, "2026-07"))).EnsureSuccessStatusCode();
         var payment = await (await finance.PostJsonAsync("/payments", Payment(office.UnitId, "cash", 421.93m))).ReadJsonAsync();
@@ -159,7 +159,7 @@ public sealed class PaymentApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Only_finance_takes_payments_an_occupant_reads_their_own_receipts_and_other_properties_see_404()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var (office, shop, finance) = await TwoUnitsWithRatesAsync(app);
         (await finance.PostJsonAsync("/bill-runs", Run(office.PropertyId, "2026-07"))).EnsureSuccessStatusCode();
         var payment = await (await finance.PostJsonAsync("/payments", Payment(office.UnitId, "cash", 10m))).ReadJsonAsync();

@@ -14,7 +14,7 @@ public sealed class UnitChargeApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task The_charge_is_the_rate_in_effect_times_the_chargeable_area_rounded_half_up_with_the_amount_in_capitals()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync(chargeableArea: 120.55m);
         var finance = app.ClientAs(Roles.Finance, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -42,7 +42,7 @@ public sealed class UnitChargeApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Without_a_rate_in_effect_there_is_no_charge_409()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.ClientAs(Roles.Finance, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -56,7 +56,7 @@ public sealed class UnitChargeApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_parking_space_has_no_property_service_charge_409()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var space = await app.RegisterUnitAsync("B2-018", type: UnitType.ParkingSpace, chargeableArea: 12.5m);
         await app.WaitForUnitAsync(space.UnitId);
         var client = app.ClientAs(Roles.Finance, space.PropertyId);
@@ -70,7 +70,7 @@ public sealed class UnitChargeApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task An_unknown_unit_is_a_404_problem()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
 
         await (await app.ClientAs(Roles.Finance, Guid.NewGuid()).GetAsync($"/units/{Guid.NewGuid()}/monthly-service-charge", Cancel))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound);

@@ -14,7 +14,7 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_unit_is_charged_once_its_UnitRegistered_arrives()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var registered = Registered(98.76m);
         var client = app.ClientAs(Roles.Finance, registered.PropertyId);
         (await client.GetAsync($"/units/{registered.UnitId}/monthly-service-charge?asOf=2026-03-01", Cancel)).StatusCode
@@ -32,7 +32,7 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task The_same_message_delivered_twice_is_applied_once_and_a_new_one_is_applied()
     {
-        await using var app = await BillingApp.StartAsync(infrastructure);
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
         var first = Registered(100m);
         var client = app.ClientAs(Roles.Finance, first.PropertyId);
         await app.PublishAsync(first);

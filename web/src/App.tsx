@@ -45,6 +45,7 @@ const MyBillsPage = page(() => import('./pages/billing/MyBills'), 'MyBillsPage')
 const DepositsPage = page(() => import('./pages/billing/Deposits'), 'DepositsPage');
 const CashDayPage = page(() => import('./pages/billing/CashDay'), 'CashDayPage');
 const MeterReadingsPage = page(() => import('./pages/billing/MeterReadings'), 'MeterReadingsPage');
+const ReceiptsPage = page(() => import('./pages/billing/Receipts'), 'ReceiptsPage');
 const FollowUpsPage = page(() => import('./pages/complaints/FollowUps'), 'FollowUpsPage');
 const PortalComplaintsPage = page(() => import('./pages/complaints/PortalComplaints'), 'PortalComplaintsPage');
 const DeskPage = page(() => import('./pages/reception/Desk'), 'DeskPage');
@@ -123,6 +124,7 @@ export function App() {
                   <Route path="billing/deposits" element={<DepositsPage />} />
                   <Route path="billing/cash-day" element={<CashDayPage />} />
                   <Route path="billing/meter-readings" element={<MeterReadingsPage />} />
+                  <Route path="billing/receipts" element={<ReceiptsPage />} />
                   <Route path="portal/bills" element={<MyBillsPage />} />
                   <Route path="reception-desk" element={<DeskPage />} />
                   <Route path="gate" element={<GatePage />} />

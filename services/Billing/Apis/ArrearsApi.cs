@@ -41,12 +41,17 @@ public static class ArrearsApi
             .Select(l => new OverdueAmount(l.UnitId, l.BuildingId, l.BuildingName, l.UnitNumber, l.DueDate, l.Amount - l.AmountPaid))
             .ToListAsync(cancellationToken);
         var buildings = Arrears.Age(open, day);
+        var lateFees = caller.CanSeeProperty(propertyId.Value)
+            ? (await LateFees.OwedAsync(db, propertyId.Value, null, day, cancellationToken)).GroupBy(f => f.UnitId).ToDictionary(g => g.Key, g => g.Sum(f => f.Due))
+            : new Dictionary<Guid, decimal>();
         var totals = buildings.Aggregate(AgingTotals.Zero, (sum, b) => new AgingTotals(
             sum.Days0To30 + b.Aging.Days0To30, sum.Days31To90 + b.Aging.Days31To90, sum.Days91To180 + b.Aging.Days91To180,
             sum.Over180Days + b.Aging.Over180Days));
         return TypedResults.Ok(new ArrearsView(propertyId.Value, day, AgingView.From(totals),
             buildings.Select(b => new BuildingArrearsView(b.BuildingId, b.BuildingName, AgingView.From(b.Aging),
-                b.Units.Select(u => new UnitArrearsView(u.UnitId, u.UnitNumber, u.OldestDueDate, AgingView.From(u.Aging))).ToList())).ToList()));
+                b.Units.Select(u => new UnitArrearsView(u.UnitId, u.UnitNumber, u.OldestDueDate, AgingView.From(u.Aging), lateFees.GetValueOrDefault(u.UnitId)))
+                    .ToList())).ToList(),
+            lateFees.Values.Sum()));
     }
 
     /// <summary>The collection rate (收缴率) of a period: what was paid of the period's lines ÷ what they billed.</summary>
@@ -73,11 +78,12 @@ public sealed record AgingView(decimal Days0To30, decimal Days31To90, decimal Da
     public static AgingView From(AgingTotals t) => new(t.Days0To30, t.Days31To90, t.Days91To180, t.Over180Days, t.Total);
 }
 
-public sealed record ArrearsView(Guid PropertyId, DateOnly AsOf, AgingView Total, IReadOnlyList<BuildingArrearsView> Buildings);
+/// <summary><c>LateFeeDue</c>: the late fees (滞纳金) accrued by <c>asOf</c> that no line charges yet (the next bill run charges them).</summary>
+public sealed record ArrearsView(Guid PropertyId, DateOnly AsOf, AgingView Total, IReadOnlyList<BuildingArrearsView> Buildings, decimal LateFeeDue);
 
 public sealed record BuildingArrearsView(Guid BuildingId, string BuildingName, AgingView Aging, IReadOnlyList<UnitArrearsView> Units);
 
-public sealed record UnitArrearsView(Guid UnitId, string UnitNumber, DateOnly OldestDueDate, AgingView Aging);
+public sealed record UnitArrearsView(Guid UnitId, string UnitNumber, DateOnly OldestDueDate, AgingView Aging, decimal LateFeeDue);
 
 /// <summary><c>Rate</c> is a fraction (0.9532 = 95.32%), null when the period billed nothing.</summary>
 public sealed record CollectionRateView(Guid PropertyId, string Period, decimal Billed, decimal Collected, decimal Outstanding, decimal? Rate);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -42,21 +41,33 @@ public static class ArrearsExportsApi
             return ProblemResults.Invalid("propertyId", "No property with this id is known.");
         }
         var now = time.GetUtcNow();
-        var day = request.AsOf ?? calendar.DayOf(now);
+        return TypedResults.Ok(await RemindAsync(db, request.PropertyId, request.AsOf ?? calendar.DayOf(now), now, cancellationToken));
+    }
+
+    /// <summary>One reminder sweep of a property and day in its own transaction (the endpoint's and the scheduler's).</summary>
+    internal static async Task<ReminderRunView> RemindAsync(BillingDbContext db, Guid propertyId, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var run = await RemindCoreAsync(db, propertyId, day, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return run;
+    }
+
+    /// <summary><see cref="RemindAsync"/> inside the caller's transaction.</summary>
+    internal static async Task<ReminderRunView> RemindCoreAsync(BillingDbContext db, Guid propertyId, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         // Sweeps of one property and day take turns, so the second finds the first's reminders.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({$"arrears-reminders:{request.PropertyId}:{day:yyyy-MM-dd}"}, 0))", cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({$"arrears-reminders:{propertyId}:{day:yyyy-MM-dd}"}, 0))", cancellationToken);
         var lines = await db.BillLines.AsNoTracking()
-            .Where(l => l.PropertyId == request.PropertyId && l.Status == BillLineStatus.Open && l.DueDate < day)
+            .Where(l => l.PropertyId == propertyId && l.Status == BillLineStatus.Open && l.DueDate < day)
             .Select(l => new PastDueLine(l.UnitId, l.BuildingName, l.UnitNumber, l.PayerId, l.DueDate, l.Amount - l.AmountPaid))
             .ToListAsync(cancellationToken);
-        var sent = (await db.ArrearsReminders.AsNoTracking().Where(r => r.PropertyId == request.PropertyId && r.Day == day)
+        var sent = (await db.ArrearsReminders.AsNoTracking().Where(r => r.PropertyId == propertyId && r.Day == day)
             .Select(r => new { r.UnitId, r.PayerId }).ToListAsync(cancellationToken)).Select(r => (r.UnitId, r.PayerId)).ToHashSet();
-        var reminders = ArrearsReminder.For(request.PropertyId, lines, day, now).Where(r => !sent.Contains((r.UnitId, r.PayerId))).ToList();
+        var reminders = ArrearsReminder.For(propertyId, lines, day, now).Where(r => !sent.Contains((r.UnitId, r.PayerId))).ToList();
         db.ArrearsReminders.AddRange(reminders);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(new ReminderRunView(request.PropertyId, day, reminders.Count, sent.Count, reminders.Sum(r => r.Amount)));
+        return new ReminderRunView(propertyId, day, reminders.Count, sent.Count, reminders.Sum(r => r.Amount));
     }
 
     /// <summary>The arrears on a day as CSV (UTF-8 with BOM, for spreadsheets): one row per unit, aged as <c>GET /arrears</c>.</summary>
@@ -69,18 +80,18 @@ public static class ArrearsExportsApi
         {
             return (ValidationProblem)answer.Result;
         }
-        var csv = new StringBuilder("楼栋,房号,最早应缴日,0-30天,31-90天,91-180天,180天以上,合计\n");
+        var csv = new List<string[]> { new[] { "楼栋", "房号", "最早应缴日", "0-30天", "31-90天", "91-180天", "180天以上", "合计" } };
         foreach (var building in arrears.Buildings)
         {
             foreach (var unit in building.Units)
             {
-                csv.AppendLine(Row(building.BuildingName, unit.UnitNumber, unit.OldestDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    Yuan(unit.Aging.Days0To30), Yuan(unit.Aging.Days31To90), Yuan(unit.Aging.Days91To180), Yuan(unit.Aging.Over180Days), Yuan(unit.Aging.Total)));
+                csv.Add([building.BuildingName, unit.UnitNumber, unit.OldestDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    Yuan(unit.Aging.Days0To30), Yuan(unit.Aging.Days31To90), Yuan(unit.Aging.Days91To180), Yuan(unit.Aging.Over180Days), Yuan(unit.Aging.Total)]);
             }
         }
-        csv.AppendLine(Row("合计", "", "", Yuan(arrears.Total.Days0To30), Yuan(arrears.Total.Days31To90), Yuan(arrears.Total.Days91To180),
-            Yuan(arrears.Total.Over180Days), Yuan(arrears.Total.Total)));
-        return Csv(csv, $"arrears-{arrears.AsOf:yyyy-MM-dd}.csv");
+        csv.Add(["合计", "", "", Yuan(arrears.Total.Days0To30), Yuan(arrears.Total.Days31To90), Yuan(arrears.Total.Days91To180),
+            Yuan(arrears.Total.Over180Days), Yuan(arrears.Total.Total)]);
+        return BillingCsv.File(csv, $"arrears-{arrears.AsOf:yyyy-MM-dd}.csv");
     }
 
     /// <summary>
@@ -132,16 +143,11 @@ public static class ArrearsExportsApi
             "", s.Method is { } m ? Method(m) : "", Yuan(s.Amount), $"{s.PayerName} {s.Reason}".Trim(),
         })));
 
-        var csv = new StringBuilder("时间,entry,单号,楼栋,房号,收费项目,所属期间,付款方式,金额,摘要\n");
-        foreach (var (at, fields) in rows.OrderBy(r => r.At))
-        {
-            csv.AppendLine(Row([calendar.LocalTime(at).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), .. fields]));
-        }
-        return Csv(csv, $"journal-{period}.csv");
+        var csv = new List<string[]> { new[] { "时间", "entry", "单号", "楼栋", "房号", "收费项目", "所属期间", "付款方式", "金额", "摘要" } };
+        csv.AddRange(rows.OrderBy(r => r.At)
+            .Select(r => (string[])[calendar.LocalTime(r.At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), .. r.Fields]));
+        return BillingCsv.File(csv, $"journal-{period}.csv");
     }
-
-    private static FileContentHttpResult Csv(StringBuilder csv, string fileName) =>
-        TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8", fileName);
 
     private static string Yuan(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
@@ -151,6 +157,7 @@ public static class ArrearsExportsApi
         FeeItem.Parking => "车位费",
         FeeItem.Water => "水费",
         FeeItem.Electricity => "电费",
+        FeeItem.LateFee => "滞纳金",
         _ => "特约服务费",
     };
 
@@ -161,13 +168,6 @@ public static class ArrearsExportsApi
         PaymentMethod.Card => "刷卡",
         _ => "线上支付",
     };
-
-    /// <summary>One CSV row: fields with a comma, quote or line break are quoted; text a spreadsheet would run as a formula is defused.</summary>
-    private static string Row(params string[] fields) => string.Join(",", fields.Select(f =>
-    {
-        var text = f.Length > 0 && "=+@\t".Contains(f[0], StringComparison.Ordinal) ? "'" + f : f;
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
-    }));
 }
 
 public sealed record ReminderRequest(Guid PropertyId, DateOnly? AsOf);

@@ -1,12 +1,15 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.Billing.Infrastructure;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.Domain;
+using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Billing.Apis;
@@ -27,13 +30,13 @@ public static class BillRunsApi
 
     /// <summary>What a bill run of the period would issue, and what is billed already; stores nothing.</summary>
     public static async Task<Results<Ok<BillRunView>, ValidationProblem>> PreviewBillRun(
-        BillRunRequest request, Caller caller, BillingDbContext db, CancellationToken cancellationToken)
+        BillRunRequest request, Caller caller, BillingDbContext db, PropertyCalendar calendar, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!await IsKnownPropertyAsync(db, caller, request.PropertyId, cancellationToken))
         {
             return UnknownProperty();
         }
-        var run = await PlanAsync(db, request.PropertyId, BillingPeriod.Parse(request.Period!), cancellationToken);
+        var run = await PlanAsync(db, request.PropertyId, BillingPeriod.Parse(request.Period!), calendar.DayOf(time.GetUtcNow()), cancellationToken);
         return TypedResults.Ok(BillRunView.From(request.PropertyId, run, committed: false));
     }
 
@@ -43,42 +46,66 @@ public static class BillRunsApi
     /// issues each line once; the second run reports everything as billed already.
     /// </summary>
     public static async Task<Results<Ok<BillRunView>, ValidationProblem, ProblemHttpResult>> CommitBillRun(
-        BillRunRequest request, Caller caller, BillingDbContext db, UnitAccounts accounts, TimeProvider time,
-        CancellationToken cancellationToken)
+        BillRunRequest request, Caller caller, BillingDbContext db, UnitAccounts accounts, PropertyCalendar calendar, OutboxSignal outbox,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         if (!await IsKnownPropertyAsync(db, caller, request.PropertyId, cancellationToken))
         {
             return UnknownProperty();
         }
 
-        var period = BillingPeriod.Parse(request.Period!);
         var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // A run of the same property and period waits here until this one has committed, then finds its lines billed.
-        await db.Database.ExecuteSqlAsync(
-            $"SELECT pg_advisory_xact_lock(hashtextextended({$"bill-run:{request.PropertyId}:{period}"}, 0))", cancellationToken);
-
-        var run = await PlanAsync(db, request.PropertyId, period, cancellationToken);
-        var issued = run.ToIssue
-            .Select(l => BillLine.Issue(l.Unit, l.PayerId, l.Period, l.Item, l.SourceId, l.Description, l.Amount, BillRun.DueDateOf(period), now))
-            .ToList();
-        db.BillLines.AddRange(issued);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            // Credit a unit holds from an overpayment pays its new lines at once.
-            await accounts.ApplyCreditsAsync(issued.Select(l => l.UnitId).ToHashSet(), now, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            var run = await CommitAsync(db, accounts, request.PropertyId, BillingPeriod.Parse(request.Period!), now, calendar.DayOf(now), cancellationToken);
+            // The BillIssued rows were copied in, not saved through EF: wake the relay as a SaveChanges would.
+            outbox.Notify();
+            return TypedResults.Ok(BillRunView.From(request.PropertyId, run, committed: true));
         }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        catch (Exception exception) when ((exception is DbUpdateException update && update.IsUniqueViolation())
+            || exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // A paid-service line or another writer took a key in the same moment; nothing of this run is stored.
             return ProblemResults.Conflict("Bill lines of this period were issued at the same moment; run it again to issue the rest.");
         }
-        return TypedResults.Ok(BillRunView.From(request.PropertyId, run, committed: true));
     }
 
-    private static async Task<BillRun> PlanAsync(BillingDbContext db, Guid propertyId, BillingPeriod period, CancellationToken cancellationToken)
+    /// <summary>
+    /// Commits a run in its own transaction (the endpoint's and the scheduler's): lines not billed yet are issued with
+    /// <see cref="BillIssued"/> each, and credit the units hold pays them. Runs of one property and period take turns.
+    /// </summary>
+    internal static async Task<BillRun> CommitAsync(
+        BillingDbContext db, UnitAccounts accounts, Guid propertyId, BillingPeriod period, DateTimeOffset now, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var run = await CommitCoreAsync(db, accounts, propertyId, period, now, today, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return run;
+    }
+
+    /// <summary><see cref="CommitAsync"/> inside the caller's transaction (the scheduler marks its run done in the same one).</summary>
+    internal static async Task<BillRun> CommitCoreAsync(
+        BillingDbContext db, UnitAccounts accounts, Guid propertyId, BillingPeriod period, DateTimeOffset now, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        // A run of the same property and period waits here until this one has committed, then finds its lines billed.
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock(hashtextextended({$"bill-run:{propertyId}:{period}"}, 0))", cancellationToken);
+
+        var run = await PlanAsync(db, propertyId, period, today, cancellationToken);
+        var issued = run.ToIssue
+            .Select(l => BillLine.Issue(l.Unit, l.PayerId, l.Period, l.Item, l.SourceId, l.Description, l.Amount, BillRun.DueDateOf(period), now))
+            .ToList();
+        // Set-based: the lines and their BillIssued rows go in by COPY, not as tracked entities (benchmarks/BillRun).
+        await BillLineCopy.WriteAsync(db, issued, cancellationToken);
+        // Credit a unit holds from an overpayment pays its new lines at once.
+        await accounts.ApplyCreditsAsync(issued.Select(l => l.UnitId).ToHashSet(), now, cancellationToken);
+        return run;
+    }
+
+    /// <summary>The run's plan; late fees are worked out as of <paramref name="today"/>, the day the run is made.</summary>
+    internal static async Task<BillRun> PlanAsync(BillingDbContext db, Guid propertyId, BillingPeriod period, DateOnly today, CancellationToken cancellationToken)
     {
         var units = await db.Units.AsNoTracking().Where(u => u.PropertyId == propertyId).ToListAsync(cancellationToken);
         var schedules = await db.FeeSchedules.AsNoTracking().Include(s => s.Rates)
@@ -96,7 +123,17 @@ public static class BillRunsApi
         var occupancies = (await db.Occupancies.AsNoTracking()
             .Where(o => o.PropertyId == propertyId)
             .ToListAsync(cancellationToken)).ToLookup(o => o.UnitId, Occupancy.Of);
-        return BillRun.Plan(period, units, schedules, occupancies, billed, readings);
+        var run = BillRun.Plan(period, units, schedules, occupancies, billed, readings);
+
+        // A period's late fees are those of earlier periods' lines: a rerun, or a run made late, never charges the
+        // period's own lines (or the run's quarter) for being overdue.
+        var owed = (await LateFees.OwedAsync(db, propertyId, null, today, cancellationToken))
+            .Where(o => string.CompareOrdinal(o.Period, periodText) < 0);
+        var chargedThisPeriod = await db.BillLines.AsNoTracking()
+            .Where(l => l.PropertyId == propertyId && l.Period == periodText && l.Item == FeeItem.LateFee)
+            .ToDictionaryAsync(l => l.SourceId, l => l.Amount, cancellationToken);
+        return run.With(BillRun.LateFeeLines(period, units.ToDictionary(u => u.Id),
+            owed.Select(o => (o.BillLineId, o.UnitId, o.PayerId, $"{o.Period} {o.Description}", o.DaysCharged, o.Due)), chargedThisPeriod));
     }
 
     /// <summary>Properties are known here through their units; one outside the caller's scope is unknown to them.</summary>

@@ -5,6 +5,7 @@ using PropertyPlatform.Billing.Infrastructure;
 using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.ServiceDefaults.Apis;
 using PropertyPlatform.ServiceDefaults.Auth;
+using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Billing.Apis;
@@ -23,7 +24,8 @@ public static class BillsApi
 
     /// <summary>A unit's bill lines, open and paid, oldest first; a unit outside the caller's scope answers 404.</summary>
     public static async Task<Results<Ok<UnitBillsView>, ProblemHttpResult>> GetUnitBills(
-        Guid unitId, Caller caller, BillingDbContext db, UnitAccounts accounts, CancellationToken cancellationToken)
+        Guid unitId, Caller caller, BillingDbContext db, UnitAccounts accounts, PropertyCalendar calendar, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
         if (unit is null || !caller.CanSee(unit.PropertyId, unit.Id))
@@ -33,8 +35,12 @@ public static class BillsApi
         var lines = await db.BillLines.AsNoTracking().Where(l => l.UnitId == unitId).ToListAsync(cancellationToken);
         var credit = await accounts.CreditOfAsync(unitId, cancellationToken);
         var ordered = BillLine.OldestFirst(lines).Select(BillLineView.From).ToList();
+        // Late fees accrued as of today and not charged yet: the next bill run charges them as lines.
+        var lateFees = (await LateFees.OwedAsync(db, unit.PropertyId, unit.Id, calendar.DayOf(time.GetUtcNow()), cancellationToken))
+            .Select(LateFeeView.From).ToList();
         return TypedResults.Ok(new UnitBillsView(
-            unit.Id, unit.PropertyId, unit.BuildingName, unit.Number, ordered.Sum(l => l.AmountOpen), credit, ordered));
+            unit.Id, unit.PropertyId, unit.BuildingName, unit.Number, ordered.Sum(l => l.AmountOpen), credit, ordered,
+            lateFees.Sum(f => f.Due), lateFees));
     }
 
     /// <summary>A property's bill lines, filtered by period and status, one page at a time.</summary>
@@ -69,8 +75,20 @@ public static class BillsApi
     }
 }
 
+/// <summary>
+/// A unit's lines with what is open (<c>outstanding</c>) and its credit; <c>lateFees</c> are the late fees (滞纳金) its
+/// overdue lines have accrued by today under the property's rule, <c>lateFeeDue</c> what of them no line charges yet.
+/// </summary>
 public sealed record UnitBillsView(
-    Guid UnitId, Guid PropertyId, string BuildingName, string UnitNumber, decimal Outstanding, decimal Credit, IReadOnlyList<BillLineView> Lines);
+    Guid UnitId, Guid PropertyId, string BuildingName, string UnitNumber, decimal Outstanding, decimal Credit, IReadOnlyList<BillLineView> Lines,
+    decimal LateFeeDue, IReadOnlyList<LateFeeView> LateFees);
+
+/// <summary>An overdue line's late fee: days after the grace period, accrued in all, charged by late-fee lines before, still due.</summary>
+public sealed record LateFeeView(Guid BillLineId, string Period, FeeItem Item, DateOnly DueDate, decimal Open, int DaysCharged, decimal Accrued,
+    decimal Charged, decimal Due)
+{
+    public static LateFeeView From(LateFeeOwed o) => new(o.BillLineId, o.Period, o.Item, o.DueDate, o.Open, o.DaysCharged, o.Accrued, o.ChargedBefore, o.Due);
+}
 
 public sealed record BillLineView(
     Guid Id,

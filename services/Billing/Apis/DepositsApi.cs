@@ -25,6 +25,9 @@ public static class DepositsApi
             .RequireRoles(Roles.Finance, Roles.Manager, Roles.Admin);
         api.MapGet("/{id:guid}", GetDeposit).WithName("GetDeposit")
             .RequireRoles(Roles.Occupant, Roles.Finance, Roles.Manager, Roles.Admin);
+        api.MapPost("/{id:guid}/take", TakeOwedDeposit).WithName("TakeOwedDeposit").Validate<TakeOwedDepositRequest>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRoles(Roles.Finance, Roles.Admin);
         api.MapPost("/{id:guid}/refund", RefundDeposit).WithName("RefundDeposit").Validate<RefundDepositRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireRoles(Roles.Finance, Roles.Admin);
@@ -116,6 +119,31 @@ public static class DepositsApi
             : ProblemResults.NotFound("deposit", id);
     }
 
+    /// <summary>
+    /// Takes the money of a deposit owed (an access card's, issued at the front desk), with <see cref="DepositTaken"/>;
+    /// a deposit not owed answers 409, and so does cash on the cashier's closed day.
+    /// </summary>
+    public static async Task<Results<Ok<DepositView>, ProblemHttpResult>> TakeOwedDeposit(
+        Guid id, TakeOwedDepositRequest request, Caller caller, BillingDbContext db, CashDays cashDays, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var deposit = await LockedAsync(db, caller, id, cancellationToken);
+        if (deposit is null)
+        {
+            return ProblemResults.NotFound("deposit", id);
+        }
+        if (request.Method == PaymentMethod.Cash && await cashDays.ClosedProblemAsync(deposit.PropertyId, caller.PersonId, now, cancellationToken) is { } closed)
+        {
+            return closed;
+        }
+        deposit.TakeOwed(request.Method!.Value, caller.AsActor(), now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(DepositView.From(deposit));
+    }
+
     /// <summary>Pays back part or all of what a deposit holds, with <see cref="DepositRefunded"/>; more than is held answers 409.</summary>
     public static async Task<Results<Ok<DepositView>, ProblemHttpResult>> RefundDeposit(
         Guid id, RefundDepositRequest request, Caller caller, BillingDbContext db, CashDays cashDays, TimeProvider time,
@@ -183,6 +211,13 @@ public sealed class TakeDepositRequestValidator : AbstractValidator<TakeDepositR
     }
 }
 
+public sealed record TakeOwedDepositRequest(PaymentMethod? Method);
+
+public sealed class TakeOwedDepositRequestValidator : AbstractValidator<TakeOwedDepositRequest>
+{
+    public TakeOwedDepositRequestValidator() => RuleFor(r => r.Method).NotNull().IsInEnum();
+}
+
 public sealed record RefundDepositRequest(decimal? Amount, PaymentMethod? Method, string? Reason);
 
 public sealed class RefundDepositRequestValidator : AbstractValidator<RefundDepositRequest>
@@ -214,12 +249,13 @@ public sealed class ForfeitDepositRequestValidator : AbstractValidator<ForfeitDe
 public sealed record DepositView(
     Guid Id, Guid PropertyId, Guid UnitId, string BuildingName, string UnitNumber, Guid? OccupantId, string PayerName, DepositKind Kind,
     decimal Amount, decimal Refunded, decimal Forfeited, decimal Balance, DepositStatus Status, DateTimeOffset TakenAt,
-    IReadOnlyList<DepositStepView> Steps)
+    IReadOnlyList<DepositStepView> Steps, Guid? AccessCardId, string? CardNumber, bool CardLost)
 {
     public static DepositView From(Deposit d) => new(
         d.Id, d.PropertyId, d.UnitId, d.BuildingName, d.UnitNumber, d.OccupantId, d.PayerName, d.Kind, d.Amount, d.Refunded, d.Forfeited,
         d.Balance, d.Status, d.TakenAt,
-        d.Steps.OrderBy(s => s.At).ThenBy(s => s.Kind).Select(s => new DepositStepView(s.Kind, s.Amount, s.Method, s.Reason, s.At, new Actor(s.ActorId, s.ActorName))).ToList());
+        d.Steps.OrderBy(s => s.At).ThenBy(s => s.Kind).Select(s => new DepositStepView(s.Kind, s.Amount, s.Method, s.Reason, s.At, new Actor(s.ActorId, s.ActorName))).ToList(),
+        d.AccessCardId, d.CardNumber, d.CardLost);
 }
 
 public sealed record DepositStepView(DepositStepKind Kind, decimal Amount, PaymentMethod? Method, string? Reason, DateTimeOffset At, Actor By);

@@ -112,6 +112,7 @@ public sealed class SetFeeRateRequestValidator : AbstractValidator<SetFeeRateReq
         RuleFor(r => r.PropertyId).NotEmpty();
         RuleFor(r => r.Item).NotNull().IsInEnum();
         RuleFor(r => r.Item).NotEqual(FeeItem.PaidService).WithMessage("Paid services are charged from their work orders, not from a fee schedule.");
+        RuleFor(r => r.Item).NotEqual(FeeItem.LateFee).WithMessage("Late fees follow the late-fee rule (/fee-schedules/late-fee-rules), not a rate.");
         RuleFor(r => r.UnitType).IsInEnum();
         RuleFor(r => r.UnitType).Must((r, unitType) => FeeSchedule.UnitTypeProblem(r.Item!.Value, unitType) is null)
             .When(r => r.Item is { } item && Enum.IsDefined(item))

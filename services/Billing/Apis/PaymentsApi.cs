@@ -109,25 +109,32 @@ public static class PaymentsApi
         {
             return ProblemResults.NotFound("payment", id);
         }
-        if (found.Status == PaymentStatus.Received
-            && await cashDays.ClosedCashProblemAsync(found.PropertyId, found.CashierId, found.Method, found.ReceivedAt, cancellationToken) is { } closed)
+        var undone = await UndoAsync(db, accounts, cashDays, found, request.Reason!, caller.AsActor(), time.GetUtcNow(), cancellationToken);
+        if (undone.Problem is { } problem)
         {
-            return closed;
+            return problem;
         }
-        var (payment, receipt) = await UndoAsync(db, accounts, found.UnitId, id, request.Reason!, caller.AsActor(), time.GetUtcNow(), cancellationToken);
-        return TypedResults.Ok(PaymentView.From(payment, receipt));
+        return TypedResults.Ok(PaymentView.From(undone.Payment!, undone.Receipt!));
     }
 
     /// <summary>
     /// Reverses the payment and voids its receipt under the unit's lock, then lets the unit's remaining credit pay what
     /// reopened. Both doors — reversing the payment, voiding the receipt — come here: a receipt without its money, or
-    /// money without its receipt, would not balance the cash.
+    /// money without its receipt, would not balance the cash. Cash of a closed day answers 409: the check and the reversal
+    /// are one transaction under the cashier's day lock (taken before the unit's, as a payment takes them), so a close
+    /// committing in between cannot leave a closed day with a reversed receipt.
     /// </summary>
-    internal static async Task<(Payment Payment, Receipt Receipt)> UndoAsync(
-        BillingDbContext db, UnitAccounts accounts, Guid unitId, Guid paymentId, string reason, Actor by, DateTimeOffset now,
+    internal static async Task<(Payment? Payment, Receipt? Receipt, ProblemHttpResult? Problem)> UndoAsync(
+        BillingDbContext db, UnitAccounts accounts, CashDays cashDays, Payment found, string reason, Actor by, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
+        var (unitId, paymentId) = (found.UnitId, found.Id);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (found.Status == PaymentStatus.Received
+            && await cashDays.ClosedCashProblemAsync(found.PropertyId, found.CashierId, found.Method, found.ReceivedAt, cancellationToken) is { } closed)
+        {
+            return (null, null, closed);
+        }
         await accounts.LockAsync(unitId, cancellationToken);
         var payment = await db.Payments.Include(p => p.Allocations).SingleAsync(p => p.Id == paymentId, cancellationToken);
         var receipt = await db.Receipts.Include(r => r.Lines).SingleAsync(r => r.PaymentId == paymentId, cancellationToken);
@@ -142,7 +149,7 @@ public static class PaymentsApi
         await db.SaveChangesAsync(cancellationToken);
         await accounts.ApplyCreditsAsync([unitId], now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (payment, receipt);
+        return (payment, receipt, null);
     }
 
     private static async Task<PaymentView?> ByKeyAsync(BillingDbContext db, Guid propertyId, string key, CancellationToken cancellationToken)

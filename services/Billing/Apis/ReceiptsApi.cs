@@ -60,13 +60,13 @@ public static class ReceiptsApi
         {
             return ProblemResults.Conflict($"Receipt {found.Number} is void already.");
         }
-        if (await cashDays.ClosedCashProblemAsync(found.PropertyId, found.CashierId, found.Method, found.PaidAt, cancellationToken) is { } closed)
+        var payment = await db.Payments.AsNoTracking().SingleAsync(p => p.Id == found.PaymentId, cancellationToken);
+        var undone = await PaymentsApi.UndoAsync(db, accounts, cashDays, payment, request.Reason!, caller.AsActor(), time.GetUtcNow(), cancellationToken);
+        if (undone.Problem is { } problem)
         {
-            return closed;
+            return problem;
         }
-        var (_, receipt) = await PaymentsApi.UndoAsync(db, accounts, found.UnitId, found.PaymentId, request.Reason!, caller.AsActor(),
-            time.GetUtcNow(), cancellationToken);
-        return TypedResults.Ok(ReceiptView.From(receipt));
+        return TypedResults.Ok(ReceiptView.From(undone.Receipt!));
     }
 
     private static async Task<Receipt?> FindAsync(BillingDbContext db, Caller caller, Guid id, CancellationToken cancellationToken)
@@ -117,6 +117,7 @@ internal static class ReceiptPage
         [FeeItem.Water] = "水费",
         [FeeItem.Electricity] = "电费",
         [FeeItem.PaidService] = "特约服务费",
+        [FeeItem.LateFee] = "滞纳金",
     };
 
     private static readonly Dictionary<PaymentMethod, string> MethodNames = new()

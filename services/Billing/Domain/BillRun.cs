@@ -55,6 +55,36 @@ public sealed class BillRun
 
     public IEnumerable<PlannedLine> ToIssue => Lines.Where(l => !l.AlreadyBilled);
 
+    /// <summary>The run with more lines (its late fees).</summary>
+    public BillRun With(IEnumerable<PlannedLine> more) => new(Period, [.. Lines, .. more], Skipped);
+
+    /// <summary>
+    /// The late-fee lines (滞纳金) of a run: one per overdue line whose fee is still to be charged, for the run's period
+    /// (the overdue line is the line's source in the unique key, so a rerun charges it once per period);
+    /// a line charged in this period already is listed as billed.
+    /// </summary>
+    public static IEnumerable<PlannedLine> LateFeeLines(
+        BillingPeriod period, IReadOnlyDictionary<Guid, UnitCopy> units, IEnumerable<(Guid Source, Guid UnitId, Guid? PayerId, string Description, int Days, decimal Due)> owed,
+        IReadOnlyDictionary<Guid, decimal> chargedThisPeriod)
+    {
+        foreach (var o in owed)
+        {
+            if (!units.TryGetValue(o.UnitId, out var unit))
+            {
+                continue;
+            }
+            if (chargedThisPeriod.TryGetValue(o.Source, out var charged))
+            {
+                yield return new PlannedLine(unit, o.PayerId, period, FeeItem.LateFee, o.Source, $"滞纳金: {o.Description}", charged, o.Days, AlreadyBilled: true);
+            }
+            else if (o.Due > 0)
+            {
+                yield return new PlannedLine(unit, o.PayerId, period, FeeItem.LateFee, o.Source, $"滞纳金（逾期 {o.Days} 天计）: {o.Description}", o.Due, o.Days,
+                    AlreadyBilled: false);
+            }
+        }
+    }
+
     /// <summary>
     /// Payment notices for next month go out on the 25th and are paid in advance: a run's lines (a quarterly payer's
     /// three months too) are due on the run's period's first day, and count as arrears from then on.

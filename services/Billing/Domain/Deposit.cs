@@ -11,6 +11,10 @@ public enum DepositStatus
     Held,
     /// <summary>Nothing is held any more: all refunded or forfeited.</summary>
     Closed,
+    /// <summary>Owed, not paid yet: an access card was issued at the front desk and the cashier is still to take its deposit.</summary>
+    Owed,
+    /// <summary>Owed and never paid, and no longer owed: the card came back before its deposit was taken.</summary>
+    Cancelled,
 }
 
 public enum DepositStepKind
@@ -94,14 +98,25 @@ public sealed class Deposit : AggregateRoot
 
     public DepositStatus Status { get; private set; }
 
+    /// <summary>The access card (出入证) the deposit is for, when it came from the front desk; one deposit per card.</summary>
+    public Guid? AccessCardId { get; private set; }
+
+    public string? CardNumber { get; private set; }
+
+    /// <summary>The card was reported lost while its deposit was still owed: taking it keeps it at once.</summary>
+    public bool CardLost { get; private set; }
+
     public IReadOnlyList<DepositStep> Steps => _steps;
+
+    /// <summary>What was paid in; nothing while the deposit is owed.</summary>
+    public decimal Taken => _steps.Where(s => s.Kind == DepositStepKind.Taken).Sum(s => s.Amount);
 
     public decimal Refunded => _steps.Where(s => s.Kind == DepositStepKind.Refunded).Sum(s => s.Amount);
 
     public decimal Forfeited => _steps.Where(s => s.Kind == DepositStepKind.Forfeited).Sum(s => s.Amount);
 
     /// <summary>What is still held (余额).</summary>
-    public decimal Balance => Amount - Refunded - Forfeited;
+    public decimal Balance => Taken - Refunded - Forfeited;
 
     internal static string Shorten(string text, int maxLength) => text.Length > maxLength ? text[..maxLength] : text;
 
@@ -132,6 +147,87 @@ public sealed class Deposit : AggregateRoot
         return deposit;
     }
 
+    /// <summary>
+    /// An access card's deposit owed by the unit: the front desk issued the card (<c>AccessCardIssued</c>), the cashier is
+    /// to take the money (<see cref="TakeOwed"/>). Nothing is held yet, so nothing is announced until it is paid.
+    /// </summary>
+    public static Deposit Owe(UnitCopy unit, Guid? occupantId, string payerName, decimal amount, Guid accessCardId, string cardNumber, DateTimeOffset now)
+    {
+        now = StoredTime.Of(now);
+        if (AmountProblem(amount) is { } problem)
+        {
+            throw new DomainRuleException(problem);
+        }
+        return new Deposit
+        {
+            Id = Guid.CreateVersion7(now), PropertyId = unit.PropertyId, UnitId = unit.Id, BuildingName = unit.BuildingName, UnitNumber = unit.Number,
+            OccupantId = occupantId, PayerName = Shorten(payerName.Trim(), NameMaxLength), Kind = DepositKind.AccessCard, Amount = amount,
+            TakenAt = now, Status = DepositStatus.Owed, AccessCardId = accessCardId, CardNumber = Shorten(cardNumber, CardNumberMaxLength),
+        };
+    }
+
+    public const int CardNumberMaxLength = 32;
+
+    /// <summary>
+    /// The cashier takes an owed deposit: recorded as its first step, with <see cref="DepositTaken"/>. A card reported lost
+    /// meanwhile keeps the deposit at once (as a lost card's deposit is kept).
+    /// </summary>
+    public void TakeOwed(PaymentMethod method, Actor cashier, DateTimeOffset now)
+    {
+        if (Status != DepositStatus.Owed)
+        {
+            throw new DomainRuleException(Status == DepositStatus.Cancelled
+                ? "This deposit is no longer owed: the card came back before it was paid."
+                : "This deposit is paid already.");
+        }
+        now = StoredTime.Of(now);
+        _steps.Add(DepositStep.Of(Id, DepositStepKind.Taken, Amount, method, null, cashier, now));
+        TakenAt = now;
+        Status = DepositStatus.Held;
+        Raise(new DepositTaken(Guid.CreateVersion7(now), now, PropertyId, Id, UnitId, UnitNumber, OccupantId, PayerName, Kind, Amount, method,
+            cashier.PersonId, cashier.Name));
+        if (CardLost)
+        {
+            Forfeit(Amount, $"出入证 {CardNumber} 遗失", cashier, now);
+        }
+    }
+
+    /// <summary>
+    /// The access card came back to the front desk: what is held is paid back the way it was paid in, by whoever took the
+    /// card back; a deposit still owed is owed no more. A card already settled changes nothing (the event came again).
+    /// </summary>
+    public void CardReturned(Actor by, DateTimeOffset now)
+    {
+        switch (Status)
+        {
+            case DepositStatus.Owed:
+                Status = DepositStatus.Cancelled;
+                break;
+            case DepositStatus.Held:
+                var paidWith = _steps.First(s => s.Kind == DepositStepKind.Taken).Method ?? PaymentMethod.Cash;
+                Refund(Balance, paidWith, $"出入证 {CardNumber} 退还", by, now);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The access card was reported lost: what is held is kept (扣除); a deposit still owed stays owed and is kept as soon
+    /// as it is paid. A deposit already settled changes nothing.
+    /// </summary>
+    public void CardReportedLost(string? note, Actor by, DateTimeOffset now)
+    {
+        var reason = string.IsNullOrWhiteSpace(note) ? $"出入证 {CardNumber} 遗失" : $"出入证 {CardNumber} 遗失: {note.Trim()}";
+        switch (Status)
+        {
+            case DepositStatus.Owed:
+                CardLost = true;
+                break;
+            case DepositStatus.Held:
+                Forfeit(Balance, reason, by, now);
+                break;
+        }
+    }
+
     /// <summary>Pays back part or all of what is held and raises <see cref="DepositRefunded"/>.</summary>
     public DepositStep Refund(decimal amount, PaymentMethod method, string? reason, Actor by, DateTimeOffset now)
     {
@@ -160,6 +256,10 @@ public sealed class Deposit : AggregateRoot
         if (AmountProblem(amount) is { } problem)
         {
             throw new DomainRuleException(problem);
+        }
+        if (Status is DepositStatus.Owed or DepositStatus.Cancelled)
+        {
+            throw new DomainRuleException("Nothing of this deposit was paid yet: there is nothing to refund or keep.");
         }
         if (amount > Balance)
         {

@@ -28,6 +28,10 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
 
     public DbSet<ArrearsReminder> ArrearsReminders => Set<ArrearsReminder>();
 
+    public DbSet<LateFeeRule> LateFeeRules => Set<LateFeeRule>();
+
+    public DbSet<ScheduledRun> ScheduledRuns => Set<ScheduledRun>();
+
     public DbSet<Payment> Payments => Set<Payment>();
 
     public DbSet<Receipt> Receipts => Set<Receipt>();
@@ -178,12 +182,16 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             deposit.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
             deposit.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
             deposit.Property(d => d.Amount).HasPrecision(14, 2);
+            deposit.Ignore(d => d.Taken);
             deposit.Ignore(d => d.Refunded);
             deposit.Ignore(d => d.Forfeited);
             deposit.Ignore(d => d.Balance);
             deposit.HasIndex(d => new { d.PropertyId, d.Status });
             deposit.HasIndex(d => d.UnitId);
             deposit.HasIndex(d => d.OccupantId);
+            deposit.Property(d => d.CardNumber).HasMaxLength(Deposit.CardNumberMaxLength);
+            // One deposit per access card, whatever the front desk's events do (a card's events published again).
+            deposit.HasIndex(d => d.AccessCardId).IsUnique();
             deposit.Property<uint>("xmin").IsRowVersion();
             deposit.HasMany(d => d.Steps).WithOne().HasForeignKey(s => s.DepositId).OnDelete(DeleteBehavior.Restrict);
             deposit.Navigation(d => d.Steps).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -252,6 +260,30 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             reminder.Property(r => r.Amount).HasPrecision(14, 2);
             // One reminder per unit, payer and day, whoever sweeps.
             reminder.HasIndex(r => new { r.PropertyId, r.Day, r.UnitId, r.PayerId }).IsUnique();
+        });
+
+        modelBuilder.Entity<LateFeeRule>(rule =>
+        {
+            rule.HasKey(r => r.Id);
+            rule.Property(r => r.Id).ValueGeneratedNever();
+            rule.Property(r => r.DailyRate).HasPrecision(8, LateFeeRule.RateDecimals);
+            rule.Property(r => r.Cap).HasPrecision(5, 4);
+            rule.Property(r => r.SetByName).HasMaxLength(Actor.NameMaxLength);
+            // One rule per property and day it takes effect: a rule in force is never silently replaced.
+            rule.HasIndex(r => new { r.PropertyId, r.EffectiveFrom }).IsUnique();
+        });
+
+        modelBuilder.Entity<ScheduledRun>(run =>
+        {
+            run.HasKey(r => r.Id);
+            run.Property(r => r.Id).ValueGeneratedNever();
+            run.Property(r => r.Kind).HasConversion<string>().HasMaxLength(32);
+            run.Property(r => r.Period).HasMaxLength(7);
+            run.Property(r => r.Outcome).HasMaxLength(ScheduledRun.OutcomeMaxLength);
+            // Each run is planned once per property, kind and day, whoever plans it.
+            run.HasIndex(r => new { r.PropertyId, r.Kind, r.DueOn }).IsUnique();
+            // The sweeper reads what is due and not done.
+            run.HasIndex(r => r.DueAt).HasFilter("done_at IS NULL");
         });
 
         modelBuilder.Entity<ReceiptCounter>(counter => counter.HasKey(c => new { c.PropertyId, c.Series }));

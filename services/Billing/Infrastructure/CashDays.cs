@@ -27,15 +27,21 @@ public sealed class CashDays(BillingDbContext db, PropertyCalendar calendar)
     }
 
     /// <summary>
-    /// 409 when cash taken at <paramref name="takenAt"/> belongs to a closed day: its slip is handed in, so the payment
-    /// is not reversed nor its receipt voided (correct it by a new entry instead); null otherwise.
+    /// Inside a transaction: waits for a close of the cashier's day in progress (and keeps the day from closing until the
+    /// transaction ends), then answers 409 when cash taken at <paramref name="takenAt"/> belongs to a closed day: its slip
+    /// is handed in, so the payment is not reversed nor its receipt voided (correct it by a new entry instead); null
+    /// otherwise. Checking and reversing in one transaction under the day's lock: a close cannot slip in between.
     /// </summary>
     public async Task<ProblemHttpResult?> ClosedCashProblemAsync(
         Guid propertyId, Guid cashierId, PaymentMethod method, DateTimeOffset takenAt, CancellationToken cancellationToken)
     {
+        if (method != PaymentMethod.Cash)
+        {
+            return null;
+        }
         var day = calendar.DayOf(takenAt);
-        return method == PaymentMethod.Cash
-            && await db.CashDays.AnyAsync(d => d.PropertyId == propertyId && d.CashierId == cashierId && d.Day == day, cancellationToken)
+        await LockAsync(propertyId, cashierId, day, cancellationToken);
+        return await db.CashDays.AnyAsync(d => d.PropertyId == propertyId && d.CashierId == cashierId && d.Day == day, cancellationToken)
             ? ProblemResults.Conflict($"This cash was handed in with the closed cash day of {day:yyyy-MM-dd}: it cannot be reversed or voided any more.")
             : null;
     }

@@ -15,6 +15,11 @@ public enum FeeItem
     Electricity,
     /// <summary>A paid service (特约服务) done by a work order; charged from WorkOrders' event, never from a fee schedule.</summary>
     PaidService,
+    /// <summary>
+    /// A late fee (滞纳金) on a line left unpaid past its due date and grace period; charged by the bill run under the
+    /// property's late-fee rule, never from a fee schedule.
+    /// </summary>
+    LateFee,
 }
 
 /// <summary>

@@ -93,6 +93,17 @@ public sealed class BillingJourneyTests(ConsoleFixture fixture)
         await desk.GotoAsync($"{fixture.GatewayUrl}/billing/bills?status=open&period={today:yyyy-MM}");
         await Expect(desk.GetByRole(AriaRole.Row).Filter(new() { HasText = unitNumber }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await fixture.ShotAsync(desk, "65-billing-bills");
+        // The unit's payment notice (付款通知书), printable as the API lays it out.
+        await desk.GetByRole(AriaRole.Row).Filter(new() { HasText = unitNumber }).First.GetByTestId("payment-notice").ClickAsync();
+        await Expect(desk.FrameLocator("[data-testid=receipt-print]").GetByRole(AriaRole.Heading, new() { Name = "付款通知书" }))
+            .ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await desk.ScreenshotAsync(new() { Path = Path.Combine(fixture.Screenshots, "65a-billing-payment-notice.png") });
+        await desk.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "关闭" }).Last.ClickAsync();
+        // The cashier's own receipts of the day: the voided one is listed, marked 作废.
+        await desk.GotoAsync($"{fixture.GatewayUrl}/billing/receipts?mine=1&day={today:yyyy-MM-dd}");
+        await Expect(desk.GetByTestId("receipts").Locator("tbody tr.ant-table-row").Filter(new() { HasText = "作废" }).First)
+            .ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await fixture.ShotAsync(desk, "65b-billing-receipts");
         await desk.GotoAsync($"{fixture.GatewayUrl}/billing/arrears");
         var buildingRow = desk.GetByTestId("arrears-buildings").Locator("tbody tr.ant-table-row").First;
         await Expect(buildingRow).ToBeVisibleAsync(new() { Timeout = 30_000 });

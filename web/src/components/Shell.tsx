@@ -48,6 +48,7 @@ const items: Item[] = [
   { key: '/billing/arrears', roles: ['finance', 'manager', 'admin'], group: 'nav.finance' },
   { key: '/billing/deposits', roles: ['finance', 'manager', 'admin'], group: 'nav.finance' },
   { key: '/billing/cash-day', roles: ['finance', 'manager', 'admin'], group: 'nav.finance' },
+  { key: '/billing/receipts', roles: ['finance', 'manager', 'admin'], group: 'nav.finance' },
   { key: '/billing/meter-readings', roles: ['engineer', 'finance', 'manager', 'admin'], group: 'nav.finance' },
   { key: '/portal/bills', roles: ['occupant'] },
   { key: '/portal/complaints', roles: ['occupant'] },
@@ -59,7 +60,7 @@ const labels: Record<string, string> = {
   '/complaints': 'nav.complaints', '/suggestions': 'nav.suggestions', '/complaint-analysis': 'nav.complaintAnalysis',
   '/follow-ups': 'nav.followUps', '/portal/complaints': 'nav.myComplaints',
   '/reception-desk': 'nav.desk', '/gate': 'nav.gate', '/visitors': 'nav.visitors', '/lost-found': 'nav.lostFound', '/keys': 'nav.keys',
-  '/billing/cash-desk': 'nav.cashDesk', '/billing/runs': 'nav.billRuns', '/billing/bills': 'nav.bills', '/billing/arrears': 'nav.arrears', '/billing/deposits': 'nav.deposits', '/billing/cash-day': 'nav.cashDay', '/billing/meter-readings': 'nav.meterReadings',
+  '/billing/cash-desk': 'nav.cashDesk', '/billing/runs': 'nav.billRuns', '/billing/bills': 'nav.bills', '/billing/arrears': 'nav.arrears', '/billing/deposits': 'nav.deposits', '/billing/cash-day': 'nav.cashDay', '/billing/meter-readings': 'nav.meterReadings', '/billing/receipts': 'nav.receipts',
   '/portal/bills': 'nav.myBills',
 };
 

@@ -267,6 +267,10 @@ namespace PropertyPlatform.Billing.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AccessCardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("access_card_id");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)")
@@ -277,6 +281,15 @@ namespace PropertyPlatform.Billing.Infrastructure.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("building_name");
+
+                    b.Property<bool>("CardLost")
+                        .HasColumnType("boolean")
+                        .HasColumnName("card_lost");
+
+                    b.Property<string>("CardNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("card_number");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -326,6 +339,10 @@ namespace PropertyPlatform.Billing.Infrastructure.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_deposits");
+
+                    b.HasIndex("AccessCardId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deposits_access_card_id");
 
                     b.HasIndex("OccupantId")
                         .HasDatabaseName("ix_deposits_occupant_id");
@@ -480,6 +497,58 @@ namespace PropertyPlatform.Billing.Infrastructure.Migrations
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("PropertyId", "Item", "UnitType"), false);
 
                     b.ToTable("fee_schedules");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.LateFeeRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Cap")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("cap");
+
+                    b.Property<decimal>("DailyRate")
+                        .HasPrecision(8, 6)
+                        .HasColumnType("numeric(8,6)")
+                        .HasColumnName("daily_rate");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<int>("GraceDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("grace_days");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<Guid>("SetById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("set_by_id");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("set_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_late_fee_rules");
+
+                    b.HasIndex("PropertyId", "EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_late_fee_rules_property_id_effective_from");
+
+                    b.ToTable("late_fee_rules");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Billing.Domain.MeterReading", b =>
@@ -983,6 +1052,59 @@ namespace PropertyPlatform.Billing.Infrastructure.Migrations
                         .HasDatabaseName("ix_receipt_lines_receipt_id");
 
                     b.ToTable("receipt_lines", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Billing.Domain.ScheduledRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_runs");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_scheduled_runs_due_at")
+                        .HasFilter("done_at IS NULL");
+
+                    b.HasIndex("PropertyId", "Kind", "DueOn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scheduled_runs_property_id_kind_due_on");
+
+                    b.ToTable("scheduled_runs");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Billing.Infrastructure.ReceiptCounter", b =>

@@ -141,7 +141,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A property's payments, newest first, filtered by day (property time), cashier, unit and method. */
+        get: operations["ListPayments"];
         put?: never;
         /**
          * Takes a payment for a unit: allocated to its oldest open lines first, the rest kept as credit, a receipt numbered
@@ -185,6 +186,58 @@ export interface paths {
          *     any credit the unit still holds), and its receipt is voided — its number stays, marked 作废. Nothing is deleted.
          */
         post: operations["ReversePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A property's receipts, newest number first, filtered by day (property time), cashier, unit, method and whether void. */
+        get: operations["ListReceipts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/units/{unitId}/payment-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment notice (付款通知书) of a unit (of one payer with `payerId`): its open lines and late fees due, printable (zh-CN). */
+        get: operations["PrintPaymentNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fee-schedules/late-fee-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A property's late-fee rules, newest effective date first, with the one in effect today. */
+        get: operations["ListLateFeeRules"];
+        put?: never;
+        /** Sets the late-fee rule from a date on; a second rule for the same day answers 409. */
+        post: operations["SetLateFeeRule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -322,6 +375,8 @@ export interface components {
             asOf: string;
             total: components["schemas"]["AgingView"];
             buildings: components["schemas"]["BuildingArrearsView"][];
+            /** Format: double */
+            lateFeeDue: number | string;
         };
         /** @enum {unknown} */
         BillLineStatus: "open" | "settled";
@@ -434,7 +489,7 @@ export interface components {
          */
         FeeBasis: "per_square_metre_per_month" | "per_space_per_month" | "per_cubic_metre" | "per_kilowatt_hour";
         /** @enum {unknown} */
-        FeeItem: "property_service" | "parking" | "water" | "electricity" | "paid_service";
+        FeeItem: "property_service" | "parking" | "water" | "electricity" | "paid_service" | "late_fee";
         FeeRateView: {
             /** Format: double */
             rate: number | string;
@@ -487,8 +542,67 @@ export interface components {
             amountInWords: string;
             currency: string;
         };
+        LateFeeRuleView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            propertyId: string;
+            /** Format: double */
+            dailyRate: number | string;
+            /** Format: int32 */
+            graceDays: number | string;
+            /** Format: double */
+            cap: number | string;
+            /** Format: date */
+            effectiveFrom: string;
+            /** Format: date-time */
+            setAt: string;
+            setBy: components["schemas"]["Actor"];
+        };
+        LateFeeRulesView: {
+            /** Format: uuid */
+            propertyId: string;
+            inEffect: null | components["schemas"]["LateFeeRuleView"];
+            rules: components["schemas"]["LateFeeRuleView"][];
+        };
+        LateFeeView: {
+            /** Format: uuid */
+            billLineId: string;
+            period: string;
+            item: components["schemas"]["FeeItem"];
+            /** Format: date */
+            dueDate: string;
+            /** Format: double */
+            open: number | string;
+            /** Format: int32 */
+            daysCharged: number | string;
+            /** Format: double */
+            accrued: number | string;
+            /** Format: double */
+            charged: number | string;
+            /** Format: double */
+            due: number | string;
+        };
         PageOfBillLineView: {
             items: components["schemas"]["BillLineView"][];
+            /** Format: int32 */
+            pageNumber: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+            /** Format: int32 */
+            total: number | string;
+        };
+        PageOfPaymentView: {
+            items: components["schemas"]["PaymentView"][];
+            /** Format: int32 */
+            pageNumber: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+            /** Format: int32 */
+            total: number | string;
+        };
+        PageOfReceiptView: {
+            items: components["schemas"]["ReceiptView"][];
             /** Format: int32 */
             pageNumber: number | string;
             /** Format: int32 */
@@ -618,6 +732,18 @@ export interface components {
             payerName: null | string;
             idempotencyKey: null | string;
         };
+        SetLateFeeRuleRequest: {
+            /** Format: uuid */
+            propertyId: string;
+            /** Format: double */
+            dailyRate: null | number | string;
+            /** Format: int32 */
+            graceDays: null | number | string;
+            /** Format: double */
+            cap: null | number | string;
+            /** Format: date */
+            effectiveFrom: null | string;
+        };
         UnitArrearsView: {
             /** Format: uuid */
             unitId: string;
@@ -625,6 +751,8 @@ export interface components {
             /** Format: date */
             oldestDueDate: string;
             aging: components["schemas"]["AgingView"];
+            /** Format: double */
+            lateFeeDue: number | string;
         };
         UnitBillsView: {
             /** Format: uuid */
@@ -638,6 +766,9 @@ export interface components {
             /** Format: double */
             credit: number | string;
             lines: components["schemas"]["BillLineView"][];
+            /** Format: double */
+            lateFeeDue: number | string;
+            lateFees: components["schemas"]["LateFeeView"][];
         };
         /** @enum {unknown} */
         UnitType: "office" | "shop" | "clubhouse" | "storage" | "residence" | "parking_space" | null;
@@ -650,6 +781,286 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ListPayments: {
+        parameters: {
+            query?: {
+                propertyId?: string;
+                day?: string;
+                cashierId?: string;
+                unitId?: string;
+                method?: string;
+                Page?: number | string;
+                PageSize?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfPaymentView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No access token, or one that is expired or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListReceipts: {
+        parameters: {
+            query?: {
+                propertyId?: string;
+                day?: string;
+                cashierId?: string;
+                unitId?: string;
+                method?: string;
+                voided?: boolean;
+                Page?: number | string;
+                PageSize?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfReceiptView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No access token, or one that is expired or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PrintPaymentNotice: {
+        parameters: {
+            query?: {
+                payerId?: string;
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No access token, or one that is expired or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside the caller's properties or units. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListLateFeeRules: {
+        parameters: {
+            query?: {
+                propertyId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LateFeeRulesView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No access token, or one that is expired or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetLateFeeRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetLateFeeRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LateFeeRuleView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No access token, or one that is expired or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetUnitBills: {
         parameters: {
             query?: never;

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Select, Space, Table } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { getJson, query } from '../../api/client';
@@ -9,6 +10,7 @@ import { useProperty } from '../../components/useProperty';
 import { base, lineStatuses, type BillLine, type BillLinePage } from './api';
 import { LineStatusTag, Money, moneyColumn } from './format';
 import { billingProblem } from './problems';
+import { PrintDialog } from './Receipt';
 import './texts';
 
 /** A property's bill lines; the filters live in the URL, so a list can be bookmarked, shared and reloaded as it was. */
@@ -23,6 +25,8 @@ export function BillsPage() {
   const pageSize = Number(params.get('pageSize') ?? 50);
   const search = query({ propertyId, period, status, page, pageSize });
   const cashier = has('finance', 'admin');
+  // The payment notice (付款通知书) of a line's unit and payer, printed as the API lays it out.
+  const [notice, setNotice] = useState<BillLine | null>(null);
 
   const list = useQuery({
     queryKey: ['billing', 'bills', search],
@@ -60,7 +64,7 @@ export function BillsPage() {
       {list.error && <Alert type="error" showIcon title={billingProblem(list.error, t)} style={{ marginBottom: 12 }} />}
       <Card size="small" styles={{ body: { padding: 0 } }}>
         <Table<BillLine>
-          rowKey="id" size="middle" dataSource={list.data?.items} loading={list.isFetching} scroll={{ x: 980 }}
+          rowKey="id" size="middle" dataSource={list.data?.items} loading={list.isFetching} scroll={{ x: 1090 }}
           locale={{ emptyText: t('billing.bills.empty') }}
           pagination={{
             current: page, pageSize, total: Number(list.data?.total ?? 0), showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200],
@@ -81,9 +85,22 @@ export function BillsPage() {
             { title: t('billing.columns.open'), dataIndex: 'amountOpen', width: 120, ...moneyColumn, render: (v) => <Money value={v} /> },
             { title: t('billing.columns.dueDate'), dataIndex: 'dueDate', width: 110 },
             { title: t('billing.columns.status'), dataIndex: 'status', width: 90, render: (v) => <LineStatusTag status={v} /> },
+            {
+              title: '', key: 'notice', width: 110,
+              render: (_, l) => l.status === 'open' && (
+                <Button type="link" size="small" onClick={() => setNotice(l)} data-testid="payment-notice">{t('billing.bills.notice')}</Button>
+              ),
+            },
           ]}
         />
       </Card>
+      {notice && (
+        <PrintDialog
+          path={`/units/${notice.unitId}/payment-notice${notice.payerId ? `?payerId=${notice.payerId}` : ''}`}
+          title={t('billing.bills.noticeTitle', { unit: `${notice.buildingName} ${notice.unitNumber}` })}
+          printLabel={t('billing.receipts.print')} onClose={() => setNotice(null)}
+        />
+      )}
     </>
   );
 }

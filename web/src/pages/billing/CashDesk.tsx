@@ -262,6 +262,10 @@ export function CashDeskPage() {
               <Space size="large" wrap>
                 <Statistic title={t('billing.desk.outstanding')} value={formatFen(toFen(bills.data?.outstanding))} styles={{ content: { color: '#cf1322', fontVariantNumeric: 'tabular-nums' } }} />
                 <Statistic title={t('billing.desk.credit')} value={formatFen(toFen(bills.data?.credit))} styles={{ content: { fontVariantNumeric: 'tabular-nums' } }} />
+                {toFen(bills.data?.lateFeeDue) > 0 && (
+                  <Statistic title={<span title={t('billing.lateFee.hint')}>{t('billing.lateFee.due')}</span>} value={formatFen(toFen(bills.data?.lateFeeDue))}
+                    styles={{ content: { color: '#d46b08', fontVariantNumeric: 'tabular-nums' } }} />
+                )}
               </Space>
             </Card>
             <Card size="small" title={t('billing.desk.openLines')} styles={{ body: { padding: 0 } }} style={{ marginBottom: 12 }}>
@@ -273,7 +277,9 @@ export function CashDeskPage() {
                   ...lineColumns,
                   { title: t('billing.columns.open'), dataIndex: 'amountOpen', width: 110, ...moneyColumn, render: (v: number) => <Money value={v} strong /> },
                   {
+                    // On a phone this column stays away until an amount is typed: empty, it only pushed the open amount off screen.
                     title: t('billing.desk.willPay'), key: 'share', width: 110, ...moneyColumn,
+                    responsive: preview.shares.size > 0 ? undefined : ['sm' as const],
                     render: (_: unknown, l: BillLine) => (preview.shares.has(l.id) ? <span className="pp-money">{formatFen(preview.shares.get(l.id)!)}</span> : null),
                   },
                 ]}

@@ -143,6 +143,41 @@ function ReleaseDialog({ deposit, kind, onClose }: { deposit: Deposit; kind: Rel
   );
 }
 
+/** Takes the money of an access card's deposit the front desk issued (owed until now). */
+function TakeOwedDialog({ deposit, onClose }: { deposit: Deposit; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [method, setMethod] = useState<PaymentMethod>('cash');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await send<Deposit>(`${base}/deposits/${deposit.id}/take`, { method });
+      message.success(t('billing.deposits.takenDone', { amount: formatFen(toFen(deposit.amount)) }));
+      await client.invalidateQueries({ queryKey: ['billing'] });
+      onClose();
+    } catch (e) {
+      setError(billingProblem(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title={`${t('billing.deposits.takeOwedTitle', { card: deposit.cardNumber ?? '' })} · ${deposit.buildingName} ${deposit.unitNumber}`}
+      onCancel={onClose} destroyOnHidden okText={t('billing.deposits.takeOwed')} okButtonProps={{ loading: busy }} cancelText={t('actions.dismiss')} onOk={submit}>
+      <p>{deposit.payerName}：<Money value={deposit.amount} strong /></p>
+      {deposit.cardLost && <Alert type="warning" showIcon title={t('billing.deposits.cardLost')} style={{ marginBottom: 12 }} />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Radio.Group optionType="button" value={method} onChange={(e) => setMethod(e.target.value as PaymentMethod)}
+        options={deskMethods.map((m) => ({ value: m, label: t(`billing.method.${m}`) }))} />
+    </Modal>
+  );
+}
+
 function Steps({ steps }: { steps: DepositStep[] }) {
   const { t } = useTranslation();
   return (
@@ -173,11 +208,12 @@ export function DepositsPage() {
   const choice = directory.data?.find((c) => c.unit.id === unitId);
   const [taking, setTaking] = useState(false);
   const [release, setRelease] = useState<{ deposit: Deposit; kind: Release } | null>(null);
+  const [takingOwed, setTakingOwed] = useState<Deposit | null>(null);
 
   const query = unitId ? `unitId=${unitId}` : `propertyId=${propertyId}`;
   const deposits = useQuery({
-    queryKey: ['billing', 'deposits', query, showClosed],
-    queryFn: ({ signal }) => getJson<Deposit[]>(`${base}/deposits?${query}${showClosed ? '' : '&status=held'}`, signal),
+    queryKey: ['billing', 'deposits', query],
+    queryFn: ({ signal }) => getJson<Deposit[]>(`${base}/deposits?${query}`, signal),
     enabled: !!propertyId,
   });
   const balances = useQuery({
@@ -211,13 +247,16 @@ export function DepositsPage() {
       >
         {deposits.error && <Alert type="error" showIcon title={billingProblem(deposits.error, t)} />}
         <Table<Deposit>
-          rowKey="id" size="small" dataSource={deposits.data ?? []} loading={deposits.isFetching} scroll={{ x: 'max-content' }}
+          rowKey="id" size="small" dataSource={(deposits.data ?? []).filter((d) => showClosed || d.status === 'held' || d.status === 'owed')} loading={deposits.isFetching} scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: t('billing.deposits.none') }} data-testid="deposits"
           expandable={{ expandedRowRender: (d) => <Steps steps={d.steps} />, expandRowByClick: true }}
           columns={[
             { title: t('billing.columns.unit'), key: 'unit', width: 110, render: (_, d) => `${d.buildingName} ${d.unitNumber}` },
             { title: t('billing.desk.payer'), dataIndex: 'payerName', width: 120 },
-            { title: t('billing.deposits.kind'), dataIndex: 'kind', width: 100, render: (v: DepositKind) => t(`billing.depositKind.${v}`) },
+            {
+              title: t('billing.deposits.kind'), dataIndex: 'kind', width: 100,
+              render: (v: DepositKind, d) => (d.cardNumber ? `${t(`billing.depositKind.${v}`)} ${d.cardNumber}` : t(`billing.depositKind.${v}`)),
+            },
             { title: t('billing.deposits.takenAt'), dataIndex: 'takenAt', width: 150, render: (v: string) => formatTime(v) },
             { title: t('billing.deposits.amount'), dataIndex: 'amount', width: 110, ...moneyColumn, render: (v: number) => <Money value={v} /> },
             { title: t('billing.deposits.refunded'), dataIndex: 'refunded', width: 110, ...moneyColumn, responsive: ['md' as const], render: (v: number) => <Money value={v} /> },
@@ -225,16 +264,18 @@ export function DepositsPage() {
             { title: t('billing.deposits.held'), dataIndex: 'balance', width: 110, ...moneyColumn, render: (v: number) => <Money value={v} strong /> },
             {
               title: t('billing.columns.status'), dataIndex: 'status', width: 80,
-              render: (v: string) => <Tag color={v === 'held' ? 'blue' : 'default'} variant="filled">{t(`billing.depositStatus.${v}`)}</Tag>,
+              render: (v: string) => <Tag color={v === 'held' ? 'blue' : v === 'owed' ? 'orange' : 'default'} variant="filled">{t(`billing.depositStatus.${v}`)}</Tag>,
             },
             ...(canAct ? [{
               title: '', key: 'actions', width: 150,
-              render: (_: unknown, d: Deposit) => d.status === 'held' && (
+              render: (_: unknown, d: Deposit) => (d.status === 'owed' ? (
+                <Button type="link" size="small" onClick={(e) => { e.stopPropagation(); setTakingOwed(d); }} data-testid="take-owed">{t('billing.deposits.takeOwed')}</Button>
+              ) : d.status === 'held' && (
                 <Space size={0} onClick={(e) => e.stopPropagation()}>
                   <Button type="link" size="small" onClick={() => setRelease({ deposit: d, kind: 'refund' })}>{t('billing.deposits.refund')}</Button>
                   <Button type="link" size="small" danger onClick={() => setRelease({ deposit: d, kind: 'forfeit' })}>{t('billing.deposits.forfeit')}</Button>
                 </Space>
-              ),
+              )),
             }] : []),
           ]}
         />
@@ -254,6 +295,7 @@ export function DepositsPage() {
         />
       </Card>
       {taking && unitId && <TakeDialog unitId={unitId} holders={choice?.holders ?? []} onClose={() => setTaking(false)} />}
+      {takingOwed && <TakeOwedDialog deposit={takingOwed} onClose={() => setTakingOwed(null)} />}
       {release && <ReleaseDialog deposit={release.deposit} kind={release.kind} onClose={() => setRelease(null)} />}
     </>
   );

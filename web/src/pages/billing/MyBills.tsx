@@ -1,11 +1,13 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, Space, Spin, Statistic } from 'antd';
+import { Alert, Button, Card, Empty, Space, Spin, Statistic } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getJson } from '../../api/client';
 import type { UnitPage } from '../../api/schema';
 import { base, formatFen, toFen, type BillLine, type UnitBills } from './api';
 import { LineStatusTag, Money } from './format';
 import { billingProblem } from './problems';
+import { PrintDialog } from './Receipt';
 import './texts';
 
 function Line({ line }: { line: BillLine }) {
@@ -32,6 +34,7 @@ function Line({ line }: { line: BillLine }) {
 /** The occupant's bills (their own units only, as the API allows), open ones first. */
 export function MyBillsPage() {
   const { t } = useTranslation();
+  const [notice, setNotice] = useState<{ id: string; name: string } | null>(null);
   const units = useQuery({
     queryKey: ['my-units'],
     queryFn: ({ signal }) => getJson<UnitPage>('/api/directory/units?pageSize=200', signal),
@@ -61,6 +64,10 @@ export function MyBillsPage() {
                   <Statistic title={t('billing.portal.outstanding')} value={formatFen(toFen(q.data.outstanding))}
                     styles={{ content: { color: toFen(q.data.outstanding) > 0 ? '#cf1322' : undefined, fontVariantNumeric: 'tabular-nums' } }} />
                   {toFen(q.data.credit) > 0 && <Statistic title={t('billing.portal.credit')} value={formatFen(toFen(q.data.credit))} />}
+                  {toFen(q.data.lateFeeDue) > 0 && <Statistic title={t('billing.lateFee.due')} value={formatFen(toFen(q.data.lateFeeDue))} />}
+                  {open.length > 0 && (
+                    <Button onClick={() => setNotice({ id: unit.id, name: `${unit.buildingName} ${unit.number}` })}>{t('billing.bills.notice')}</Button>
+                  )}
                 </Space>
                 {open.length + settled.length === 0
                   ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('billing.portal.none')} />
@@ -70,6 +77,10 @@ export function MyBillsPage() {
           </Card>
         );
       })}
+      {notice && (
+        <PrintDialog path={`/units/${notice.id}/payment-notice`} title={t('billing.bills.noticeTitle', { unit: notice.name })}
+          printLabel={t('billing.receipts.print')} onClose={() => setNotice(null)} />
+      )}
       <p className="pp-muted" style={{ marginTop: 12 }}>{t('billing.portal.payAtDesk')} {t('billing.portal.receiptsMissing')}</p>
     </div>
   );

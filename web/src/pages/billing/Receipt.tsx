@@ -18,33 +18,41 @@ export function useReceipt(id: string | null) {
   });
 }
 
-/** The receipt as the API prints it, in a frame: the page the occupant is handed, printed from here. */
-function PrintPreview({ receiptId, onClose }: { receiptId: string; onClose: () => void }) {
+/**
+ * A printable page of the API (a receipt, a payment notice) in a frame, printed from here. The route needs the access
+ * token, so the page is fetched rather than opened as a link.
+ */
+export function PrintDialog({ path, title, printLabel, onClose }: { path: string; title: string; printLabel?: string; onClose: () => void }) {
   const { t } = useTranslation();
   const frame = useRef<HTMLIFrameElement>(null);
   const html = useQuery({
-    queryKey: ['billing', 'receipt-print', receiptId],
-    // The print route needs the access token, so it is fetched here rather than opened as a link.
-    queryFn: async ({ signal }) => (await call(`${base}/receipts/${receiptId}/print`, { signal })).text(),
+    queryKey: ['billing', 'print', path],
+    queryFn: async ({ signal }) => (await call(`${base}${path}`, { signal })).text(),
     staleTime: 0,
   });
   // The page's own print button needs scripts, which the frame does not run: this dialog's button prints it.
   const page = html.data?.replace('</head>', '<style>button{display:none}</style></head>');
   return (
     <Modal
-      open title={t('billing.receipt.printTitle')} onCancel={onClose} width={820} destroyOnHidden
+      open title={title} onCancel={onClose} width={820} destroyOnHidden
       footer={[
         <Button key="close" onClick={onClose}>{t('billing.receipt.close')}</Button>,
         <Button key="print" type="primary" icon={<PrinterOutlined />} disabled={!page} onClick={() => frame.current?.contentWindow?.print()}>
-          {t('billing.receipt.print')}
+          {printLabel ?? t('billing.receipt.print')}
         </Button>,
       ]}
     >
       {html.error && <Alert type="error" showIcon title={billingProblem(html.error, t)} />}
       {html.isLoading && <Spin />}
-      {page && <iframe ref={frame} title={t('billing.receipt.printTitle')} srcDoc={page} sandbox="allow-same-origin allow-modals" className="pp-receipt-frame" data-testid="receipt-print" />}
+      {page && <iframe ref={frame} title={title} srcDoc={page} sandbox="allow-same-origin allow-modals" className="pp-receipt-frame" data-testid="receipt-print" />}
     </Modal>
   );
+}
+
+/** The receipt as the API prints it: the page the occupant is handed. */
+export function PrintPreview({ receiptId, onClose }: { receiptId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  return <PrintDialog path={`/receipts/${receiptId}/print`} title={t('billing.receipt.printTitle')} onClose={onClose} />;
 }
 
 type Undo = 'void' | 'reverse';

@@ -18,9 +18,12 @@ export type Arrears = B['ArrearsView'];
 export type BuildingArrears = B['BuildingArrearsView'];
 export type Aging = B['AgingView'];
 export type CollectionRate = B['CollectionRateView'];
+export type ReceiptPage = B['PageOfReceiptView'];
+export type LateFee = B['LateFeeView'];
 
 export const base = '/api/billing';
-export const feeItems: FeeItem[] = ['property_service', 'parking', 'water', 'electricity', 'paid_service'];
+export const feeItems: FeeItem[] = ['property_service', 'parking', 'water', 'electricity', 'paid_service', 'late_fee'];
+export const paymentMethods: PaymentMethod[] = ['cash', 'bank_transfer', 'card', 'online'];
 export const lineStatuses: BillLineStatus[] = ['open', 'settled'];
 // What the cash desk takes; `online` comes only through the integration endpoint.
 export const deskMethods: PaymentMethod[] = ['cash', 'bank_transfer', 'card'];
@@ -215,7 +218,8 @@ export function formatRate(rate: number | string | null | undefined): string {
 type Decimal = number | string;
 export interface Actor { personId: string; name: string }
 export type DepositKind = 'access_card' | 'renovation' | 'other';
-export type DepositStatus = 'held' | 'closed';
+/** `owed`: an access card's deposit the front desk issued, not taken yet; `cancelled`: the card came back before it was. */
+export type DepositStatus = 'held' | 'closed' | 'owed' | 'cancelled';
 export type DepositStepKind = 'taken' | 'refunded' | 'forfeited';
 export const depositKinds: DepositKind[] = ['renovation', 'access_card', 'other'];
 export interface DepositStep { kind: DepositStepKind; amount: Decimal; method: PaymentMethod | null; reason: string | null; at: string; by: Actor }
@@ -223,7 +227,10 @@ export interface Deposit {
   id: string; propertyId: string; unitId: string; buildingName: string; unitNumber: string; occupantId: string | null; payerName: string;
   kind: DepositKind; amount: Decimal; refunded: Decimal; forfeited: Decimal; balance: Decimal; status: DepositStatus; takenAt: string;
   steps: DepositStep[];
+  /** The access card (出入证) it is for, when it came from the front desk; `cardLost`: reported lost while still owed. */
+  accessCardId: string | null; cardNumber: string | null; cardLost: boolean;
 }
+export interface TakeOwedDepositRequest { method: PaymentMethod }
 export interface DepositBalance { occupantId: string | null; payerName: string; deposits: number; balance: Decimal; unitIds: string[] }
 export interface TakeDepositRequest { unitId: string; occupantId: string | null; payerName: string; kind: DepositKind; amount: string; method: PaymentMethod }
 export interface RefundDepositRequest { amount: string; method: PaymentMethod; reason: string | null }

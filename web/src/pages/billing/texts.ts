@@ -2,9 +2,9 @@
 import i18n from '../../i18n';
 
 const zh = {
-  nav: { finance: '财务', billRuns: '账单生成', bills: '账单查询', cashDesk: '收银台', arrears: '欠费账龄', myBills: '我的账单', deposits: '押金', cashDay: '日清日缴', meterReadings: '抄表' },
+  nav: { finance: '财务', billRuns: '账单生成', bills: '账单查询', cashDesk: '收银台', arrears: '欠费账龄', myBills: '我的账单', deposits: '押金', cashDay: '日清日缴', meterReadings: '抄表', receipts: '收款记录' },
   billing: {
-    item: { property_service: '物业服务费', parking: '车位费', water: '水费', electricity: '电费', paid_service: '特约服务费' },
+    item: { property_service: '物业服务费', parking: '车位费', water: '水费', electricity: '电费', paid_service: '特约服务费', late_fee: '滞纳金' },
     lineStatus: { open: '未结清', settled: '已结清' },
     method: { cash: '现金', bank_transfer: '银行转账', card: '刷卡', online: '线上支付' },
     unitType: { office: '办公', shop: '商铺', clubhouse: '会所', storage: '储藏室', residence: '住宅', parking_space: '车位' },
@@ -19,7 +19,12 @@ const zh = {
       skip: { noRate: '该类型单元在账期首日没有生效的物业服务费标准', notHeld: '本账期内未被业户占用', zero: '计费为零（无计费面积或费率为零）' },
       hint: '先预览本期将开具的账单；确认后开具，重复开具不会产生新账单。', previewOnly: '你只能预览，开具由财务部确认。', stale: '预览之后账期或数据可能已变化，请重新预览。',
     },
-    bills: { title: '账单查询', total: '共 {{total}} 条', reset: '清除筛选', empty: '没有符合条件的账单', allStatuses: '全部状态' },
+    bills: { title: '账单查询', total: '共 {{total}} 条', reset: '清除筛选', empty: '没有符合条件的账单', allStatuses: '全部状态', notice: '付款通知书', noticeTitle: '付款通知书 {{unit}}' },
+    receipts: {
+      title: '收款记录 / 收据', day: '收款日', onlyMine: '只看我的', allMethods: '全部付款方式', allReceipts: '全部收据', valid: '有效', voided: '作废',
+      number: '收据号', paidAt: '收款时间', payer: '交款人', cashier: '收款人', print: '打印', view: '查看', total: '共 {{total}} 张', empty: '没有符合条件的收据',
+    },
+    lateFee: { due: '滞纳金（未计收）', hint: '逾期账单按收费标准计算的滞纳金，下次账单生成时计收' },
     desk: {
       title: '收银台', find: '查找房号 / 业户 / 电话', findPlaceholder: '输入房号、业户名称或电话号码', noMatch: '没有找到匹配的房号或业户',
       pick: '请选择房号，查看未缴账单并收款。', outstanding: '欠缴合计', credit: '预收款余额', openLines: '未缴账单（按到期先后）', noOpen: '没有未缴账单',
@@ -41,13 +46,14 @@ const zh = {
       rate: '收缴率', ratePeriod: '账期', billed: '应收', collected: '实收', outstanding: '未收', noBills: '该账期没有账单', open: '收款',
     },
     depositKind: { access_card: '出入证押金', renovation: '装修押金', other: '其他押金' },
-    depositStatus: { held: '在押', closed: '已结清' },
+    depositStatus: { held: '在押', closed: '已结清', owed: '待收取', cancelled: '已取消' },
     depositStep: { taken: '收取', refunded: '退还', forfeited: '扣除' },
     deposits: {
       title: '押金', take: '收取押金', kind: '押金类型', holder: '业户', notHolder: '（非业户）', payerRequired: '请填写交款人',
       refund: '退还', forfeit: '扣除', held: '在押余额', amount: '收取金额', refunded: '已退还', forfeited: '已扣除', takenAt: '收取时间',
       at: '时间', step: '步骤', by: '经办人', ofUnit: '本单元押金', ofProperty: '本项目押金', onlyHeld: '在押', all: '全部', none: '没有押金',
       balances: '按业户的押金余额', totalHeld: '在押合计', count: '笔数', overHeld: '不能超过在押余额 {{amount}}',
+      takeOwed: '收取', takeOwedTitle: '收取出入证押金 {{card}}', cardLost: '出入证已挂失，收取后押金即扣除', card: '出入证',
       forfeitHint: '例如：装修损坏公共部位，扣除修复费用', takenDone: '已收取押金 {{amount}}', refundDone: '已退还 {{amount}}', forfeitDone: '已扣除 {{amount}}',
     },
     cashDay: {
@@ -76,9 +82,9 @@ const zh = {
 };
 
 const en: typeof zh = {
-  nav: { finance: 'Finance', billRuns: 'Bill runs', bills: 'Bills', cashDesk: 'Cash desk', arrears: 'Arrears', myBills: 'My bills', deposits: 'Deposits', cashDay: 'Daily cash close', meterReadings: 'Meter readings' },
+  nav: { finance: 'Finance', billRuns: 'Bill runs', bills: 'Bills', cashDesk: 'Cash desk', arrears: 'Arrears', myBills: 'My bills', deposits: 'Deposits', cashDay: 'Daily cash close', meterReadings: 'Meter readings', receipts: 'Payments & receipts' },
   billing: {
-    item: { property_service: 'Property service', parking: 'Parking', water: 'Water', electricity: 'Electricity', paid_service: 'Paid service' },
+    item: { property_service: 'Property service', parking: 'Parking', water: 'Water', electricity: 'Electricity', paid_service: 'Paid service', late_fee: 'Late fee' },
     lineStatus: { open: 'Open', settled: 'Settled' },
     method: { cash: 'Cash', bank_transfer: 'Bank transfer', card: 'Card', online: 'Online' },
     unitType: { office: 'Office', shop: 'Shop', clubhouse: 'Clubhouse', storage: 'Storage', residence: 'Residence', parking_space: 'Parking space' },
@@ -93,7 +99,12 @@ const en: typeof zh = {
       skip: { noRate: 'No property-service rate for this unit type on the period\'s first day', notHeld: 'Not held by an occupant in this period', zero: 'The charge comes to nothing (no chargeable area or a zero rate)' },
       hint: 'Preview what the period would issue, then issue it; running it again issues nothing new.', previewOnly: 'You may preview; finance issues the bills.', stale: 'Things may have changed since the preview: preview again.',
     },
-    bills: { title: 'Bills', total: '{{total}} lines', reset: 'Clear filters', empty: 'No bills match', allStatuses: 'All statuses' },
+    bills: { title: 'Bills', total: '{{total}} lines', reset: 'Clear filters', empty: 'No bills match', allStatuses: 'All statuses', notice: 'Payment notice', noticeTitle: 'Payment notice {{unit}}' },
+    receipts: {
+      title: 'Payments & receipts', day: 'Day', onlyMine: 'Mine only', allMethods: 'All methods', allReceipts: 'All receipts', valid: 'Valid', voided: 'Void',
+      number: 'Receipt', paidAt: 'Paid at', payer: 'Paid by', cashier: 'Cashier', print: 'Print', view: 'View', total: '{{total}} receipts', empty: 'No receipts match',
+    },
+    lateFee: { due: 'Late fees (not charged yet)', hint: 'Late fees of overdue lines under the fee schedule; the next bill run charges them' },
     desk: {
       title: 'Cash desk', find: 'Find unit / occupant / phone', findPlaceholder: 'Type a unit number, occupant name or phone', noMatch: 'No unit or occupant matches',
       pick: 'Choose a unit to see its open bills and take a payment.', outstanding: 'Outstanding', credit: 'Credit', openLines: 'Open bills (oldest first)', noOpen: 'Nothing open',
@@ -115,13 +126,14 @@ const en: typeof zh = {
       rate: 'Collection rate', ratePeriod: 'Period', billed: 'Billed', collected: 'Collected', outstanding: 'Outstanding', noBills: 'Nothing billed in this period', open: 'Cash desk',
     },
     depositKind: { access_card: 'Access card deposit', renovation: 'Renovation deposit', other: 'Other deposit' },
-    depositStatus: { held: 'Held', closed: 'Closed' },
+    depositStatus: { held: 'Held', closed: 'Closed', owed: 'To take', cancelled: 'Cancelled' },
     depositStep: { taken: 'Taken', refunded: 'Refunded', forfeited: 'Forfeited' },
     deposits: {
       title: 'Deposits', take: 'Take a deposit', kind: 'Kind', holder: 'Occupant', notHolder: '(not an occupant)', payerRequired: 'Name the payer',
       refund: 'Refund', forfeit: 'Forfeit', held: 'Held', amount: 'Taken', refunded: 'Refunded', forfeited: 'Forfeited', takenAt: 'Taken at',
       at: 'At', step: 'Step', by: 'By', ofUnit: 'This unit\'s deposits', ofProperty: 'Deposits in this property', onlyHeld: 'Held', all: 'All', none: 'No deposits',
       balances: 'Held per occupant', totalHeld: 'Held in all', count: 'Deposits', overHeld: 'At most what is held, {{amount}}',
+      takeOwed: 'Take', takeOwedTitle: 'Take the deposit of access card {{card}}', cardLost: 'The card was reported lost: its deposit is kept once taken', card: 'Access card',
       forfeitHint: 'E.g. damage to common areas during the renovation', takenDone: 'Deposit of {{amount}} taken', refundDone: '{{amount}} refunded', forfeitDone: '{{amount}} forfeited',
     },
     cashDay: {

@@ -1,0 +1,78 @@
+using PropertyPlatform.ServiceDefaults.Domain;
+
+namespace PropertyPlatform.Billing.Domain;
+
+public enum ScheduledRunKind
+{
+    /// <summary>The monthly bill run: on the 25th, the next month's payment notices (付款通知书).</summary>
+    MonthlyBillRun,
+    /// <summary>Quarterly payers: on the 5th of a quarter's last month, the run of the next quarter's first month.</summary>
+    QuarterlyBillRun,
+    /// <summary>Arrears reminders (催缴): on the 10th, every payer with lines past due.</summary>
+    ArrearsReminders,
+}
+
+/// <summary>
+/// A run the scheduler owes a property (定时任务): what, for which period, and from when. The due time is stored, so a
+/// restart loses nothing — a run due while the service was down is made when it is back; done, it records when and what
+/// came of it, and is never made again (the runs themselves are idempotent besides).
+/// </summary>
+public sealed class ScheduledRun
+{
+    public const int OutcomeMaxLength = 300;
+
+    public const int MonthlyRunDay = 25;
+    public const int QuarterlyRunDay = 5;
+    public const int RemindersDay = 10;
+
+    private ScheduledRun()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid PropertyId { get; private set; }
+
+    public ScheduledRunKind Kind { get; private set; }
+
+    /// <summary>The local day it is due (property time).</summary>
+    public DateOnly DueOn { get; private set; }
+
+    /// <summary>The start of <see cref="DueOn"/> as an instant: the sweeper makes it from then on.</summary>
+    public DateTimeOffset DueAt { get; private set; }
+
+    /// <summary>The month a bill run issues (<c>yyyy-MM</c>); the month of the day for reminders.</summary>
+    public string Period { get; private set; } = "";
+
+    public DateTimeOffset? DoneAt { get; private set; }
+
+    public string? Outcome { get; private set; }
+
+    /// <summary>
+    /// What falls due in the month of <paramref name="month"/>: the monthly run on the 25th for the next month, the
+    /// quarterly run on the 5th of March, June, September and December for the next quarter's first month, and the
+    /// reminders on the 10th.
+    /// </summary>
+    public static IEnumerable<(ScheduledRunKind Kind, DateOnly DueOn, BillingPeriod Period)> DueIn(BillingPeriod month)
+    {
+        yield return (ScheduledRunKind.ArrearsReminders, month.FirstDay.AddDays(RemindersDay - 1), month);
+        if (month.Month % 3 == 0)
+        {
+            yield return (ScheduledRunKind.QuarterlyBillRun, month.FirstDay.AddDays(QuarterlyRunDay - 1), month.Next());
+        }
+        yield return (ScheduledRunKind.MonthlyBillRun, month.FirstDay.AddDays(MonthlyRunDay - 1), month.Next());
+    }
+
+    public static ScheduledRun Plan(Guid propertyId, ScheduledRunKind kind, DateOnly dueOn, BillingPeriod period, DateTimeOffset dueAt, DateTimeOffset now) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(now), PropertyId = propertyId, Kind = kind, DueOn = dueOn, DueAt = StoredTime.Of(dueAt.ToUniversalTime()),
+            Period = period.ToString(),
+        };
+
+    public void Done(string outcome, DateTimeOffset now)
+    {
+        DoneAt = StoredTime.Of(now.ToUniversalTime());
+        Outcome = outcome.Length > OutcomeMaxLength ? outcome[..OutcomeMaxLength] : outcome;
+    }
+}
