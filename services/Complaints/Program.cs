@@ -15,6 +15,7 @@ app.MapOpenApi();
 app.MapComplaintsApi();
 app.MapComplaintActionsApi();
 app.MapComplaintWorkOrdersApi();
+app.MapComplaintPhotosApi();
 app.MapSuggestionsApi();
 app.MapVisitsApi();
 app.MapVisitPlansApi();

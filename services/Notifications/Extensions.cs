@@ -58,6 +58,7 @@ internal static class Extensions
             bus.AddConsumer<ComplaintHandedOverConsumer>();
             bus.AddConsumer<ComplaintReopenedConsumer>();
             bus.AddConsumer<ComplaintsProposedAsHotConsumer>();
+            bus.AddConsumer<FollowUpVisitsDueConsumer>();
             // Who is who: the copy of people's contacts and units.
             bus.AddConsumer<OccupantRegisteredConsumer>();
             bus.AddConsumer<OccupantContactChangedConsumer>();

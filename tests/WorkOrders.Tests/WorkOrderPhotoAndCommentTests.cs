@@ -2,7 +2,9 @@ using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
+using PropertyPlatform.ServiceDefaults.Photos;
 using PropertyPlatform.ServiceDefaults.Problems;
+using PropertyPlatform.TestSupport;
 using PropertyPlatform.WorkOrders.Domain;
 using static PropertyPlatform.WorkOrders.Domain.WorkOrderStatus;
 

@@ -60,6 +60,7 @@ public sealed record ComplaintView(
     CompensationView? Compensation,
     IReadOnlyList<ComplaintWorkOrderRequestView> WorkOrderRequests,
     IReadOnlyList<ComplaintWorkOrderView> WorkOrders,
+    int PhotoCount,
     IReadOnlyList<ComplaintTimelineView>? Timeline)
 {
     public static ComplaintView From(Complaint c, UnitCopy? u, Caller caller, bool withTimeline)
@@ -84,6 +85,7 @@ public sealed record ComplaintView(
             c.WorkOrderRequests.Select(r => new ComplaintWorkOrderRequestView(
                 r.Id, r.RequestedAt, new Actor(r.RequestedById, r.RequestedByName), r.Category, r.Priority, r.Description)).ToList(),
             c.WorkOrders.Select(o => new ComplaintWorkOrderView(o.WorkOrderId, o.Number, o.Status, o.UpdatedAt, o.Outcome)).ToList(),
+            c.PhotoCount,
             withTimeline
                 ? c.Timeline.Select(e => new ComplaintTimelineView(
                     e.Sequence, e.At, Hidden(e.ActorId) ? null : new Actor(e.ActorId, e.ActorName), e.From, e.To, e.Kind, e.Note)).ToList()

@@ -26,7 +26,10 @@ public static class VisitPlansApi
         api.MapGet("/", List).WithName("ListVisitPlans").RequireRoles([.. Desk, Roles.Admin]);
         api.MapPost("/", Create).WithName("CreateVisitPlan").Validate<CreateVisitPlanRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict).RequireRoles(Planners);
-        api.MapPost("/{id:guid}/assign", Assign).WithName("AssignVisitPlan").Validate<AssignVisitPlanRequest>().RequireRoles(Planners);
+        api.MapPost("/{id:guid}/assign", Assign).WithName("AssignVisitPlan").Validate<AssignVisitPlanRequest>()
+            .ProducesProblem(StatusCodes.Status409Conflict).RequireRoles(Planners);
+        api.MapPost("/{id:guid}/end", End).WithName("EndVisitPlan")
+            .ProducesProblem(StatusCodes.Status409Conflict).RequireRoles(Planners);
         api.MapPost("/generate", Generate).WithName("GenerateDueVisits").Validate<GenerateDueVisitsRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict).RequireRoles(Desk);
         api.MapGet("/due-visits", ListDue).WithName("ListDueVisits").RequireRoles([.. Desk, Roles.Admin]);
@@ -63,7 +66,7 @@ public static class VisitPlansApi
             {
                 return ProblemResults.Invalid("buildingId", "No building with this id is known at the property.");
             }
-            if (await db.VisitPlans.AnyAsync(p => p.PropertyId == request.PropertyId && p.BuildingId == request.BuildingId, cancellationToken))
+            if (await db.VisitPlans.AnyAsync(p => p.PropertyId == request.PropertyId && p.BuildingId == request.BuildingId && p.EndsOn == null, cancellationToken))
             {
                 return ProblemResults.Conflict("The building already has a visit plan: reassign it instead.");
             }
@@ -71,15 +74,14 @@ public static class VisitPlansApi
         }
         else
         {
-            if (await db.VisitPlans.AnyAsync(p => p.PropertyId == request.PropertyId && p.Kind == VisitPlanKind.Occupants, cancellationToken))
+            if (await db.VisitPlans.AnyAsync(p => p.PropertyId == request.PropertyId && p.Kind == VisitPlanKind.Occupants && p.EndsOn == null, cancellationToken))
             {
                 return ProblemResults.Conflict("The property already has an occupants' visit plan: reassign it instead.");
             }
             plan = VisitPlan.ForOccupants(request.PropertyId, assignee, caller.AsActor(), now);
         }
         db.VisitPlans.Add(plan);
-        var due = await DueVisitGeneration.DueNowAsync(plan, db, calendar, now, cancellationToken);
-        db.DueVisits.AddRange(due);
+        DueVisitGeneration.Add(db, await DueVisitGeneration.DueNowAsync(plan, db, calendar, now, cancellationToken), now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/visit-plans/{plan.Id}", VisitPlanView.From(plan));
     }
@@ -94,6 +96,26 @@ public static class VisitPlansApi
             return ProblemResults.NotFound("visit plan", id);
         }
         plan.Reassign(new Actor(request.AssigneeId, request.AssigneeName!));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(VisitPlanView.From(plan));
+    }
+
+    /// <summary>
+    /// Ends the plan from <c>endsOn</c> (default today at the property; not in the past): from that day it makes no more visits
+    /// due, those already due stay to be made. Ending twice, or reassigning an ended plan, is 409; a new plan may then be made
+    /// for the same building or the occupants.
+    /// </summary>
+    public static async Task<Results<Ok<VisitPlanView>, ProblemHttpResult>> End(
+        Guid id, EndVisitPlanRequest? request, Caller caller, ComplaintsDbContext db, PropertyCalendar calendar, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var plan = await db.VisitPlans.InPropertiesOf(caller, p => p.PropertyId).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (plan is null)
+        {
+            return ProblemResults.NotFound("visit plan", id);
+        }
+        var now = time.GetUtcNow();
+        var today = calendar.DayOf(now);
+        plan.End(request?.EndsOn ?? today, today, caller.AsActor(), now);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(VisitPlanView.From(plan));
     }
@@ -160,6 +182,9 @@ public sealed record AssignVisitPlanRequest(Guid AssigneeId, string? AssigneeNam
 
 public sealed record GenerateDueVisitsRequest(Guid PropertyId);
 
+/// <summary><c>endsOn</c>: the first day without new due visits; today when omitted.</summary>
+public sealed record EndVisitPlanRequest(DateOnly? EndsOn);
+
 public sealed record DueVisitsGenerated(int Created);
 
 public sealed class CreateVisitPlanRequestValidator : AbstractValidator<CreateVisitPlanRequest>
@@ -196,11 +221,14 @@ public enum DueVisitStatus
     Done,
 }
 
+/// <summary>A visit plan; <c>endsOn</c> (with who ended it, when) once it has been ended.</summary>
 public sealed record VisitPlanView(
-    Guid Id, Guid PropertyId, VisitPlanKind Kind, Guid? BuildingId, string Name, VisitCadence Cadence, Actor Assignee, DateTimeOffset CreatedAt, Actor CreatedBy)
+    Guid Id, Guid PropertyId, VisitPlanKind Kind, Guid? BuildingId, string Name, VisitCadence Cadence, Actor Assignee, DateTimeOffset CreatedAt, Actor CreatedBy,
+    DateOnly? EndsOn, DateTimeOffset? EndedAt, Actor? EndedBy)
 {
     public static VisitPlanView From(VisitPlan p) => new(
-        p.Id, p.PropertyId, p.Kind, p.BuildingId, p.Name, p.Cadence, new Actor(p.AssigneeId, p.AssigneeName), p.CreatedAt, new Actor(p.CreatedById, p.CreatedByName));
+        p.Id, p.PropertyId, p.Kind, p.BuildingId, p.Name, p.Cadence, new Actor(p.AssigneeId, p.AssigneeName), p.CreatedAt, new Actor(p.CreatedById, p.CreatedByName),
+        p.EndsOn, p.EndedAt, p.EndedById is { } by ? new Actor(by, p.EndedByName ?? "") : null);
 }
 
 /// <summary>A due visit; <c>status</c> as of today at the property.</summary>

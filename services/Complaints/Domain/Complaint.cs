@@ -2,6 +2,7 @@ using PropertyPlatform.Contracts.Complaints;
 using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
+using PropertyPlatform.ServiceDefaults.Photos;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Complaints.Domain;
@@ -25,6 +26,9 @@ public sealed class Complaint : AggregateRoot
     public const int PhoneMaxLength = 32;
     public const int LocationMaxLength = 200;
     public const int MaxCoComplainants = 200;
+
+    /// <summary>Photos a complaint keeps: six of 5 MB fit one upload through the gateway.</summary>
+    public const int MaxPhotos = 6;
 
     /// <summary>The owner is reminded of a committed reply time this long before it (or halfway, for a shorter commitment).</summary>
     public static readonly TimeSpan ReminderLead = TimeSpan.FromHours(2);
@@ -74,6 +78,9 @@ public sealed class Complaint : AggregateRoot
     public ComplaintTier Tier { get; private set; }
 
     public string Description { get; private set; } = "";
+
+    /// <summary>How many photos the complaint has (<see cref="ComplaintPhoto"/>, stored beside it).</summary>
+    public int PhotoCount { get; private set; }
 
     public ComplaintStatus Status { get; private set; }
 
@@ -536,6 +543,31 @@ public sealed class Complaint : AggregateRoot
         Note(by, now, $"申请工单: {request.Description}");
         Raise(new ComplaintWorkOrderRequested(
             request.Id, now, PropertyId, Id, Number, unitId, category, priority, request.Description, by.PersonId, by.Name));
+    }
+
+    /// <summary>
+    /// Attaches photos of what the complaint is about (at most <see cref="MaxPhotos"/> in all) while it is open; all of
+    /// them or none. Whoever may see the complaint may add them: the complainant at intake, the desk at any step.
+    /// </summary>
+    public IReadOnlyList<ComplaintPhoto> AddPhotos(IReadOnlyList<PhotoFile> files, Actor by, DateTimeOffset now)
+    {
+        RequireOpen("given more photos");
+        if (files.Count == 0)
+        {
+            throw new DomainRuleException("At least one photo is required.");
+        }
+        if (PhotoCount + files.Count > MaxPhotos)
+        {
+            throw new DomainRuleException(
+                $"A complaint keeps at most {MaxPhotos} photos; this one has {PhotoCount}, so {MaxPhotos - PhotoCount} more can be added.");
+        }
+
+        now = Stored(now);
+        // Every file is checked before the count changes: one refused file refuses them all.
+        var photos = files.Select((file, i) => ComplaintPhoto.Create(Id, PhotoCount + i + 1, file, by, now)).ToList();
+        PhotoCount += photos.Count;
+        Note(by, now, $"添加照片 {photos.Count} 张");
+        return photos;
     }
 
     /// <summary>

@@ -40,6 +40,18 @@ public sealed class VisitPlan
 
     public string CreatedByName { get; private set; } = "";
 
+    /// <summary>The first local day the plan no longer makes visits due (结束); null while it runs. Visits already due stay.</summary>
+    public DateOnly? EndsOn { get; private set; }
+
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    public Guid? EndedById { get; private set; }
+
+    public string? EndedByName { get; private set; }
+
+    /// <summary>Whether the plan makes no more visits due on <paramref name="day"/>.</summary>
+    public bool HasEndedBy(DateOnly day) => EndsOn is { } end && day >= end;
+
     /// <summary>An area's visits are quarterly, the occupants' yearly (the procedure's rhythm).</summary>
     public VisitCadence Cadence => Kind == VisitPlanKind.Area ? VisitCadence.Quarterly : VisitCadence.Yearly;
 
@@ -74,11 +86,34 @@ public sealed class VisitPlan
     /// <summary>Hands the plan's visits to someone else; visits already due stay with whom they were given to.</summary>
     public void Reassign(Actor assignee)
     {
+        if (EndsOn is { } end)
+        {
+            throw new DomainRuleException($"The plan ends on {end:yyyy-MM-dd}: make a new plan instead.");
+        }
         if (assignee.PersonId == Guid.Empty || string.IsNullOrWhiteSpace(assignee.Name))
         {
             throw new DomainRuleException("Name the person who makes the plan's visits.");
         }
         (AssigneeId, AssigneeName) = (assignee.PersonId, assignee.Name.Trim());
+    }
+
+    /// <summary>
+    /// Ends the plan from <paramref name="endsOn"/> (today or later, the property's local day): from that day it makes no
+    /// more visits due; those already due stay to be made. Once: an ended plan is not resumed, a new one is made.
+    /// </summary>
+    public void End(DateOnly endsOn, DateOnly today, Actor by, DateTimeOffset now)
+    {
+        if (EndsOn is { } end)
+        {
+            throw new DomainRuleException($"The plan already ends on {end:yyyy-MM-dd}.");
+        }
+        if (endsOn < today)
+        {
+            throw new DomainRuleException($"A plan ends today or later, not on {endsOn:yyyy-MM-dd}: the visits already due stay either way.");
+        }
+        EndsOn = endsOn;
+        EndedAt = StoredTime.Of(now.ToUniversalTime());
+        (EndedById, EndedByName) = (by.PersonId, by.Name);
     }
 
     /// <summary>
@@ -88,6 +123,10 @@ public sealed class VisitPlan
     /// </summary>
     public IReadOnlyList<DueVisit> Generate(DateOnly today, IReadOnlyList<VisitSubject> subjects, IReadOnlySet<Guid> alreadyDue, DateTimeOffset now)
     {
+        if (HasEndedBy(today))
+        {
+            return [];
+        }
         var period = VisitPeriod.Containing(today, Cadence);
         if (Kind == VisitPlanKind.Area && subjects.Any(s => s.SubjectId != BuildingId || s.UnitId is not null))
         {

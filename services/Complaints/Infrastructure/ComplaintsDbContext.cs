@@ -3,12 +3,15 @@ using PropertyPlatform.Complaints.Domain;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Domain;
+using PropertyPlatform.ServiceDefaults.Photos;
 
 namespace PropertyPlatform.Complaints.Infrastructure;
 
 public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> options) : ServiceDbContext(options), IHasUnitCopies
 {
     public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    public DbSet<ComplaintPhoto> Photos => Set<ComplaintPhoto>();
 
     public DbSet<UnitCopy> Units => Set<UnitCopy>();
 
@@ -83,6 +86,19 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
             entry.Property(e => e.To).HasConversion<string>().HasMaxLength(32);
             entry.Property(e => e.Note).HasMaxLength(ComplaintTimelineEntry.NoteMaxLength);
             entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<ComplaintPhoto>(photo =>
+        {
+            photo.ToTable("complaint_photos");
+            photo.HasKey(p => p.Id);
+            // In the complaint's database, not a file store: a photo and the complaint's photo count commit together.
+            photo.HasOne<Complaint>().WithMany().HasForeignKey(p => p.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+            photo.HasIndex(p => new { p.ComplaintId, p.Sequence }).IsUnique();
+            photo.Property(p => p.ContentType).HasMaxLength(32);
+            photo.Property(p => p.Sha256).HasMaxLength(64);
+            photo.Property(p => p.FileName).HasMaxLength(PhotoFile.FileNameMaxLength);
+            photo.Property(p => p.UploadedByName).HasMaxLength(Actor.NameMaxLength);
         });
 
         modelBuilder.Entity<CoComplainant>(co =>
@@ -161,9 +177,11 @@ public sealed class ComplaintsDbContext(DbContextOptions<ComplaintsDbContext> op
             plan.Property(p => p.AssigneeName).HasMaxLength(Actor.NameMaxLength);
             plan.Property(p => p.CreatedByName).HasMaxLength(Actor.NameMaxLength);
             plan.Ignore(p => p.Cadence);
-            // One plan per building, one occupants' plan per property: two made at once, one wins.
-            plan.HasIndex(p => new { p.PropertyId, p.BuildingId }).IsUnique().HasFilter("building_id IS NOT NULL");
-            plan.HasIndex(p => p.PropertyId).IsUnique().HasFilter("kind = 'Occupants'");
+            // One running plan per building, one running occupants' plan per property: two made at once, one wins. An ended
+            // plan makes way for a new one.
+            plan.HasIndex(p => new { p.PropertyId, p.BuildingId }).IsUnique().HasFilter("building_id IS NOT NULL AND ends_on IS NULL");
+            plan.HasIndex(p => p.PropertyId).IsUnique().HasFilter("kind = 'Occupants' AND ends_on IS NULL");
+            plan.Property(p => p.EndedByName).HasMaxLength(Actor.NameMaxLength);
             plan.Property<uint>("xmin").IsRowVersion();
         });
 

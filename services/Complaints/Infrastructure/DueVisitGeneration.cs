@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Complaints.Domain;
+using PropertyPlatform.Contracts.Complaints;
 using PropertyPlatform.ServiceDefaults.Domain;
 
 namespace PropertyPlatform.Complaints.Infrastructure;
@@ -16,20 +17,39 @@ public static class DueVisitGeneration
         ComplaintsDbContext db, PropertyCalendar calendar, DateTimeOffset now, Guid? propertyId, CancellationToken cancellationToken)
     {
         var plans = await db.VisitPlans.Where(p => propertyId == null || p.PropertyId == propertyId).ToListAsync(cancellationToken);
-        var created = 0;
+        var created = new List<DueVisit>();
         foreach (var plan in plans)
         {
-            var due = await DueNowAsync(plan, db, calendar, now, cancellationToken);
-            db.DueVisits.AddRange(due);
-            created += due.Count;
+            created.AddRange(await DueNowAsync(plan, db, calendar, now, cancellationToken));
         }
-        return created;
+        Add(db, created, now);
+        return created.Count;
+    }
+
+    /// <summary>
+    /// Adds (unsaved) due visits and tells each assignee how many became theirs (<see cref="FollowUpVisitsDue"/> through the
+    /// outbox, so the message goes only if the visits are saved).
+    /// </summary>
+    public static void Add(ComplaintsDbContext db, IReadOnlyList<DueVisit> due, DateTimeOffset now)
+    {
+        db.DueVisits.AddRange(due);
+        foreach (var mine in due.GroupBy(d => (d.PropertyId, d.AssigneeId)))
+        {
+            var visits = mine.OrderBy(d => d.DueBy).ThenBy(d => d.Name).ToList();
+            db.Publish(new FollowUpVisitsDue(
+                Guid.CreateVersion7(now), now, mine.Key.PropertyId, mine.Key.AssigneeId, visits[0].AssigneeName, visits.Count, visits[0].DueBy,
+                visits.Take(FollowUpVisitsDue.MaxNames).Select(d => d.Name).ToList()));
+        }
     }
 
     /// <summary>The plan's visits due in the current period that are not due yet.</summary>
     public static async Task<IReadOnlyList<DueVisit>> DueNowAsync(VisitPlan plan, ComplaintsDbContext db, PropertyCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = calendar.DayOf(now);
+        if (plan.HasEndedBy(today))
+        {
+            return [];
+        }
         var period = VisitPeriod.Containing(today, plan.Cadence);
         List<VisitSubject> subjects;
         if (plan.Kind == VisitPlanKind.Area)
@@ -45,7 +65,8 @@ public static class DueVisitGeneration
                               select new VisitSubject(u.Id, u.Id, u.BuildingName + " " + u.Number))
                 .Distinct().ToListAsync(cancellationToken);
         }
-        var already = (await db.DueVisits.Where(d => d.PlanId == plan.Id && d.Period == period.Key).Select(d => d.SubjectId).ToListAsync(cancellationToken)).ToHashSet();
+        // Due already by this plan, or by an ended plan of the same kind the new one replaces: one visit per place and period.
+        var already = (await db.DueVisits.Where(d => d.PropertyId == plan.PropertyId && d.Kind == plan.Kind && d.Period == period.Key).Select(d => d.SubjectId).ToListAsync(cancellationToken)).ToHashSet();
         return plan.Generate(today, subjects, already, now);
     }
 }

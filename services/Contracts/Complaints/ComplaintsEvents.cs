@@ -199,3 +199,15 @@ public sealed record FollowUpVisitRecorded(
 public sealed record VisitFeedbackHandled(
     Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid VisitId, Guid ItemId, string Text, string Resolution,
     Guid ByPersonId, string ByName) : IIntegrationEvent;
+
+/// <summary>
+/// Follow-up visits (回访) became due for one member of staff at one property: how many, the earliest last day to make
+/// them (the property's local date) and the names of the first ones ("A座", "A座 1201"; at most <see cref="MaxNames"/>).
+/// One event per assignee each time a plan's visits are made due.
+/// </summary>
+public sealed record FollowUpVisitsDue(
+    Guid EventId, DateTimeOffset OccurredAt, Guid PropertyId, Guid AssigneeId, string AssigneeName, int Count, DateOnly DueBy,
+    IReadOnlyList<string> Names) : IIntegrationEvent
+{
+    public const int MaxNames = 10;
+}

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 using PropertyPlatform.ServiceDefaults.Apis;
 using PropertyPlatform.ServiceDefaults.Auth;
+using PropertyPlatform.ServiceDefaults.Photos;
 using PropertyPlatform.ServiceDefaults.Problems;
 using PropertyPlatform.WorkOrders.Domain;
 using PropertyPlatform.WorkOrders.Infrastructure;
@@ -17,7 +16,7 @@ namespace PropertyPlatform.WorkOrders.Apis;
 public static class WorkOrderPhotosApi
 {
     /// <summary>What the gateway lets through (32 MB): six photos of 5 MB and the multipart framing fit.</summary>
-    public const long MaxUploadBytes = 32 * 1024 * 1024;
+    public const long MaxUploadBytes = PhotoUploads.MaxUploadBytes;
 
     private static readonly string[] WhoSeesOrders = [Roles.Occupant, Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Engineer, Roles.Admin];
 
@@ -25,15 +24,7 @@ public static class WorkOrderPhotosApi
     {
         var photos = app.MapGroup("/work-orders/{id:guid}/photos").WithTags("Work order photos").RequireRoles(WhoSeesOrders);
 
-        photos.MapPost("/", AddPhotos).WithName("AddWorkOrderPhotos")
-            // Kestrel's own default (about 28.6 MB) is below six photos of 5 MB.
-            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
-            .Accepts<IFormFileCollection>("multipart/form-data")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        photos.MapPost("/", AddPhotos).WithName("AddWorkOrderPhotos").AcceptsPhotos();
         photos.MapGet("/", ListPhotos).WithName("ListWorkOrderPhotos");
         photos.MapGet("/{photoId:guid}", GetPhoto).WithName("GetWorkOrderPhoto");
         return app;
@@ -41,12 +32,8 @@ public static class WorkOrderPhotosApi
 
     /// <summary>
     /// Adds one or more photos (any form field names; an optional <c>stage</c> field: intake, work or completion).
-    /// Every file is checked before anything is stored: one refused file refuses the request.
+    /// Every file is checked before anything is stored (<see cref="PhotoUploads.ReadPhotosAsync"/>): one refused file refuses the request.
     /// </summary>
-    /// <remarks>
-    /// The form is read by hand rather than bound as <see cref="IFormFileCollection"/>: that binding would require
-    /// antiforgery tokens, which an API called with bearer tokens has no use for.
-    /// </remarks>
     public static async Task<Results<Ok<WorkOrderDetail>, ProblemHttpResult, ValidationProblem>> AddPhotos(
         Guid id, Caller caller, HttpContext http, WorkOrdersDbContext db, WorkOrderCommands orders, CancellationToken cancellationToken)
     {
@@ -55,40 +42,23 @@ public static class WorkOrderPhotosApi
         {
             return ProblemResults.NotFound("work order", id);
         }
-        if (!http.Request.HasFormContentType)
+        var (form, notAForm) = await PhotoUploads.ReadFormAsync(http.Request, cancellationToken);
+        if (form is null)
         {
-            return UnsupportedType("Send the photos as multipart/form-data.");
+            return notAForm!;
         }
-
-        var form = await http.Request.ReadFormAsync(cancellationToken);
         if (!QueryEnum.TryParse<PhotoStage>(form["stage"].ToString(), out var stage))
         {
             return ProblemResults.Invalid("stage", $"Unknown stage; use one of: {QueryEnum.AllowedValues<PhotoStage>()}.");
         }
-        if (form.Files.Count == 0)
+        var (files, invalid, refused) = await PhotoUploads.ReadPhotosAsync(form, cancellationToken);
+        if (invalid is not null)
         {
-            return ProblemResults.Invalid("files", "Attach at least one photo.");
+            return invalid;
         }
-
-        var files = new List<PhotoFile>(form.Files.Count);
-        foreach (var file in form.Files)
+        if (refused is not null)
         {
-            if (file.Length > WorkOrderPhoto.MaxBytes)
-            {
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status413PayloadTooLarge, title: "The photo is too large.",
-                    detail: $"'{file.FileName}' has {file.Length} bytes; a photo may have at most {WorkOrderPhoto.MaxBytes} (5 MB).");
-            }
-
-            using var content = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(content, cancellationToken);
-            var bytes = content.ToArray();
-            // The bytes decide; a declared type that names another format is refused even if the bytes were fine.
-            if (!PhotoFormat.MayBeAccepted(file.ContentType) || PhotoFormat.Detect(bytes) is null)
-            {
-                return UnsupportedType($"'{file.FileName}' is not a {PhotoFormat.Accepted} image.");
-            }
-            files.Add(new PhotoFile(bytes, file.FileName));
+            return refused;
         }
 
         var result = (await orders.RunAsync(id, caller, http, (order, by, now) => db.Photos.AddRange(order.AddPhotos(files, stage, by, now)), cancellationToken)).Result;
@@ -116,10 +86,7 @@ public static class WorkOrderPhotosApi
             return ProblemResults.NotFound("photo", photoId);
         }
 
-        // Only for the caller: a shared cache must not hand one occupant's photo to another.
-        http.Response.Headers.CacheControl = "private";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.File(photo.Content, photo.ContentType, lastModified: photo.UploadedAt, entityTag: new EntityTagHeaderValue($"\"{photo.Sha256}\""));
+        return PhotoUploads.Serve(http, photo.Content, photo.ContentType, photo.Sha256, photo.UploadedAt);
     }
 
     /// <summary>Whether the order exists and is within the caller's scope, without loading it.</summary>
@@ -129,10 +96,6 @@ public static class WorkOrderPhotosApi
             .Select(o => new { o.PropertyId, o.UnitId }).SingleOrDefaultAsync(cancellationToken);
         return order is not null && caller.CanSee(order.PropertyId, order.UnitId);
     }
-
-    private static ProblemHttpResult UnsupportedType(string detail) => TypedResults.Problem(
-        statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The photo type is not supported.",
-        detail: $"{detail} Accepted: {PhotoFormat.Accepted}.");
 }
 
 /// <summary>A photo as lists show it; <c>Url</c> serves its bytes.</summary>

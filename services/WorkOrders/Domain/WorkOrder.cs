@@ -1,6 +1,7 @@
 using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
+using PropertyPlatform.ServiceDefaults.Photos;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.WorkOrders.Domain;

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
 using PropertyPlatform.ServiceDefaults.Domain;
-using PropertyPlatform.ServiceDefaults.Problems;
+using PropertyPlatform.ServiceDefaults.Photos;
 
 namespace PropertyPlatform.WorkOrders.Domain;
 
@@ -10,10 +9,10 @@ namespace PropertyPlatform.WorkOrders.Domain;
 /// </summary>
 public sealed class WorkOrderPhoto
 {
-    /// <summary>5 MB: a phone photo fits; anything larger is refused rather than resized.</summary>
-    public const int MaxBytes = 5 * 1024 * 1024;
+    /// <summary>5 MB (<see cref="PhotoFile.MaxBytes"/>): a phone photo fits; anything larger is refused rather than resized.</summary>
+    public const int MaxBytes = PhotoFile.MaxBytes;
 
-    public const int FileNameMaxLength = 255;
+    public const int FileNameMaxLength = PhotoFile.FileNameMaxLength;
 
     private WorkOrderPhoto()
     {
@@ -48,34 +47,24 @@ public sealed class WorkOrderPhoto
 
     internal static WorkOrderPhoto Create(Guid workOrderId, int sequence, PhotoFile file, PhotoStage stage, Actor by, DateTimeOffset now)
     {
-        if (file.Content.Length > MaxBytes)
-        {
-            throw new DomainRuleException($"A photo may be at most {MaxBytes / 1024 / 1024} MB.");
-        }
-        var contentType = PhotoFormat.Detect(file.Content)
-            ?? throw new DomainRuleException($"Only {PhotoFormat.Accepted} photos are accepted.");
-
-        var fileName = string.IsNullOrWhiteSpace(file.FileName) ? null : Path.GetFileName(file.FileName.Trim());
+        var photo = file.Check();
         return new WorkOrderPhoto
         {
             Id = Guid.CreateVersion7(now),
             WorkOrderId = workOrderId,
             Sequence = sequence,
-            ContentType = contentType,
-            Size = file.Content.Length,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content)),
-            FileName = fileName is { Length: > FileNameMaxLength } ? fileName[..FileNameMaxLength] : fileName,
+            ContentType = photo.ContentType,
+            Size = photo.Size,
+            Sha256 = photo.Sha256,
+            FileName = photo.FileName,
             Stage = stage,
             UploadedById = by.PersonId,
             UploadedByName = by.Name,
             UploadedAt = now,
-            Content = file.Content,
+            Content = photo.Content,
         };
     }
 }
-
-/// <summary>A file as uploaded: its bytes and, when the client gave it, its name.</summary>
-public sealed record PhotoFile(byte[] Content, string? FileName = null);
 
 /// <summary>When in the order's life a photo was taken.</summary>
 public enum PhotoStage
@@ -88,47 +77,4 @@ public enum PhotoStage
 
     /// <summary>The finished job (完工).</summary>
     Completion,
-}
-
-/// <summary>
-/// The photo formats accepted, recognised by their magic bytes: a declared content type or file name is only
-/// the client's word, and a renamed file must not be served back as an image.
-/// </summary>
-public static class PhotoFormat
-{
-    public const string Jpeg = "image/jpeg";
-    public const string Png = "image/png";
-    public const string WebP = "image/webp";
-
-    public const string Accepted = "JPEG, PNG and WebP";
-
-    private static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF];
-    private static readonly byte[] PngMagic = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-
-    /// <summary>The content type the bytes are, or null when they are none of the accepted formats.</summary>
-    public static string? Detect(ReadOnlySpan<byte> content)
-    {
-        if (content.StartsWith(JpegMagic))
-        {
-            return Jpeg;
-        }
-        if (content.StartsWith(PngMagic))
-        {
-            return Png;
-        }
-        // RIFF container: "RIFF", 4 bytes of length, then the form type "WEBP".
-        if (content.Length >= 12 && content[..4].SequenceEqual("RIFF"u8) && content[8..12].SequenceEqual("WEBP"u8))
-        {
-            return WebP;
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// Whether a declared content type may name one of the accepted formats. A missing or generic type is let
-    /// through to the check of the bytes; a specific other type (image/gif, text/plain) is refused at once.
-    /// </summary>
-    public static bool MayBeAccepted(string? declared) =>
-        string.IsNullOrWhiteSpace(declared)
-        || declared.Split(';')[0].Trim().ToLowerInvariant() is Jpeg or Png or WebP or "image/jpg" or "application/octet-stream";
 }

@@ -14,6 +14,7 @@ export type Suggestion = C['SuggestionView'];
 export type SuggestionPage = C['PageOfSuggestionView'];
 export type SuggestionStatus = C['SuggestionStatus'];
 export type ComplaintStatistics = C['ComplaintStatistics'];
+export type ComplaintPhoto = C['ComplaintPhotoView'];
 
 export const complaintStatuses: ComplaintStatus[] = ['received', 'investigating', 'responded', 'feedback', 'reopened', 'closed'];
 export const complaintTiers: ComplaintTier[] = ['general', 'important', 'hot', 'collective'];

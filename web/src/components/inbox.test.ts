@@ -12,6 +12,7 @@ describe('consolePath', () => {
     expect(consolePath(`/api/complaints/complaints/${id}`)).toBe(`/complaints/${id}`);
     expect(consolePath(`/api/complaints/complaints/${id}`, true)).toBe(`/portal/complaints#${id}`);
     expect(consolePath('/api/complaints/complaints')).toBe('/complaints');
+    expect(consolePath('/api/complaints/visit-plans/due-visits?mine=true')).toBe('/follow-ups');
   });
 
   it('leads nowhere for a link it does not know', () => {

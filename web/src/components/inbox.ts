@@ -22,5 +22,6 @@ export function consolePath(link: string, occupant = false): string | null {
   const complaint = /^\/api\/complaints\/complaints\/([0-9a-f-]{36})/i.exec(link);
   if (complaint) return occupant ? `/portal/complaints#${complaint[1]}` : `/complaints/${complaint[1]}`;
   if (/^\/api\/complaints\/complaints\/?(\?|$)/i.test(link)) return occupant ? '/portal/complaints' : '/complaints';
+  if (/^\/api\/complaints\/visit-plans\/due-visits/i.test(link)) return '/follow-ups';
   return null;
 }

@@ -223,6 +223,10 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("owner_name");
 
+                    b.Property<int>("PhotoCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("photo_count");
+
                     b.Property<Guid>("PropertyId")
                         .HasColumnType("uuid")
                         .HasColumnName("property_id");
@@ -334,6 +338,71 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasDatabaseName("ix_complaints_property_id_received_at");
 
                     b.ToTable("complaints");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.ComplaintPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_photos");
+
+                    b.HasIndex("ComplaintId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_complaint_photos_complaint_id_sequence");
+
+                    b.ToTable("complaint_photos", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.ComplaintTimelineEntry", b =>
@@ -1027,6 +1096,23 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("created_by_name");
 
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid?>("EndedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ended_by_id");
+
+                    b.Property<string>("EndedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("ended_by_name");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1055,12 +1141,12 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                     b.HasIndex("PropertyId")
                         .IsUnique()
                         .HasDatabaseName("ix_visit_plans_property_id")
-                        .HasFilter("kind = 'Occupants'");
+                        .HasFilter("kind = 'Occupants' AND ends_on IS NULL");
 
                     b.HasIndex("PropertyId", "BuildingId")
                         .IsUnique()
                         .HasDatabaseName("ix_visit_plans_property_id_building_id")
-                        .HasFilter("building_id IS NOT NULL");
+                        .HasFilter("building_id IS NOT NULL AND ends_on IS NULL");
 
                     b.ToTable("visit_plans", (string)null);
                 });
@@ -1244,6 +1330,16 @@ namespace PropertyPlatform.Complaints.Infrastructure.Migrations
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_complaints_units_unit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Complaints.Domain.ComplaintPhoto", b =>
+                {
+                    b.HasOne("PropertyPlatform.Complaints.Domain.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_photos_complaints_complaint_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Complaints.Domain.ComplaintTimelineEntry", b =>

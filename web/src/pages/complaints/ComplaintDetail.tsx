@@ -12,6 +12,7 @@ import { categories, priorities } from '../../api/schema';
 import { useSession } from '../../auth/session';
 import { formatTime } from '../../components/format';
 import { availableComplaintActions, closeNeedsReason, type ComplaintAction } from './actions';
+import { ComplaintPhotosCard } from './ComplaintPhotos';
 import { ComplaintStatusTag, DeadlineTag, placeOf, TierTag } from './format';
 import './i18n';
 
@@ -257,6 +258,7 @@ export function ComplaintDetailPage() {
             )}
             {c.closeReason && <Alert style={{ marginTop: 8 }} type="warning" showIcon title={`${d('closeReason')}：${c.closeReason}`} />}
           </Card>
+          <ComplaintPhotosCard complaint={c} etag={complaint.data.etag} onChanged={reload} />
           {(c.workOrders.length > 0 || c.workOrderRequests.length > 0) && (
             <Card size="small" title={d('workOrders')} style={{ marginTop: 12 }} data-testid="complaint-work-orders">
               {c.workOrders.map((o) => (

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, Radio, Result, Row, Select, Space, Switch } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, Radio, Result, Row, Select, Space, Switch, type UploadFile } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,6 +12,7 @@ import {
 import { getAll } from '../../api/pages';
 import { problemMessage } from '../../api/problem';
 import type { Occupancy, Unit } from '../../api/schema';
+import { PhotoPicker, pickedFiles, uploadPhotos } from '../../components/Photos';
 import { searchUnits, unitChoices } from '../../components/unitSearch';
 import { useProperty } from '../../components/useProperty';
 import { ComplaintStatusTag, placeOf, TierTag } from './format';
@@ -31,6 +32,7 @@ interface Values {
   tier: ComplaintTier;
   description: string;
   coComplainants?: { name?: string; phone?: string; unit?: string }[];
+  photos?: UploadFile[];
 }
 
 /** The request the form's values make: empty texts left out, no unit for an anonymous complaint (it would name the complainant). */
@@ -123,6 +125,12 @@ export function ComplaintIntakePage() {
       const complaint = await send<Complaint>('/api/complaints/complaints', intakeRequest(propertyId, values));
       client.invalidateQueries({ queryKey: ['complaints'] });
       setTaken(complaint);
+      // The complaint is taken either way; a refused photo is said, and can be added again on the complaint's page.
+      try {
+        await uploadPhotos(`/api/complaints/complaints/${complaint.id}/photos`, pickedFiles(values.photos));
+      } catch (e) {
+        message.warning(`${t('complaints.photos.failed')}：${problemMessage(e, t)}`, 8);
+      }
     } catch (e) {
       message.error(problemMessage(e, t), 6);
     } finally {
@@ -216,6 +224,9 @@ export function ComplaintIntakePage() {
           </Form.Item>
           <Form.Item name="location" label={t('complaints.intake.location')}>
             <Input maxLength={200} placeholder={t('complaints.intake.locationPlaceholder')} />
+          </Form.Item>
+          <Form.Item name="photos" label={t('complaints.photos.title')} valuePropName="fileList" getValueFromEvent={(e) => e?.fileList}>
+            <PhotoPicker testId="complaint-photo-picker" />
           </Form.Item>
           <Form.Item noStyle shouldUpdate>
             {() => {

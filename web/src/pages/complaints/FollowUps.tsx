@@ -1,6 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Radio, Rate, Select, Space, Switch, Table, Tabs, Tag } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -259,6 +260,7 @@ function Plans() {
   const { propertyId } = useProperty();
   const planner = has('supervisor', 'manager');
   const [creating, setCreating] = useState(false);
+  const [ending, setEnding] = useState<VisitPlan | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const kind = Form.useWatch('kind', form);
@@ -296,6 +298,21 @@ function Plans() {
       setBusy(false);
     }
   };
+  // Ending a plan stops new due visits from the day chosen; those already due stay (README "Visit plans").
+  const end = async (values: { endsOn: string }) => {
+    if (!ending) return;
+    setBusy(true);
+    try {
+      await send(`/api/complaints/visit-plans/${ending.id}/end`, { endsOn: values.endsOn });
+      message.success(t('followUps.ended'));
+      setEnding(null);
+      client.invalidateQueries({ queryKey: ['visit-plans'] });
+    } catch (e) {
+      message.error(problemMessage(e, t), 6);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <>
       {planner && <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setCreating(true)}>{t('followUps.newPlan')}</Button>}
@@ -309,6 +326,12 @@ function Plans() {
             { title: t('followUps.cadence'), key: 'cadence', width: 100, render: (_, p) => t(`followUps.cadences.${p.cadence}`) },
             { title: t('followUps.assignee'), key: 'assignee', width: 140, render: (_, p) => p.assignee.name },
             { title: t('followUps.createdBy'), key: 'by', width: 200, render: (_, p) => `${p.createdBy.name} ${formatTime(p.createdAt)}` },
+            {
+              key: 'end', width: 140,
+              render: (_, p) => p.endsOn
+                ? <Tag>{t('followUps.endsOnShort', { date: p.endsOn })}</Tag>
+                : planner && <Button size="small" onClick={() => setEnding(p)} data-testid="end-visit-plan">{t('followUps.endPlan')}</Button>,
+            },
           ]}
         />
       </Card>
@@ -325,6 +348,15 @@ function Plans() {
           )}
           <Form.Item name="assigneeId" label={kind === 'occupants' ? t('followUps.director') : t('followUps.assignee')} rules={[{ required: true, message: t('common.required') }]}>
             <Select showSearch optionFilterProp="label" loading={staff.isLoading} options={people.map((p) => ({ value: p.id, label: p.name }))} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal open={ending !== null} destroyOnHidden confirmLoading={busy} title={t('followUps.endPlanTitle', { name: ending?.name ?? '' })}
+        okText={t('complaints.actions.confirm')} cancelText={t('complaints.actions.dismiss')} onCancel={() => setEnding(null)}
+        okButtonProps={{ form: 'end-visit-plan', htmlType: 'submit' }}>
+        <Form id="end-visit-plan" layout="vertical" preserve={false} onFinish={end} requiredMark={false} initialValues={{ endsOn: dayjs().format('YYYY-MM-DD') }}>
+          <Form.Item name="endsOn" label={t('followUps.endsOn')} extra={t('followUps.endHint')} rules={[{ required: true, message: t('common.required') }]}>
+            <Input type="date" min={dayjs().format('YYYY-MM-DD')} />
           </Form.Item>
         </Form>
       </Modal>

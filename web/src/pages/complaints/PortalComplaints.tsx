@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, Modal, Radio, Select, Space, Tag } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, Modal, Radio, Select, Space, Tag, type UploadFile } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
@@ -10,6 +10,8 @@ import { problemMessage } from '../../api/problem';
 import type { UnitPage } from '../../api/schema';
 import { useSession } from '../../auth/session';
 import { formatTime } from '../../components/format';
+import { PhotoPicker, pickedFiles, uploadPhotos } from '../../components/Photos';
+import { ComplaintPhotoStrip } from './ComplaintPhotos';
 import { ComplaintStatusTag } from './format';
 import './i18n';
 
@@ -65,6 +67,7 @@ export function PortalComplaintsPage() {
             <p style={{ whiteSpace: 'pre-wrap', marginTop: 0 }}>
               <Tag bordered={false}>{t(`complaints.category.${c.category}`)}</Tag>{c.description}
             </p>
+            <ComplaintPhotoStrip complaint={c} size={72} />
             {c.respondedAt && (
               <Descriptions size="small" column={1} bordered title={t('portalComplaints.answer')}>
                 <Descriptions.Item label={t('complaints.detail.finding')}>{c.finding}</Descriptions.Item>
@@ -105,7 +108,7 @@ export function PortalComplaintsPage() {
   );
 }
 
-interface NewValues { unitId?: string; anonymous?: boolean; category: Complaint['category']; description: string; location?: string }
+interface NewValues { unitId?: string; anonymous?: boolean; category: Complaint['category']; description: string; location?: string; photos?: UploadFile[] }
 
 /** An occupant complains from one of their units, or anonymously about their property. */
 function NewComplaintDialog({ onClose }: { onClose: () => void }) {
@@ -124,10 +127,16 @@ function NewComplaintDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     try {
       const unit = units.data?.items.find((u) => u.id === (v.unitId ?? units.data?.items[0]?.id));
-      await send('/api/complaints/complaints', {
+      const complaint = await send<Complaint>('/api/complaints/complaints', {
         propertyId: unit?.propertyId ?? me.propertyIds[0], unitId: v.anonymous ? null : unit?.id ?? null, anonymous: !!v.anonymous,
         channel: 'occupant_app', category: v.category, description: v.description.trim(), location: v.location?.trim() || null,
       });
+      try {
+        await uploadPhotos(`/api/complaints/complaints/${complaint.id}/photos`, pickedFiles(v.photos));
+      } catch (e) {
+        // The complaint is made either way: say what happened to the photos.
+        message.warning(`${t('complaints.photos.failed')}：${problemMessage(e, t)}`, 8);
+      }
       message.success(t('portalComplaints.submitted'));
       client.invalidateQueries({ queryKey: ['complaints'] });
       onClose();
@@ -154,6 +163,9 @@ function NewComplaintDialog({ onClose }: { onClose: () => void }) {
           <Input.TextArea rows={4} maxLength={2000} />
         </Form.Item>
         <Form.Item name="location" label={t('complaints.intake.location')}><Input maxLength={200} placeholder={t('complaints.intake.locationPlaceholder')} /></Form.Item>
+        <Form.Item name="photos" label={t('complaints.photos.title')} valuePropName="fileList" getValueFromEvent={(e) => e?.fileList}>
+          <PhotoPicker testId="portal-complaint-photo-picker" />
+        </Form.Item>
         <Form.Item name="anonymous" valuePropName="checked" extra={t('portalComplaints.anonymousHint')}>
           <Checkbox>{t('complaints.intake.anonymous')}</Checkbox>
         </Form.Item>

@@ -41,6 +41,7 @@ const zh = {
       woCategory: '工单类别', woPriority: '优先级', woDescription: '维修内容', woRequested: '已申请工单，工程部受理后显示工单号',
       closeSatisfied: '投诉人已满意，可关闭', stale: '该投诉刚被他人更新，已重新加载，请核对后再操作。',
     },
+    photos: { title: '照片', add: '添加照片', added: '已添加 {{count}} 张照片', failed: '投诉已受理，但照片未能上传' },
   },
   suggestions: {
     title: '合理化建议', new: '登记建议', empty: '暂无建议', titleField: '标题', content: '内容', suggester: '建议人', phone: '电话',
@@ -61,6 +62,7 @@ const zh = {
     newSurvey: '新建问卷', surveyTitle: '问卷名称', questions: '题数', question: '问题', questionKinds: { score: '评分 1–5', text: '文字' },
     required: '必答', optional: '选答', addQuestion: '添加问题', retired: '已停用', current: '使用中', retire: '停用', results: '结果',
     resultsSummary: '{{visits}} 次回访作答，平均得分 {{score}}', answers: '作答', averageScore: '平均分',
+    endPlan: '结束', endPlanTitle: '结束回访计划 {{name}}', endsOn: '自此日起不再生成回访', endHint: '已生成的应回访仍须完成。', ended: '回访计划已结束', endsOnShort: '{{date}} 起结束',
   },
   portalComplaints: {
     title: '我的投诉', new: '我要投诉', empty: '暂无投诉', answer: '处理答复', answeredAt: '答复时间', askSatisfied: '您对处理结果是否满意？',
@@ -116,6 +118,7 @@ const en: typeof zh = {
       woCategory: 'Category', woPriority: 'Priority', woDescription: 'Work to do', woRequested: 'Work order requested; its number shows once Engineering takes it',
       closeSatisfied: 'The complainant is satisfied: it can be closed', stale: 'Someone else changed this complaint just now. It has been reloaded: check it and try again.',
     },
+    photos: { title: 'Photos', add: 'Add photos', added: '{{count}} photos added', failed: 'The complaint was taken, but its photos were not uploaded' },
   },
   suggestions: {
     title: 'Suggestions', new: 'Record a suggestion', empty: 'No suggestions', titleField: 'Title', content: 'Content', suggester: 'Suggested by', phone: 'Phone',
@@ -136,6 +139,7 @@ const en: typeof zh = {
     newSurvey: 'New questionnaire', surveyTitle: 'Title', questions: 'Questions', question: 'Question', questionKinds: { score: 'Score 1–5', text: 'Text' },
     required: 'Required', optional: 'Optional', addQuestion: 'Add a question', retired: 'Retired', current: 'Current', retire: 'Retire', results: 'Results',
     resultsSummary: '{{visits}} visits answered; average score {{score}}', answers: 'Answers', averageScore: 'Average',
+    endPlan: 'End', endPlanTitle: 'End the plan {{name}}', endsOn: 'No new visits from', endHint: 'Visits already due stay to be made.', ended: 'Plan ended', endsOnShort: 'Ends {{date}}',
   },
   portalComplaints: {
     title: 'My complaints', new: 'Make a complaint', empty: 'No complaints', answer: 'Our answer', answeredAt: 'Answered', askSatisfied: 'Are you satisfied with the result?',

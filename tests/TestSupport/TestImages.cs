@@ -1,4 +1,4 @@
-namespace PropertyPlatform.WorkOrders.Tests;
+namespace PropertyPlatform.TestSupport;
 
 /// <summary>Tiny but valid images of each format (1×1 pixel), and files that only pretend to be photos.</summary>
 public static class TestImages
