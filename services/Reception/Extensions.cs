@@ -1,5 +1,6 @@
 using PropertyPlatform.Reception.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Data;
+using PropertyPlatform.ServiceDefaults.DataProtection;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.ServiceDefaults.Messaging;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -11,6 +12,10 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ReceptionDbContext>("receptiondb");
+        // ID numbers are encrypted at rest; the step after the migrations encrypts those stored before.
+        builder.AddPersonalDataProtection<ReceptionDbContext>("Reception");
+        builder.Services.AddSingleton<IdNumberProtector>();
+        builder.Services.AddHostedService<IdNumberEncryption>();
         builder.AddMessaging<ReceptionDbContext>(bus =>
         {
             bus.AddUnitCopies<ReceptionDbContext>();

@@ -18,6 +18,9 @@ app.MapKeysApi();
 app.MapEnquiriesApi();
 app.MapExitPassesApi();
 app.MapHandoversApi();
+app.MapAccessCardsApi();
+app.MapBlocklistApi();
+app.MapVehiclesApi();
 app.MapDefaultEndpoints();
 app.Run();
 

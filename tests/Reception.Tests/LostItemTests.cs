@@ -17,7 +17,7 @@ public sealed class LostItemTests
         new(Now.AddHours(-1), "雨伞", LostItemCategory.General, "黑色长柄", "一楼大堂", "保洁张阿姨", null, value);
 
     private static LostItemClaim Claimant(bool features = true, bool place = true) =>
-        new("李四", "13800138000", IdentityDocument.Create(IdDocumentType.ResidentIdCard, "11010519491231002X"), features, place);
+        new("李四", "13800138000", TestIdNumbers.Protected(), features, place);
 
     [Fact]
     public void A_registered_item_is_held_at_the_front_desk_with_its_finder_and_recorder()
@@ -81,8 +81,8 @@ public sealed class LostItemTests
 
         item.Status.ShouldBe(LostItemStatus.Claimed);
         item.ClaimantName.ShouldBe("李四");
-        item.ClaimantIdNumber.ShouldBe("11010519491231002X");
-        item.MaskedClaimantIdNumber.ShouldBe("110***********002X");
+        item.ClaimantIdNumberMasked.ShouldBe("110***********002X");
+        TestIdNumbers.Protector.Reveal(item.ClaimantIdNumberCiphertext!).ShouldBe("11010519491231002X");
         item.ClaimedAt.ShouldBe(Now.AddDays(2));
         item.HandedOverByName.ShouldBe("前台小王");
         item.CustodyLog.Last().Note.ShouldContain("李四");

@@ -15,7 +15,8 @@ public sealed class OpenApiTests(TestInfrastructure infrastructure)
 
         var paths = JsonDocument.Parse(text).RootElement.GetProperty("paths");
         foreach (var path in new[] { "/lost-items", "/lost-items/{id}/claim", "/lost-items/{id}/dispose", "/keys", "/keys/{id}/sign-out",
-            "/keys/{id}/return", "/enquiries", "/enquiries/{id}/answer" })
+            "/keys/{id}/return", "/enquiries", "/enquiries/{id}/answer", "/access-cards", "/access-cards/{id}/return",
+            "/access-cards/{id}/report-lost", "/blocklist", "/blocklist/{id}/lift", "/vehicles", "/vehicles/{id}/leave" })
         {
             paths.TryGetProperty(path, out _).ShouldBeTrue(path);
         }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MassTransit;
 using PropertyPlatform.Contracts.Reception;
+using PropertyPlatform.Reception.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.TestSupport;
 using static PropertyPlatform.TestSupport.Http;
@@ -56,8 +57,11 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
         var byCode = await client.GetFromJsonAsync<JsonElement>($"/visits/by-pass-code/{passCode}?propertyId={unit.PropertyId}", Cancel);
         byCode.GetProperty("id").GetGuid().ShouldBe(id);
 
-        // The full number is kept for the gate's check.
-        (await app.ScalarAsync<string>($"SELECT id_number FROM visits WHERE id = '{id}'")).ShouldBe(IdNumber);
+        // The full number is kept for the gate's check, encrypted; the front desk never reads it.
+        byCode.GetProperty("idNumber").ValueKind.ShouldBe(JsonValueKind.Null);
+        var stored = await app.ScalarAsync<string>($"SELECT id_number_ciphertext FROM visits WHERE id = '{id}'");
+        stored.ShouldNotContain(IdNumber);
+        app.Services.GetRequiredService<IdNumberProtector>().Reveal(stored).ShouldBe(IdNumber);
     }
 
     [Fact]
@@ -138,7 +142,11 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
 
         var checkedIn = await guard.PostAsync($"/visits/{id}/check-in", null, Cancel);
         checkedIn.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await checkedIn.ReadJsonAsync()).GetProperty("status").GetString().ShouldBe("checked_in");
+        var admitted = await checkedIn.ReadJsonAsync();
+        admitted.GetProperty("status").GetString().ShouldBe("checked_in");
+        // Security compares the document with the full number at check-in; everyone else reads it masked.
+        admitted.GetProperty("idNumber").GetString().ShouldBe(IdNumber);
+        (await client.GetFromJsonAsync<JsonElement>($"/visits/{id}", Cancel)).GetProperty("idNumber").ValueKind.ShouldBe(JsonValueKind.Null);
 
         var checkedOut = await guard.PostAsync($"/visits/{id}/check-out", null, Cancel);
         checkedOut.StatusCode.ShouldBe(HttpStatusCode.OK);

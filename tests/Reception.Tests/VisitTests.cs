@@ -31,8 +31,10 @@ public sealed class VisitTests
         visit.PassCode.ShouldBe("12345678");
         visit.RegisteredAt.ShouldBe(Now);
         visit.IdType.ShouldBe(IdDocumentType.ResidentIdCard);
-        visit.IdNumber.ShouldBe("11010519491231002X");
-        visit.MaskedIdNumber.ShouldBe("110***********002X");
+        visit.IdNumberMasked.ShouldBe("110***********002X");
+        // Kept encrypted: only the service's keys read the full number back.
+        visit.IdNumberCiphertext.ShouldNotContain("11010519491231002X");
+        TestIdNumbers.Protector.Reveal(visit.IdNumberCiphertext).ShouldBe("11010519491231002X");
     }
 
     [Fact]
@@ -307,7 +309,7 @@ public sealed class VisitTests
     }
 
     private static VisitRegistration Registration() => new(
-        "张三", "13800138000", IdentityDocument.Create(IdDocumentType.ResidentIdCard, "11010519491231002X"), "拜访", 2, From, Until);
+        "张三", "13800138000", TestIdNumbers.Protected(), "拜访", 2, From, Until);
 
     private static Visit Registered()
     {

@@ -119,7 +119,7 @@ public sealed class WalkInTests
     }
 
     private static VisitRegistration Registration() => new(
-        "王五", "13800138000", IdentityDocument.Create(IdDocumentType.ResidentIdCard, "11010519491231002X"), "送文件", 1,
+        "王五", "13800138000", TestIdNumbers.Protected(), "送文件", 1,
         Now, Now.AddHours(2));
 
     private static Visit WalkIn() => Visit.RegisterWalkIn(Unit1201, Registration(), new PassCode("87654321"), Now);

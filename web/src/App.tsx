@@ -50,6 +50,8 @@ const FollowUpsPage = page(() => import('./pages/complaints/FollowUps'), 'Follow
 const PortalComplaintsPage = page(() => import('./pages/complaints/PortalComplaints'), 'PortalComplaintsPage');
 const DeskPage = page(() => import('./pages/reception/Desk'), 'DeskPage');
 const GatePage = page(() => import('./pages/reception/Gate'), 'GatePage');
+const PortalVisitorsPage = page(() => import('./pages/reception/PortalVisitors'), 'PortalVisitorsPage');
+const PortalExitPassesPage = page(() => import('./pages/reception/PortalExitPasses'), 'PortalExitPassesPage');
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -128,6 +130,8 @@ export function App() {
                   <Route path="portal/bills" element={<MyBillsPage />} />
                   <Route path="reception-desk" element={<DeskPage />} />
                   <Route path="gate" element={<GatePage />} />
+                  <Route path="portal/visitors" element={<PortalVisitorsPage />} />
+                  <Route path="portal/exit-passes" element={<PortalExitPassesPage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>
               </Routes>

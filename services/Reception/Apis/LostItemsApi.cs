@@ -108,9 +108,9 @@ public static class LostItemsApi
     }
 
     public static Task<Results<Ok<LostItemView>, ProblemHttpResult>> ClaimLostItem(
-        Guid id, ClaimLostItemRequest request, Caller caller, ReceptionDbContext db, TimeProvider time, HttpContext http,
+        Guid id, ClaimLostItemRequest request, Caller caller, ReceptionDbContext db, IdNumberProtector protector, TimeProvider time, HttpContext http,
         CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, time, http, (item, now) => item.Claim(request.ToClaim(), caller.AsActor(), now), cancellationToken);
+        ChangeAsync(id, caller, db, time, http, (item, now) => item.Claim(request.ToClaim(protector), caller.AsActor(), now), cancellationToken);
 
     public static Task<Results<Ok<LostItemView>, ProblemHttpResult>> DisposeLostItem(
         Guid id, DisposeLostItemRequest request, Caller caller, ReceptionDbContext db, TimeProvider time, HttpContext http,
@@ -196,8 +196,8 @@ public sealed record ClaimLostItemRequest(
     bool FeaturesVerified,
     bool PlaceVerified)
 {
-    public LostItemClaim ToClaim() =>
-        new(ClaimantName, ClaimantPhone, IdentityDocument.Create(IdType!.Value, IdNumber), FeaturesVerified, PlaceVerified);
+    public LostItemClaim ToClaim(IdNumberProtector protector) =>
+        new(ClaimantName, ClaimantPhone, protector.Protect(IdentityDocument.Create(IdType!.Value, IdNumber)), FeaturesVerified, PlaceVerified);
 }
 
 public sealed class ClaimLostItemRequestValidator : AbstractValidator<ClaimLostItemRequest>
@@ -266,7 +266,7 @@ public sealed record LostItemView(
     public static LostItemView From(LostItem i, DateTimeOffset now) => new(
         i.Id, i.PropertyId, i.FoundAt, i.Item, i.Category, i.Features, i.Place, i.EstimatedValue, i.FinderName, i.FinderPhone,
         i.RecordedByName, i.RegisteredAt, i.IsValuable, i.Custodian, i.RetainUntil, i.IsDueForDisposal(now), i.Status, i.ClaimantName,
-        i.ClaimantPhone, i.ClaimantIdType, i.MaskedClaimantIdNumber, i.ClaimedAt, i.HandedOverByName, i.Disposal, i.DisposalNote,
+        i.ClaimantPhone, i.ClaimantIdType, i.ClaimantIdNumberMasked, i.ClaimedAt, i.HandedOverByName, i.Disposal, i.DisposalNote,
         i.DisposedAt, i.DisposedByName,
         i.CustodyLog.Select(e => new CustodyLogEntryView(e.Sequence, e.At, e.Custodian, e.ActorName, e.Note)).ToList());
 }

@@ -103,7 +103,8 @@ public static class VisitsApi
 
     /// <summary>The guard's look-up at the gate: the property's active (expected or checked-in) visit with this code.</summary>
     public static async Task<Results<Ok<VisitView>, ProblemHttpResult, ValidationProblem>> FindVisitByPassCode(
-        string code, Guid? propertyId, Caller caller, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string code, Guid? propertyId, Caller caller, ReceptionDbContext db, IdNumberProtector protector, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (propertyId is null)
         {
@@ -123,11 +124,16 @@ public static class VisitsApi
         return row is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No active visit has this pass code.",
                 detail: "The code is unknown, or its visit was cancelled or is over.")
-            : TypedResults.Ok(VisitView.From(row.Visit, row.Unit, time.GetUtcNow()));
+            : TypedResults.Ok(VisitView.From(row.Visit, row.Unit, time.GetUtcNow()) with { IdNumber = FullIdNumberFor(caller, row.Visit, protector) });
     }
 
+    /// <summary>Only security, checking the visitor's document at the gate, reads the full ID number.</summary>
+    private static string? FullIdNumberFor(Caller caller, Visit visit, IdNumberProtector protector) =>
+        caller.IsInRole(Roles.Security) ? protector.Reveal(visit.IdNumberCiphertext) : null;
+
     public static async Task<Results<Created<VisitView>, ValidationProblem>> RegisterVisit(
-        RegisterVisitRequest request, Caller caller, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        RegisterVisitRequest request, Caller caller, ReceptionDbContext db, IdNumberProtector protector, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var unit = await db.Units.FindAsync([request.UnitId], cancellationToken);
         // Staff register visits at their properties, an occupant invites visitors to their own units; any other
@@ -138,13 +144,14 @@ public static class VisitsApi
         }
 
         var now = time.GetUtcNow();
-        var registration = request.ToRegistration();
+        var registration = request.ToRegistration(protector);
         return await AddWithPassCodeAsync(db, unit, code => Visit.Register(unit, registration, code, now), now, cancellationToken);
     }
 
     /// <summary>The front desk or the gate registers a visitor who arrived unannounced; the host is asked to confirm.</summary>
     public static async Task<Results<Created<VisitView>, ValidationProblem>> RegisterWalkIn(
-        RegisterWalkInRequest request, Caller caller, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        RegisterWalkInRequest request, Caller caller, ReceptionDbContext db, IdNumberProtector protector, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var unit = await db.Units.FindAsync([request.UnitId], cancellationToken);
         if (unit is null || !caller.CanSeeProperty(unit.PropertyId))
@@ -153,7 +160,7 @@ public static class VisitsApi
         }
 
         var now = time.GetUtcNow();
-        var registration = request.ToRegistration(now);
+        var registration = request.ToRegistration(now, protector);
         return await AddWithPassCodeAsync(db, unit, code => Visit.RegisterWalkIn(unit, registration, code, now), now, cancellationToken);
     }
 
@@ -185,9 +192,27 @@ public static class VisitsApi
         Guid id, DeclineWalkInRequest request, Caller caller, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
         ChangeAsync(id, caller, db, time, (visit, unit, now) => visit.DeclineByHost(unit, caller.AsActor(), request.Reason, now), cancellationToken);
 
-    public static Task<Results<Ok<VisitView>, ProblemHttpResult>> CheckIn(
-        Guid id, Caller caller, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(id, caller, db, time, (visit, unit, now) => visit.CheckIn(unit, now), cancellationToken);
+    /// <summary>
+    /// Security lets the visitor in, unless they are on the property's blocklist: then the check-in is refused (409);
+    /// the blocklist's reason is told to security only, anyone else learns to call security.
+    /// </summary>
+    public static async Task<Results<Ok<VisitView>, ProblemHttpResult>> CheckIn(
+        Guid id, Caller caller, ReceptionDbContext db, IdNumberProtector protector, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var visit = await db.Visits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        if (visit is not null && caller.CanSee(visit.PropertyId, visit.UnitId)
+            && await Blocklists.FindMatchAsync(db, protector, visit.PropertyId, protector.Reveal(visit.IdNumberCiphertext), visit.VisitorPhone,
+                cancellationToken) is { } blocked)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This visitor may not enter.",
+                detail: caller.IsInRole(Roles.Security)
+                    ? $"{blocked.PersonName} is on the property's blocklist: {blocked.Reason}"
+                    : "This visitor is on the property's blocklist: refuse entry and call security.",
+                extensions: new Dictionary<string, object?> { ["blocklisted"] = true });
+        }
+        return await ChangeAsync(id, caller, db, time, (visit, unit, now) => visit.CheckIn(unit, now), cancellationToken,
+            visit => FullIdNumberFor(caller, visit, protector));
+    }
 
     public static Task<Results<Ok<VisitView>, ProblemHttpResult>> CheckOut(
         Guid id, Caller caller, ReceptionDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
@@ -203,7 +228,7 @@ public static class VisitsApi
     /// </summary>
     private static async Task<Results<Ok<VisitView>, ProblemHttpResult>> ChangeAsync(
         Guid id, Caller caller, ReceptionDbContext db, TimeProvider time, Action<Visit, UnitCopy, DateTimeOffset> change,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<Visit, string?>? fullIdNumber = null)
     {
         var visit = await db.Visits.FindAsync([id], cancellationToken);
         if (visit is null || !caller.CanSee(visit.PropertyId, visit.UnitId))
@@ -215,7 +240,7 @@ public static class VisitsApi
         var now = time.GetUtcNow();
         change(visit, unit, now);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(VisitView.From(visit, unit, now));
+        return TypedResults.Ok(VisitView.From(visit, unit, now) with { IdNumber = fullIdNumber?.Invoke(visit) });
     }
 }
 
@@ -233,8 +258,8 @@ public sealed record RegisterVisitRequest(
     DateTimeOffset? ExpectedFrom,
     DateTimeOffset? ExpectedUntil)
 {
-    public VisitRegistration ToRegistration() => new(
-        VisitorName, VisitorPhone, IdentityDocument.Create(IdType!.Value, IdNumber), Purpose, PartySize,
+    public VisitRegistration ToRegistration(IdNumberProtector protector) => new(
+        VisitorName, VisitorPhone, protector.Protect(IdentityDocument.Create(IdType!.Value, IdNumber)), Purpose, PartySize,
         ExpectedFrom!.Value, ExpectedUntil!.Value, PlateNumber);
 }
 
@@ -282,8 +307,8 @@ public sealed record RegisterWalkInRequest(
     int PartySize,
     DateTimeOffset? ExpectedUntil)
 {
-    public VisitRegistration ToRegistration(DateTimeOffset now) => new(
-        VisitorName, VisitorPhone, IdentityDocument.Create(IdType!.Value, IdNumber), Purpose, PartySize,
+    public VisitRegistration ToRegistration(DateTimeOffset now, IdNumberProtector protector) => new(
+        VisitorName, VisitorPhone, protector.Protect(IdentityDocument.Create(IdType!.Value, IdNumber)), Purpose, PartySize,
         now, ExpectedUntil ?? now + Visit.WalkInStay, PlateNumber);
 }
 
@@ -363,9 +388,12 @@ public sealed record VisitView(
     string? HostAnsweredByName,
     string? DeclineReason)
 {
+    /// <summary>The full ID number: only for security, when looking the visitor up at the gate and checking them in.</summary>
+    public string? IdNumber { get; init; }
+
     /// <summary>The status as of <paramref name="now"/>: a walk-in past its deadline reads <c>expired</c>.</summary>
     public static VisitView From(Visit v, UnitCopy u, DateTimeOffset now) => new(
-        v.Id, v.PropertyId, v.UnitId, u.Number, u.BuildingName, v.VisitorName, v.VisitorPhone, v.IdType, v.MaskedIdNumber,
+        v.Id, v.PropertyId, v.UnitId, u.Number, u.BuildingName, v.VisitorName, v.VisitorPhone, v.IdType, v.IdNumberMasked,
         v.PlateNumber, v.Purpose, v.PartySize, v.ExpectedFrom, v.ExpectedUntil, v.PassCode, v.StatusAt(now), v.RegisteredAt,
         v.CheckedInAt, v.CheckedOutAt, v.CancelledAt, v.CancelReason, v.IsWalkIn, v.ConfirmBy, v.HostAnsweredAt,
         v.HostAnsweredByName, v.DeclineReason);

@@ -73,8 +73,10 @@ public sealed class LostItem : AggregateRoot
 
     public IdDocumentType? ClaimantIdType { get; private set; }
 
-    /// <summary>Kept for the record of who took the item; views show it masked.</summary>
-    public string? ClaimantIdNumber { get; private set; }
+    /// <summary>Kept for the record of who took the item, encrypted; views show <see cref="ClaimantIdNumberMasked"/>.</summary>
+    public string? ClaimantIdNumberCiphertext { get; private set; }
+
+    public string? ClaimantIdNumberMasked { get; private set; }
 
     public DateTimeOffset? ClaimedAt { get; private set; }
 
@@ -93,8 +95,6 @@ public sealed class LostItem : AggregateRoot
     public string? DisposedByName { get; private set; }
 
     public IReadOnlyList<CustodyLogEntry> CustodyLog => _custodyLog.OrderBy(e => e.Sequence).ToList();
-
-    public string? MaskedClaimantIdNumber => ClaimantIdNumber is null ? null : IdentityDocument.Mask(ClaimantIdNumber);
 
     /// <summary>Documents, cash and securities always are valuables; anything else when estimated over 500 CNY.</summary>
     public static bool IsValuableItem(LostItemCategory category, decimal? estimatedValue) =>
@@ -180,7 +180,8 @@ public sealed class LostItem : AggregateRoot
         ClaimantName = claim.ClaimantName.Trim();
         ClaimantPhone = string.IsNullOrWhiteSpace(claim.ClaimantPhone) ? null : claim.ClaimantPhone.Trim();
         ClaimantIdType = claim.Id.Type;
-        ClaimantIdNumber = claim.Id.Number;
+        ClaimantIdNumberMasked = claim.Id.Masked;
+        ClaimantIdNumberCiphertext = claim.Id.Ciphertext;
         ClaimedAt = now;
         HandedOverById = handedOverBy.PersonId;
         HandedOverByName = handedOverBy.Name;
@@ -298,6 +299,6 @@ public sealed record FoundItem(
 public sealed record LostItemClaim(
     string ClaimantName,
     string? ClaimantPhone,
-    IdentityDocument Id,
+    ProtectedIdNumber Id,
     bool FeaturesVerified,
     bool PlaceVerified);

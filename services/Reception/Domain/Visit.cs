@@ -45,8 +45,11 @@ public sealed class Visit : AggregateRoot
 
     public IdDocumentType IdType { get; private set; }
 
-    /// <summary>The full number, for the check at the gate; views show <see cref="IdentityDocument.Mask"/> of it.</summary>
-    public string IdNumber { get; private set; } = "";
+    /// <summary>The number as views show it (<see cref="IdentityDocument.Mask"/>).</summary>
+    public string IdNumberMasked { get; private set; } = "";
+
+    /// <summary>The full number, encrypted: only security reads it back, at check-in.</summary>
+    public string IdNumberCiphertext { get; private set; } = "";
 
     public string? PlateNumber { get; private set; }
 
@@ -86,8 +89,6 @@ public sealed class Visit : AggregateRoot
 
     public string? DeclineReason { get; private set; }
 
-    public string MaskedIdNumber => IdentityDocument.Mask(IdNumber);
-
     /// <summary>Registers a visit to a known unit and raises <see cref="VisitRegistered"/>.</summary>
     public static Visit Register(UnitCopy hostUnit, VisitRegistration registration, PassCode passCode, DateTimeOffset now)
     {
@@ -121,8 +122,9 @@ public sealed class Visit : AggregateRoot
             UnitId = hostUnit.Id,
             VisitorName = registration.VisitorName.Trim(),
             VisitorPhone = registration.VisitorPhone.Trim(),
-            IdType = registration.IdDocument.Type,
-            IdNumber = registration.IdDocument.Number,
+            IdType = registration.IdNumber.Type,
+            IdNumberMasked = registration.IdNumber.Masked,
+            IdNumberCiphertext = registration.IdNumber.Ciphertext,
             PlateNumber = NormalizePlate(registration.PlateNumber),
             Purpose = registration.Purpose.Trim(),
             PartySize = registration.PartySize,
@@ -298,7 +300,7 @@ public sealed class Visit : AggregateRoot
 public sealed record VisitRegistration(
     string VisitorName,
     string VisitorPhone,
-    IdentityDocument IdDocument,
+    ProtectedIdNumber IdNumber,
     string Purpose,
     int PartySize,
     DateTimeOffset ExpectedFrom,

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Data;
@@ -6,8 +7,13 @@ using PropertyPlatform.ServiceDefaults.LocalCopies;
 
 namespace PropertyPlatform.Reception.Infrastructure;
 
-public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> options) : ServiceDbContext(options), IHasUnitCopies
+public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> options) : ServiceDbContext(options), IHasUnitCopies, IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The column of the ID numbers stored before they were encrypted; <see cref="IdNumberEncryption"/> encrypts and
+    /// empties it at start. Kept as a shadow property until every database has run that step.
+    /// </summary>
+    public const string UnencryptedIdNumber = "UnencryptedIdNumber";
     /// <summary>Filter of the visits whose pass code still admits someone; pass codes are unique among them.</summary>
     public const string ActiveVisitFilter = "status IN ('Expected', 'CheckedIn', 'AwaitingHost')";
 
@@ -29,6 +35,15 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<Handover> Handovers => Set<Handover>();
 
+    public DbSet<AccessCard> AccessCards => Set<AccessCard>();
+
+    public DbSet<BlocklistEntry> Blocklist => Set<BlocklistEntry>();
+
+    public DbSet<VehicleEntry> Vehicles => Set<VehicleEntry>();
+
+    /// <summary>The key ring that encrypts ID numbers (see <c>PersonalDataProtection</c>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -40,7 +55,9 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             visit.Property(v => v.VisitorName).HasMaxLength(Visit.VisitorNameMaxLength);
             visit.Property(v => v.VisitorPhone).HasMaxLength(32);
             visit.Property(v => v.IdType).HasConversion<string>().HasMaxLength(32);
-            visit.Property(v => v.IdNumber).HasMaxLength(32);
+            visit.Property(v => v.IdNumberMasked).HasMaxLength(ProtectedIdNumber.MaskedMaxLength);
+            visit.Property(v => v.IdNumberCiphertext).HasMaxLength(ProtectedIdNumber.CiphertextMaxLength);
+            visit.Property<string?>(UnencryptedIdNumber).HasMaxLength(32);
             visit.Property(v => v.PlateNumber).HasMaxLength(Visit.PlateNumberMaxLength);
             visit.Property(v => v.Purpose).HasMaxLength(Visit.PurposeMaxLength);
             visit.Property(v => v.PassCode).HasMaxLength(16);
@@ -72,7 +89,9 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             item.Property(i => i.ClaimantName).HasMaxLength(LostItem.PersonNameMaxLength);
             item.Property(i => i.ClaimantPhone).HasMaxLength(LostItem.PhoneMaxLength);
             item.Property(i => i.ClaimantIdType).HasConversion<string>().HasMaxLength(32);
-            item.Property(i => i.ClaimantIdNumber).HasMaxLength(32);
+            item.Property(i => i.ClaimantIdNumberMasked).HasMaxLength(ProtectedIdNumber.MaskedMaxLength);
+            item.Property(i => i.ClaimantIdNumberCiphertext).HasMaxLength(ProtectedIdNumber.CiphertextMaxLength);
+            item.Property<string?>(UnencryptedIdNumber).HasMaxLength(32);
             item.Property(i => i.HandedOverByName).HasMaxLength(Actor.NameMaxLength);
             item.Property(i => i.Disposal).HasConversion<string>().HasMaxLength(32);
             item.Property(i => i.DisposalNote).HasMaxLength(LostItem.NoteMaxLength);
@@ -209,6 +228,60 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             item.HasIndex(i => new { i.HandoverId, i.Sequence }).IsUnique();
             item.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
             item.Property(i => i.Summary).HasMaxLength(Handover.SummaryMaxLength);
+        });
+
+        modelBuilder.Entity<AccessCard>(card =>
+        {
+            card.HasKey(c => c.Id);
+            card.Property(c => c.CardNumber).HasMaxLength(AccessCard.CardNumberMaxLength);
+            card.Property(c => c.HolderName).HasMaxLength(AccessCard.NameMaxLength);
+            card.Property(c => c.HolderPhone).HasMaxLength(AccessCard.PhoneMaxLength);
+            card.Property(c => c.Company).HasMaxLength(AccessCard.CompanyMaxLength);
+            card.Property(c => c.Deposit).HasPrecision(12, 2);
+            card.Property(c => c.Status).HasConversion<string>().HasMaxLength(32);
+            card.Property(c => c.IssuedByName).HasMaxLength(Actor.NameMaxLength);
+            card.Property(c => c.ClosedByName).HasMaxLength(Actor.NameMaxLength);
+            card.Property(c => c.LostNote).HasMaxLength(AccessCard.NoteMaxLength);
+            // A return and a loss report at once cannot both win (Billing would refund and keep the same deposit).
+            card.Property<uint>("xmin").IsRowVersion();
+            card.HasOne<UnitCopy>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
+            // One card with a number is out at a time per property.
+            card.HasIndex(c => new { c.PropertyId, c.CardNumber }).IsUnique().HasFilter("status = 'Issued'")
+                .HasDatabaseName("ix_access_cards_issued_card_number");
+            card.HasIndex(c => new { c.PropertyId, c.IssuedAt });
+        });
+
+        modelBuilder.Entity<BlocklistEntry>(entry =>
+        {
+            entry.ToTable("blocklist");
+            entry.HasKey(b => b.Id);
+            entry.Property(b => b.PersonName).HasMaxLength(BlocklistEntry.NameMaxLength);
+            entry.Property(b => b.IdType).HasConversion<string>().HasMaxLength(32);
+            entry.Property(b => b.IdNumberMasked).HasMaxLength(ProtectedIdNumber.MaskedMaxLength);
+            entry.Property(b => b.IdNumberCiphertext).HasMaxLength(ProtectedIdNumber.CiphertextMaxLength);
+            entry.Property(b => b.Phone).HasMaxLength(BlocklistEntry.PhoneMaxLength);
+            entry.Property(b => b.Reason).HasMaxLength(BlocklistEntry.ReasonMaxLength);
+            entry.Property(b => b.AddedByName).HasMaxLength(Actor.NameMaxLength);
+            entry.Property(b => b.LiftedByName).HasMaxLength(Actor.NameMaxLength);
+            entry.Property<uint>("xmin").IsRowVersion();
+            entry.HasIndex(b => b.PropertyId).HasFilter("lifted_at IS NULL");
+        });
+
+        modelBuilder.Entity<VehicleEntry>(vehicle =>
+        {
+            vehicle.ToTable("vehicles");
+            vehicle.HasKey(v => v.Id);
+            vehicle.Property(v => v.PlateNumber).HasMaxLength(VehicleEntry.PlateMaxLength);
+            vehicle.Property(v => v.DriverName).HasMaxLength(VehicleEntry.NameMaxLength);
+            vehicle.Property(v => v.DriverPhone).HasMaxLength(VehicleEntry.PhoneMaxLength);
+            vehicle.Property(v => v.Purpose).HasMaxLength(VehicleEntry.PurposeMaxLength);
+            vehicle.Property(v => v.RecordedByName).HasMaxLength(Actor.NameMaxLength);
+            vehicle.Property<uint>("xmin").IsRowVersion();
+            vehicle.HasOne<UnitCopy>().WithMany().HasForeignKey(v => v.HostUnitId).OnDelete(DeleteBehavior.Restrict);
+            // A plate is on site once at a time.
+            vehicle.HasIndex(v => new { v.PropertyId, v.PlateNumber }).IsUnique().HasFilter("left_at IS NULL")
+                .HasDatabaseName("ix_vehicles_on_site_plate");
+            vehicle.HasIndex(v => new { v.PropertyId, v.EnteredAt });
         });
     }
 }

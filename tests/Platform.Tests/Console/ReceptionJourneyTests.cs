@@ -61,6 +61,15 @@ public sealed class ReceptionJourneyTests(ConsoleFixture fixture)
         await Expect(guard.GetByText($"{visitor} 已入场")).ToBeVisibleAsync();
         await fixture.ShotAsync(guard, "43-gate-checked-in");
 
+        // The guard registers an unfamiliar vehicle and sees it on site.
+        var plate = $"京A{DateTime.UtcNow:HHmmss}";
+        await guard.GetByLabel("车牌").FillAsync(plate);
+        await guard.GetByLabel("司机", new() { Exact = true }).FillAsync("快递员小李");
+        await guard.GetByLabel("事由").FillAsync("送货");
+        await guard.GetByRole(AriaRole.Button, new() { Name = "登记车辆入场" }).ClickAsync();
+        await Expect(guard.GetByTestId("gate-vehicle").Filter(new() { HasText = plate })).ToBeVisibleAsync();
+        await fixture.ShotAsync(guard, "47-gate-vehicle-on-site");
+
         // The desk sees the visitor on site, then reviews the open items before handing over.
         await desk.GetByRole(AriaRole.Button, new() { Name = "刷新" }).ClickAsync();
         await Expect(desk.GetByTestId("desk-on-site")).ToContainTextAsync(visitor);
@@ -73,5 +82,52 @@ public sealed class ReceptionJourneyTests(ConsoleFixture fixture)
         await desk.GetByRole(AriaRole.Tab, new() { Name = "出门条" }).ClickAsync();
         await Expect(desk.GetByTestId("desk-exit-passes")).ToBeVisibleAsync();
         await fixture.ShotAsync(desk, "46-desk-exit-passes");
+        await desk.GetByRole(AriaRole.Tab, new() { Name = "出入证" }).ClickAsync();
+        await Expect(desk.GetByTestId("desk-access-cards")).ToBeVisibleAsync();
+        await fixture.ShotAsync(desk, "48-desk-access-cards");
+    }
+
+    [Fact]
+    public async Task An_occupant_invites_a_visitor_on_a_phone_shares_the_pass_and_the_guard_checks_them_in_with_its_code()
+    {
+        var visitor = $"赵六{DateTime.UtcNow:HHmmss}";
+
+        // The host, on a phone: invite the visitor; the pass (code and QR) is shown to share.
+        var host = await fixture.SignInAsync("occupant", ConsoleFixture.Phone);
+        await host.GotoAsync($"{fixture.GatewayUrl}/portal/visitors");
+        await Expect(host.GetByRole(AriaRole.Heading, new() { Name = "我的访客" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await host.GetByRole(AriaRole.Button, new() { Name = "邀请访客" }).ClickAsync();
+        var form = host.Locator(".ant-modal");
+        await form.GetByLabel("拜访房号").ClickAsync();
+        await host.Locator(".ant-select-item-option").First.ClickAsync();
+        await form.GetByLabel("访客", new() { Exact = true }).FillAsync(visitor);
+        await form.GetByLabel("电话", new() { Exact = true }).FillAsync("13900139000");
+        await form.GetByLabel("证件号码").FillAsync("110105194912310038");
+        await form.GetByLabel("事由").FillAsync("拜访朋友");
+        await fixture.ShotAsync(host, "49-portal-invite-visitor");
+        await host.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^确\\s?定$") }).ClickAsync();
+        var pass = host.GetByTestId("portal-pass");
+        await Expect(pass).ToBeVisibleAsync();
+        await Expect(pass.Locator("canvas, svg").First).ToBeVisibleAsync(); // the QR code
+        var code = Regex.Match(await pass.InnerTextAsync(), @"\d{8}").Value;
+        code.ShouldNotBeEmpty();
+        await fixture.ShotAsync(host, "50-portal-pass-to-share");
+
+        // The guard checks the visitor in with the code.
+        var guard = await fixture.SignInAsync("security", ConsoleFixture.Phone);
+        await guard.GotoAsync($"{fixture.GatewayUrl}/gate");
+        await Expect(guard.GetByRole(AriaRole.Heading, new() { Name = "门岗" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await guard.GetByLabel("通行码").FillAsync(code);
+        await guard.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^查\\s?询$") }).ClickAsync();
+        await Expect(guard.GetByTestId("gate-visit")).ToContainTextAsync(visitor);
+        // Security alone reads the full ID number, to compare with the document.
+        await Expect(guard.GetByTestId("gate-full-id")).ToContainTextAsync("110105194912310038");
+        await guard.GetByRole(AriaRole.Button, new() { Name = "登记入场" }).ClickAsync();
+        await Expect(guard.GetByText($"{visitor} 已入场")).ToBeVisibleAsync();
+
+        // The host sees the visitor on site.
+        await host.ReloadAsync();
+        await Expect(host.GetByTestId("portal-visit").Filter(new() { HasText = visitor })).ToContainTextAsync("在场", new() { Timeout = 30_000 });
+        await fixture.ShotAsync(host, "51-portal-visitor-on-site");
     }
 }

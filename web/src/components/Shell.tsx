@@ -14,6 +14,7 @@ import '../pages/billing/texts';
 import '../pages/complaints/i18n';
 import '../pages/reception/deskTexts';
 import '../pages/reception/texts';
+import '../pages/reception/moreTexts';
 
 // `group`: shown together under one submenu, so a role with many screens still sees every entry in the bar.
 interface Item { key: string; roles: Role[]; group?: string }
@@ -52,6 +53,8 @@ const items: Item[] = [
   { key: '/billing/meter-readings', roles: ['engineer', 'finance', 'manager', 'admin'], group: 'nav.finance' },
   { key: '/portal/bills', roles: ['occupant'] },
   { key: '/portal/complaints', roles: ['occupant'] },
+  { key: '/portal/visitors', roles: ['occupant'] },
+  { key: '/portal/exit-passes', roles: ['occupant'] },
 ];
 const labels: Record<string, string> = {
   '/board': 'nav.board', '/intake': 'nav.intake', '/orders': 'nav.orders', '/statistics': 'nav.statistics', '/my-orders': 'nav.myOrders',
@@ -62,6 +65,7 @@ const labels: Record<string, string> = {
   '/reception-desk': 'nav.desk', '/gate': 'nav.gate', '/visitors': 'nav.visitors', '/lost-found': 'nav.lostFound', '/keys': 'nav.keys',
   '/billing/cash-desk': 'nav.cashDesk', '/billing/runs': 'nav.billRuns', '/billing/bills': 'nav.bills', '/billing/arrears': 'nav.arrears', '/billing/deposits': 'nav.deposits', '/billing/cash-day': 'nav.cashDay', '/billing/meter-readings': 'nav.meterReadings', '/billing/receipts': 'nav.receipts',
   '/portal/bills': 'nav.myBills',
+  '/portal/visitors': 'nav.myVisitors', '/portal/exit-passes': 'nav.myExitPasses',
 };
 
 export function Shell() {

@@ -22,6 +22,133 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.AccessCard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CardNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("card_number");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("closed_by_name");
+
+                    b.Property<string>("Company")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("company");
+
+                    b.Property<decimal>("Deposit")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("deposit");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("HolderPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("holder_phone");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("issued_by_name");
+
+                    b.Property<DateTimeOffset?>("LostAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lost_at");
+
+                    b.Property<string>("LostNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("lost_note");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_cards");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_access_cards_unit_id");
+
+                    b.HasIndex("PropertyId", "CardNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_access_cards_issued_card_number")
+                        .HasFilter("status = 'Issued'");
+
+                    b.HasIndex("PropertyId", "IssuedAt")
+                        .HasDatabaseName("ix_access_cards_property_id_issued_at");
+
+                    b.ToTable("access_cards");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.AuthorisedSigner", b =>
                 {
                     b.Property<Guid>("SignerId")
@@ -61,6 +188,88 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasDatabaseName("ix_authorised_signers_person_id_company_id");
 
                     b.ToTable("authorised_signers", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.BlocklistEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("added_by_id");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("added_by_name");
+
+                    b.Property<string>("IdNumberCiphertext")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("id_number_ciphertext");
+
+                    b.Property<string>("IdNumberMasked")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id_number_masked");
+
+                    b.Property<string>("IdType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id_type");
+
+                    b.Property<DateTimeOffset?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lifted_at");
+
+                    b.Property<string>("LiftedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("lifted_by_name");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("person_name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_blocklist");
+
+                    b.HasIndex("PropertyId")
+                        .HasDatabaseName("ix_blocklist_property_id")
+                        .HasFilter("lifted_at IS NULL");
+
+                    b.ToTable("blocklist", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.CustodyLogEntry", b =>
@@ -547,10 +756,15 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("category");
 
-                    b.Property<string>("ClaimantIdNumber")
+                    b.Property<string>("ClaimantIdNumberCiphertext")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("claimant_id_number_ciphertext");
+
+                    b.Property<string>("ClaimantIdNumberMasked")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
-                        .HasColumnName("claimant_id_number");
+                        .HasColumnName("claimant_id_number_masked");
 
                     b.Property<string>("ClaimantIdType")
                         .HasMaxLength(32)
@@ -678,6 +892,11 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
+
+                    b.Property<string>("UnencryptedIdNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unencrypted_id_number");
 
                     b.Property<uint>("xmin")
                         .IsConcurrencyToken()
@@ -807,6 +1026,81 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                     b.ToTable("unit_keys", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.VehicleEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DriverName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("driver_name");
+
+                    b.Property<string>("DriverPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("driver_phone");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<Guid?>("HostUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("host_unit_id");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
+                    b.Property<string>("PlateNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("plate_number");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vehicles");
+
+                    b.HasIndex("HostUnitId")
+                        .HasDatabaseName("ix_vehicles_host_unit_id");
+
+                    b.HasIndex("PropertyId", "EnteredAt")
+                        .HasDatabaseName("ix_vehicles_property_id_entered_at");
+
+                    b.HasIndex("PropertyId", "PlateNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_vehicles_on_site_plate")
+                        .HasFilter("left_at IS NULL");
+
+                    b.ToTable("vehicles", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Visit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -857,11 +1151,17 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("host_answered_by_name");
 
-                    b.Property<string>("IdNumber")
+                    b.Property<string>("IdNumberCiphertext")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("id_number_ciphertext");
+
+                    b.Property<string>("IdNumberMasked")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
-                        .HasColumnName("id_number");
+                        .HasColumnName("id_number_masked");
 
                     b.Property<string>("IdType")
                         .IsRequired()
@@ -907,6 +1207,11 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
+
+                    b.Property<string>("UnencryptedIdNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unencrypted_id_number");
 
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid")
@@ -1089,6 +1394,16 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.AccessCard", b =>
+                {
+                    b.HasOne("PropertyPlatform.ServiceDefaults.LocalCopies.UnitCopy", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_access_cards_units_unit_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.CustodyLogEntry", b =>
                 {
                     b.HasOne("PropertyPlatform.Reception.Domain.LostItem", null)
@@ -1147,6 +1462,15 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_unit_keys_units_unit_id");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.VehicleEntry", b =>
+                {
+                    b.HasOne("PropertyPlatform.ServiceDefaults.LocalCopies.UnitCopy", null)
+                        .WithMany()
+                        .HasForeignKey("HostUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_vehicles_units_host_unit_id");
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Visit", b =>

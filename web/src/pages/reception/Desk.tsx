@@ -9,10 +9,12 @@ import { getJson, send } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import { formatTime } from '../../components/format';
 import { useProperty } from '../../components/useProperty';
+import { useSession } from '../../auth/session';
 import {
   base, deskLists, idTypes, today, type ExitPass, type ExitPassPage, type Handover, type HandoverPage, type OpenItem,
   type RegisterWalkInRequest, type Visit, type VisitPage,
 } from './api';
+import { DeskAccessCards, DeskBlocklist } from './DeskCards';
 import { useUnits } from './Visitors';
 import './texts';
 import './deskTexts';
@@ -21,6 +23,9 @@ import './deskTexts';
 export function DeskPage() {
   const { t } = useTranslation();
   const { propertyId } = useProperty();
+  const { has } = useSession();
+  // The front desk does not read the blocklist's reasons (the API answers 403); supervisors and managers keep it.
+  const keepsBlocklist = has('security', 'supervisor', 'manager', 'admin');
   return (
     <>
       <h1 className="pp-page-title">{t('desk.title')}</h1>
@@ -31,6 +36,8 @@ export function DeskPage() {
               { key: 'visitors', label: t('desk.visitors'), children: <DeskVisitors propertyId={propertyId} /> },
               { key: 'exit-passes', label: t('desk.exitPasses'), children: <DeskExitPasses propertyId={propertyId} /> },
               { key: 'handover', label: t('desk.handover'), children: <DeskHandover propertyId={propertyId} /> },
+              { key: 'access-cards', label: t('cards.tab'), children: <DeskAccessCards propertyId={propertyId} /> },
+              ...(keepsBlocklist ? [{ key: 'blocklist', label: t('blocklist.tab'), children: <DeskBlocklist propertyId={propertyId} /> }] : []),
             ]}
           />
         </Card>

@@ -54,3 +54,49 @@ export function deskLists(visits: Visit[]): { awaiting: Visit[]; expected: Visit
     onSite: visits.filter((v) => v.status === 'checked_in'),
   };
 }
+
+export type AccessCard = R['AccessCardView'];
+export type AccessCardPage = R['PageOfAccessCardView'];
+export type AccessCardStatus = R['AccessCardStatus'];
+export type IssueAccessCardRequest = R['IssueAccessCardRequest'];
+export type BlocklistEntry = R['BlocklistEntryView'];
+export type BlocklistPage = R['PageOfBlocklistEntryView'];
+export type Vehicle = R['VehicleView'];
+export type VehiclePage = R['PageOfVehicleView'];
+export type ApplyExitPassRequest = R['ApplyExitPassRequest'];
+
+export const accessCardStatuses: AccessCardStatus[] = ['issued', 'returned', 'lost'];
+
+/**
+ * What a visitor's QR code carries: the property and the pass code, so the gate's scanner finds the visit with the same
+ * look-up as a typed code. Plain text, nothing secret beyond the code itself.
+ */
+export function passPayload(visit: Pick<Visit, 'propertyId' | 'passCode'>): string {
+  return `PPVISIT:${visit.propertyId}:${visit.passCode}`;
+}
+
+/** The pass code in a scanned QR payload (or a typed 8-digit code), or null when it is neither. */
+export function passCodeFrom(scanned: string): string | null {
+  const text = scanned.trim();
+  if (/^\d{8}$/.test(text)) return text;
+  const match = /^PPVISIT:[0-9a-f-]{36}:(\d{8})$/i.exec(text);
+  return match ? match[1] : null;
+}
+
+/** A release at the gate: every line in full, or the quantities the guard lets out (lines with 0 stay in). */
+export function releaseLines(pass: ExitPass, quantities?: Record<number, number>): { sequence: number; quantity: number }[] {
+  // The generated types allow numbers sent as strings; the service writes numbers.
+  return pass.items
+    .map((i) => {
+      const sequence = Number(i.sequence);
+      const listed = Number(i.quantity);
+      return { sequence, quantity: quantities ? Math.min(quantities[sequence] ?? 0, listed) : listed };
+    })
+    .filter((l) => l.quantity > 0);
+}
+
+/** Whether the release lets everything out; a partial release needs a note saying why the rest stays. */
+export function isFullRelease(pass: ExitPass, lines: { sequence: number; quantity: number }[]): boolean {
+  return pass.items.every((i) => lines.find((l) => l.sequence === Number(i.sequence))?.quantity === Number(i.quantity));
+}
+export type Signer = R['SignerView'];
