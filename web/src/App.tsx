@@ -49,6 +49,9 @@ const FollowUpsPage = page(() => import('./pages/complaints/FollowUps'), 'Follow
 const PortalComplaintsPage = page(() => import('./pages/complaints/PortalComplaints'), 'PortalComplaintsPage');
 const DeskPage = page(() => import('./pages/reception/Desk'), 'DeskPage');
 const GatePage = page(() => import('./pages/reception/Gate'), 'GatePage');
+const NotificationPreferencesPage = page(() => import('./pages/notifications/Preferences'), 'PreferencesPage');
+const DeliveriesPage = page(() => import('./pages/notifications/Deliveries'), 'DeliveriesPage');
+const WebhooksPage = page(() => import('./pages/notifications/Webhooks'), 'WebhooksPage');
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -126,6 +129,9 @@ export function App() {
                   <Route path="portal/bills" element={<MyBillsPage />} />
                   <Route path="reception-desk" element={<DeskPage />} />
                   <Route path="gate" element={<GatePage />} />
+                  <Route path="notifications/preferences" element={<NotificationPreferencesPage />} />
+                  <Route path="notifications/deliveries" element={<DeliveriesPage />} />
+                  <Route path="notifications/webhooks" element={<WebhooksPage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>
               </Routes>

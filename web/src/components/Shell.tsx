@@ -1,4 +1,4 @@
-import { BellOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, GlobalOutlined, LogoutOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Badge, Button, Dropdown, Menu, Select, Spin, type MenuProps } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import '../pages/billing/texts';
 import '../pages/complaints/i18n';
 import '../pages/reception/deskTexts';
 import '../pages/reception/texts';
+import '../pages/notifications/texts';
 
 // `group`: shown together under one submenu, so a role with many screens still sees every entry in the bar.
 interface Item { key: string; roles: Role[]; group?: string }
@@ -51,6 +52,9 @@ const items: Item[] = [
   { key: '/billing/meter-readings', roles: ['engineer', 'finance', 'manager', 'admin'], group: 'nav.finance' },
   { key: '/portal/bills', roles: ['occupant'] },
   { key: '/portal/complaints', roles: ['occupant'] },
+  // Notifications (services/Notifications/README.md): the delivery log for support staff, webhooks for administrators.
+  { key: '/notifications/deliveries', roles: ['frontdesk', 'supervisor', 'manager', 'admin'], group: 'nav.notifications' },
+  { key: '/notifications/webhooks', roles: ['admin'], group: 'nav.notifications' },
 ];
 const labels: Record<string, string> = {
   '/board': 'nav.board', '/intake': 'nav.intake', '/orders': 'nav.orders', '/statistics': 'nav.statistics', '/my-orders': 'nav.myOrders',
@@ -61,6 +65,7 @@ const labels: Record<string, string> = {
   '/reception-desk': 'nav.desk', '/gate': 'nav.gate', '/visitors': 'nav.visitors', '/lost-found': 'nav.lostFound', '/keys': 'nav.keys',
   '/billing/cash-desk': 'nav.cashDesk', '/billing/runs': 'nav.billRuns', '/billing/bills': 'nav.bills', '/billing/arrears': 'nav.arrears', '/billing/deposits': 'nav.deposits', '/billing/cash-day': 'nav.cashDay', '/billing/meter-readings': 'nav.meterReadings',
   '/portal/bills': 'nav.myBills',
+  '/notifications/deliveries': 'nav.deliveries', '/notifications/webhooks': 'nav.webhooks',
 };
 
 export function Shell() {
@@ -114,9 +119,13 @@ export function Shell() {
             items: [
               { key: 'who', label: `${me.name} · ${me.roles.map((r) => t(`roles.${r}`)).join('、')}`, disabled: true },
               { type: 'divider' },
+              { key: 'preferences', icon: <SettingOutlined />, label: <span data-testid="menu-preferences">{t('nav.preferences')}</span> },
               { key: 'signout', icon: <LogoutOutlined />, label: t('nav.signOut') },
             ],
-            onClick: ({ key }) => { if (key === 'signout') signOut(); },
+            onClick: ({ key }) => {
+              if (key === 'signout') signOut();
+              if (key === 'preferences') navigate('/notifications/preferences');
+            },
           }}
         >
           <Button type="text" aria-label={me.name} data-testid="user-menu" style={{ paddingInline: 4 }}>
