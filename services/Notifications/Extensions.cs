@@ -1,9 +1,11 @@
+using MassTransit;
 using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.Notifications.Channels;
 using PropertyPlatform.Notifications.Contacts;
 using PropertyPlatform.Notifications.Infrastructure;
 using PropertyPlatform.Notifications.IntegrationEvents;
 using PropertyPlatform.Notifications.Push;
+using PropertyPlatform.Notifications.Routing;
 using PropertyPlatform.Notifications.Webhooks;
 using PropertyPlatform.ServiceDefaults;
 using PropertyPlatform.ServiceDefaults.Auth;
@@ -66,8 +68,10 @@ internal static class Extensions
             bus.AddConsumer<OccupancyEndedConsumer>();
             bus.AddConsumer<StaffChangedConsumer>();
             bus.AddLocalCopyFill<StaffContactsFeed, StaffRecord>();
-            // Webhooks for integrations.
-            bus.AddConsumer<BillIssuedWebhookConsumer>();
+            bus.AddLocalCopyFill<OccupantContactsFeed, OccupantRecord>();
+            bus.AddLocalCopyFill<OccupancyContactsFeed, OccupancyRecord>();
+            // Every other event the services publish: told by its route and template, and to its webhooks.
+            bus.AddConsumers([.. EventCatalog.TemplateOnly.Select(type => typeof(RoutedConsumer<>).MakeGenericType(type))]);
         });
     }
 }

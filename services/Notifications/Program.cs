@@ -16,6 +16,8 @@ app.MapInboxApi();
 app.MapDeliveriesApi();
 app.MapWebhooksApi();
 app.MapPreferencesApi();
+app.MapRoutingApi();
+app.MapTemplatesApi();
 app.MapInboxHub();
 app.MapDefaultEndpoints();
 app.Run();

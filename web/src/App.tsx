@@ -52,6 +52,9 @@ const DeskPage = page(() => import('./pages/reception/Desk'), 'DeskPage');
 const GatePage = page(() => import('./pages/reception/Gate'), 'GatePage');
 const PortalVisitorsPage = page(() => import('./pages/reception/PortalVisitors'), 'PortalVisitorsPage');
 const PortalExitPassesPage = page(() => import('./pages/reception/PortalExitPasses'), 'PortalExitPassesPage');
+const NotificationPreferencesPage = page(() => import('./pages/notifications/Preferences'), 'PreferencesPage');
+const DeliveriesPage = page(() => import('./pages/notifications/Deliveries'), 'DeliveriesPage');
+const WebhooksPage = page(() => import('./pages/notifications/Webhooks'), 'WebhooksPage');
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -132,6 +135,9 @@ export function App() {
                   <Route path="gate" element={<GatePage />} />
                   <Route path="portal/visitors" element={<PortalVisitorsPage />} />
                   <Route path="portal/exit-passes" element={<PortalExitPassesPage />} />
+                  <Route path="notifications/preferences" element={<NotificationPreferencesPage />} />
+                  <Route path="notifications/deliveries" element={<DeliveriesPage />} />
+                  <Route path="notifications/webhooks" element={<WebhooksPage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>
               </Routes>

@@ -49,3 +49,17 @@ public sealed record OccupancyRecord(
     DateOnly StartDate,
     DateOnly? EndDate,
     DateTimeOffset Version);
+
+/// <summary>
+/// An occupant (a person or a company) as Directory holds them now, in <c>/feeds/occupants</c>: name and contacts for
+/// the services that reach people (Notifications); the ID number is never shared. <c>Version</c> is the time the name
+/// or contacts last changed.
+/// </summary>
+public sealed record OccupantRecord(
+    Guid OccupantId,
+    Guid PropertyId,
+    OccupantKind Kind,
+    string Name,
+    string? Phone,
+    string? Email,
+    DateTimeOffset Version);

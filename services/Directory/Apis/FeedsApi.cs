@@ -10,7 +10,7 @@ namespace PropertyPlatform.Directory.Apis;
 
 /// <summary>
 /// The records other services keep copies of, for the platform's services only (a service token, never a person's):
-/// every unit, staff member and occupancy as they are now, ordered by their latest change, read page by page with a cursor.
+/// every unit, staff member, occupancy and occupant as they are now, ordered by their latest change, read page by page with a cursor.
 /// A service fills its copy from here when it is empty or behind; events keep it current afterwards.
 /// </summary>
 public static class FeedsApi
@@ -24,6 +24,7 @@ public static class FeedsApi
         feeds.MapGet("/units", UnitFeed).WithName("UnitFeed");
         feeds.MapGet("/staff", StaffFeed).WithName("StaffFeed");
         feeds.MapGet("/occupancies", OccupancyFeed).WithName("OccupancyFeed");
+        feeds.MapGet("/occupants", OccupantFeed).WithName("OccupantFeed");
         return app;
     }
 
@@ -109,6 +110,34 @@ public static class FeedsApi
             .Take(limit).ToListAsync(cancellationToken);
         var next = rows.Count == limit ? FeedCursor.Format(rows[^1].Version, rows[^1].OccupancyId) : null;
         return TypedResults.Ok(new FeedPage<OccupancyRecord>(rows, next, await db.Occupancies.CountAsync(cancellationToken)));
+    }
+
+    /// <summary>Every occupant's name and contacts (never the ID number), by the latest change of them.</summary>
+    public static async Task<Results<Ok<FeedPage<OccupantRecord>>, ValidationProblem>> OccupantFeed(
+        [AsParameters] FeedQuery query, DirectoryDbContext db, CancellationToken cancellationToken)
+    {
+        if (!FeedCursor.TryParse(query.After, out var cursor))
+        {
+            return ProblemResults.Invalid("after", "Use the 'next' cursor of the previous page.");
+        }
+
+        var occupants = db.Occupants.AsNoTracking();
+        if (query.ChangedSince is { } since)
+        {
+            var from = since.ToUniversalTime();
+            occupants = occupants.Where(o => o.ChangedAt >= from);
+        }
+        if (cursor is { } c)
+        {
+            occupants = occupants.Where(o => EF.Functions.GreaterThan(ValueTuple.Create(o.ChangedAt, o.Id), ValueTuple.Create(c.ChangedAt, c.Id)));
+        }
+
+        var limit = Limit(query);
+        var rows = await occupants.OrderBy(o => o.ChangedAt).ThenBy(o => o.Id)
+            .Select(o => new OccupantRecord(o.Id, o.PropertyId, o.Kind, o.Name, o.Phone, o.Email, o.ChangedAt))
+            .Take(limit).ToListAsync(cancellationToken);
+        var next = rows.Count == limit ? FeedCursor.Format(rows[^1].Version, rows[^1].OccupantId) : null;
+        return TypedResults.Ok(new FeedPage<OccupantRecord>(rows, next, await db.Occupants.CountAsync(cancellationToken)));
     }
 
     private static int Limit(FeedQuery query) => Math.Clamp(query.Limit ?? DefaultLimit, 1, MaxLimit);

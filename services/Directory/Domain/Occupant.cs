@@ -45,6 +45,9 @@ public sealed class Occupant : AggregateRoot
 
     public DateTimeOffset RegisteredAt { get; private set; }
 
+    /// <summary>When the name or contacts last changed: the version of the copies other services keep (the occupants feed).</summary>
+    public DateTimeOffset ChangedAt { get; private set; }
+
     /// <summary>A company's signers, current and withdrawn; empty for a person.</summary>
     public IReadOnlyList<AuthorisedSigner> Signers => _signers;
 
@@ -64,6 +67,7 @@ public sealed class Occupant : AggregateRoot
             Kind = Text.Defined(kind, "occupant kind"),
             Name = Text.Required(name, NameMaxLength, "An occupant's name"),
             RegisteredAt = now,
+            ChangedAt = now,
         };
         (occupant.Phone, occupant.Email) = Contacts(phone, email);
         if (idNumber is not null)
@@ -92,7 +96,8 @@ public sealed class Occupant : AggregateRoot
 
         now = StoredTime.Of(now);
         (Phone, Email) = (newPhone, newEmail);
-        Raise(new OccupantContactChanged(Guid.CreateVersion7(now), now, PropertyId, Id, Name, Phone, Email));
+        ChangedAt = RecordVersion.Next(ChangedAt, now);
+        Raise(new OccupantContactChanged(Guid.CreateVersion7(now), ChangedAt, PropertyId, Id, Name, Phone, Email));
     }
 
     /// <summary>Records (or corrects) a person's identity document.</summary>

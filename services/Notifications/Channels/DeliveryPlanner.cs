@@ -7,13 +7,13 @@ namespace PropertyPlatform.Notifications.Channels;
 /// <summary>
 /// Decides the email and SMS deliveries of an event's messages to persons: on the channels their preferences choose for
 /// the category, where their contacts have an address, in their language, held in their quiet hours unless an escalation.
-/// Messages to a role stay in the inbox. A (event, recipient, channel) already planned is not planned again.
+/// Only the channels the event's route allows are planned. Messages to a role stay in the inbox. A (event, recipient, channel) already planned is not planned again.
 /// </summary>
 public static class DeliveryPlanner
 {
     public static async Task<int> PlanAsync(
         NotificationsDbContext db, Guid eventId, string eventType, Category category, IReadOnlyList<(Recipient Recipient, MessageText Text, bool Escalation)> notices,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        IReadOnlyCollection<Channel> channels, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var toPersons = notices.Where(n => n.Recipient.PersonId is not null).ToList();
         if (toPersons.Count == 0)
@@ -36,7 +36,7 @@ public static class DeliveryPlanner
                 continue;
             }
             var preference = preferences.GetValueOrDefault(personId) ?? Preference.Default(personId);
-            foreach (var channel in Enum.GetValues<Channel>())
+            foreach (var channel in channels)
             {
                 var address = channel == Channel.Email ? contact.EmailMasked : contact.PhoneMasked;
                 if (address is null || !preference.Wants(channel, category)

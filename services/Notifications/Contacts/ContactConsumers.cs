@@ -57,7 +57,7 @@ public sealed class OccupancyStartedConsumer(NotificationsDbContext db, TimeProv
 {
     protected override Guid PersonOf(OccupancyStarted message) => message.OccupantId;
 
-    protected override void Apply(Contact contact, OccupancyStarted message) => contact.MoveIn(message.OccupancyId, message.PropertyId, message.UnitId);
+    protected override void Apply(Contact contact, OccupancyStarted message) => contact.MoveIn(message.OccupancyId, message.PropertyId, message.UnitId, message.OccurredAt);
 }
 
 public sealed class OccupancyEndedConsumer(NotificationsDbContext db, TimeProvider time, ILogger<OccupancyEndedConsumer> logger)
@@ -65,7 +65,7 @@ public sealed class OccupancyEndedConsumer(NotificationsDbContext db, TimeProvid
 {
     protected override Guid PersonOf(OccupancyEnded message) => message.OccupantId;
 
-    protected override void Apply(Contact contact, OccupancyEnded message) => contact.MoveOut(message.OccupancyId);
+    protected override void Apply(Contact contact, OccupancyEnded message) => contact.MoveOut(message.OccupancyId, message.PropertyId, message.UnitId, message.OccurredAt);
 }
 
 /// <summary>Staff events carry a phone but no email (Directory keeps none for staff).</summary>

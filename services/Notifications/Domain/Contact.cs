@@ -26,7 +26,7 @@ public sealed class Contact
 
     public string? PhoneCiphertext { get; private set; }
 
-    /// <summary>The units they hold (one row per occupancy), from Directory's occupancy events.</summary>
+    /// <summary>The units they hold and held (one row per occupancy), from Directory's occupancy events and feed.</summary>
     public List<ContactUnit> Units { get; private set; } = [];
 
     /// <summary>The <c>OccurredAt</c> of the Directory event this copy last took; older events change nothing.</summary>
@@ -56,19 +56,57 @@ public sealed class Contact
         return true;
     }
 
-    public void MoveIn(Guid occupancyId, Guid propertyId, Guid unitId)
+    /// <summary>
+    /// Takes an occupancy as Directory announced it at <paramref name="version"/>. An ended occupancy stays ended (it is
+    /// kept, so a start that arrives late cannot bring it back), whatever order the event and the feed arrive in.
+    /// </summary>
+    public void Occupy(Guid occupancyId, Guid propertyId, Guid unitId, bool ended, DateTimeOffset version)
     {
-        if (Units.All(u => u.OccupancyId != occupancyId))
+        var unit = Units.Find(u => u.OccupancyId == occupancyId);
+        if (unit is null)
         {
-            Units.Add(new ContactUnit(occupancyId, propertyId, unitId));
+            Units.Add(new ContactUnit(occupancyId, propertyId, unitId, ended, version));
+            return;
         }
+        unit.Update(ended, version);
     }
 
-    public void MoveOut(Guid occupancyId) => Units.RemoveAll(u => u.OccupancyId == occupancyId);
+    public void MoveIn(Guid occupancyId, Guid propertyId, Guid unitId, DateTimeOffset version) => Occupy(occupancyId, propertyId, unitId, false, version);
+
+    public void MoveOut(Guid occupancyId, Guid propertyId, Guid unitId, DateTimeOffset version) => Occupy(occupancyId, propertyId, unitId, true, version);
 }
 
-/// <summary>A unit a person holds, by the occupancy that gave it to them.</summary>
-public sealed record ContactUnit(Guid OccupancyId, Guid PropertyId, Guid UnitId);
+/// <summary>A unit a person holds (or held, once <see cref="Ended"/>), by the occupancy that gave it to them.</summary>
+public sealed class ContactUnit
+{
+    private ContactUnit()
+    {
+    }
+
+    public ContactUnit(Guid occupancyId, Guid propertyId, Guid unitId, bool ended, DateTimeOffset version) =>
+        (OccupancyId, PropertyId, UnitId, Ended, Version) = (occupancyId, propertyId, unitId, ended, version);
+
+    public Guid OccupancyId { get; private set; }
+
+    public Guid PropertyId { get; private set; }
+
+    public Guid UnitId { get; private set; }
+
+    /// <summary>Moved out: no longer told about the unit.</summary>
+    public bool Ended { get; private set; }
+
+    /// <summary>The time of the latest announcement of the occupancy (its move-out once ended, else its move-in).</summary>
+    public DateTimeOffset Version { get; private set; }
+
+    public void Update(bool ended, DateTimeOffset version)
+    {
+        Ended |= ended;
+        if (version > Version)
+        {
+            Version = version;
+        }
+    }
+}
 
 /// <summary>A personal value as stored: its masked form and its ciphertext.</summary>
 public sealed record ProtectedValue(string Masked, string Ciphertext)

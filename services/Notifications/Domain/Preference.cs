@@ -8,6 +8,9 @@ public enum Category
     Repairs,
     Complaints,
     Billing,
+
+    /// <summary>The front desk's and the gate's: visitors, keys, lost items, exit passes, access cards.</summary>
+    Reception,
 }
 
 /// <summary>

@@ -19,6 +19,8 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+
     /// <summary>The key ring that encrypts contacts (see <c>NotificationsDataProtection</c>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -60,6 +62,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
                 unit.WithOwner().HasForeignKey("PersonId");
                 unit.HasKey(u => u.OccupancyId);
                 unit.Property(u => u.OccupancyId).ValueGeneratedNever();
+                unit.HasIndex(u => new { u.PropertyId, u.UnitId });
             });
             contact.Navigation(c => c.Units).AutoInclude();
         });
@@ -118,6 +121,14 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             delivery.HasIndex(d => new { d.SubscriptionId, d.EventId }).IsUnique();
             // A subscription's queue, in the order it is sent.
             delivery.HasIndex(d => new { d.SubscriptionId, d.Status, d.OccurredAt, d.Sequence });
+        });
+
+        modelBuilder.Entity<RoutingRule>(rule =>
+        {
+            // One rule per property and event type; without one the catalog's default applies.
+            rule.HasKey(r => new { r.PropertyId, r.EventType });
+            rule.Property(r => r.EventType).HasMaxLength(RoutingRule.EventTypeMaxLength);
+            rule.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         });
     }
 }

@@ -1,13 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Contracts;
-using PropertyPlatform.Contracts.Billing;
-using PropertyPlatform.Contracts.WorkOrders;
 using PropertyPlatform.Notifications.Domain;
-using PropertyPlatform.Notifications.Channels;
 using PropertyPlatform.Notifications.Infrastructure;
+using PropertyPlatform.Notifications.Routing;
 using PropertyPlatform.ServiceDefaults;
-using PropertyPlatform.ServiceDefaults.Messaging;
 
 namespace PropertyPlatform.Notifications.Webhooks;
 
@@ -51,41 +48,11 @@ public static class WebhookQueue
     }
 }
 
-/// <summary>Billing's bills have no inbox message yet: this consumer only queues their webhooks.</summary>
-public sealed class BillIssuedWebhookConsumer(NotificationsDbContext db, TimeProvider time, WebhookSignal signal)
-    : IdempotentConsumer<BillIssued, NotificationsDbContext>(db, time)
-{
-    private bool _queued;
-
-    protected override async Task HandleAsync(BillIssued message, CancellationToken cancellationToken) =>
-        _queued = await WebhookQueue.QueueAsync(Db, message, Time.GetUtcNow(), cancellationToken);
-
-    protected override Task AfterCommitAsync(BillIssued message, CancellationToken cancellationToken)
-    {
-        if (_queued)
-        {
-            signal.Raise();
-        }
-        return Task.CompletedTask;
-    }
-}
-
 /// <summary>What a receiver gets: the event's type and the event as published.</summary>
 public sealed record WebhookBody<TEvent>(string Type, TEvent Data);
 
-/// <summary>The event types a subscription may ask for.</summary>
+/// <summary>The event types a subscription may ask for: every event the platform publishes (the catalog's).</summary>
 public static class WebhookEvents
 {
-    public static readonly IReadOnlySet<string> Known = new SortedSet<string>(StringComparer.Ordinal)
-    {
-        nameof(BillIssued),
-        nameof(WorkOrderSubmitted),
-        nameof(WorkOrderDispatched),
-        nameof(WorkOrderCompleted),
-        nameof(WorkOrderReopened),
-        nameof(WorkOrderPutOnHold),
-        nameof(WorkOrderCancelled),
-        nameof(WorkOrderDeadlineApproaching),
-        nameof(WorkOrderDeadlineBreached),
-    };
+    public static readonly IReadOnlySet<string> Known = new SortedSet<string>(EventCatalog.Routes.Select(r => r.Name), StringComparer.Ordinal);
 }

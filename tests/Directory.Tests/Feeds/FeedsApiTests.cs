@@ -133,6 +133,32 @@ public sealed class FeedsApiTests(TestInfrastructure infrastructure)
             .Items.Select(o => o.OccupancyId).ShouldBe([firstId]);
     }
 
+    [Fact]
+    public async Task The_occupant_feed_carries_names_and_contacts_without_id_numbers_by_their_latest_change()
+    {
+        await using var app = await DirectoryApp.StartAsync(infrastructure, WithSecret);
+        var (propertyId, _, _) = await app.RegisterPlaceAsync();
+        var person = (await app.RegisterPersonAsync(propertyId, "李雷", idNumber: "110101199003071233")).GetProperty("id").GetGuid();
+        var company = (await app.RegisterCompanyAsync(propertyId)).GetProperty("id").GetGuid();
+        using var admin = app.ClientAsAdmin();
+        (await admin.PutAsJsonAsync($"/occupants/{person}/contacts", new { phone = "13800138001", email = "li.lei@example.com" }, Cancellation))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var service = await ServiceClientAsync(app);
+
+        var page1 = await service.GetFromJsonAsync<FeedPage<OccupantRecord>>("/feeds/occupants?limit=1", Json, Cancellation);
+        var page2 = await service.GetFromJsonAsync<FeedPage<OccupantRecord>>($"/feeds/occupants?limit=1&after={page1!.Next}", Json, Cancellation);
+
+        page1.Total.ShouldBe(2);
+        page1.Items.ShouldHaveSingleItem().OccupantId.ShouldBe(company);
+        // The person changed their contacts last, so they come last, with the new ones.
+        var changed = page2!.Items.ShouldHaveSingleItem();
+        changed.ShouldBe(new OccupantRecord(person, propertyId, OccupantKind.Person, "李雷", "13800138001", "li.lei@example.com", changed.Version));
+        (await service.GetStringAsync("/feeds/occupants", Cancellation)).ShouldNotContain("110101199003071233");
+        (await service.GetFromJsonAsync<FeedPage<OccupantRecord>>(
+            $"/feeds/occupants?changedSince={Uri.EscapeDataString(changed.Version.ToString("O"))}", Json, Cancellation))!
+            .Items.Select(o => o.OccupantId).ShouldBe([person]);
+    }
+
     private static readonly JsonSerializerOptions Json = CreateJson();
 
     private static JsonSerializerOptions CreateJson()

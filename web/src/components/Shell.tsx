@@ -1,4 +1,4 @@
-import { BellOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, GlobalOutlined, LogoutOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Badge, Button, Dropdown, Menu, Select, Spin, type MenuProps } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import '../pages/complaints/i18n';
 import '../pages/reception/deskTexts';
 import '../pages/reception/texts';
 import '../pages/reception/moreTexts';
+import '../pages/notifications/texts';
 
 // `group`: shown together under one submenu, so a role with many screens still sees every entry in the bar.
 interface Item { key: string; roles: Role[]; group?: string }
@@ -55,6 +56,9 @@ const items: Item[] = [
   { key: '/portal/complaints', roles: ['occupant'] },
   { key: '/portal/visitors', roles: ['occupant'] },
   { key: '/portal/exit-passes', roles: ['occupant'] },
+  // Notifications (services/Notifications/README.md): the delivery log for support staff, webhooks for administrators.
+  { key: '/notifications/deliveries', roles: ['frontdesk', 'supervisor', 'manager', 'admin'], group: 'nav.notifications' },
+  { key: '/notifications/webhooks', roles: ['admin'], group: 'nav.notifications' },
 ];
 const labels: Record<string, string> = {
   '/board': 'nav.board', '/intake': 'nav.intake', '/orders': 'nav.orders', '/statistics': 'nav.statistics', '/my-orders': 'nav.myOrders',
@@ -66,6 +70,7 @@ const labels: Record<string, string> = {
   '/billing/cash-desk': 'nav.cashDesk', '/billing/runs': 'nav.billRuns', '/billing/bills': 'nav.bills', '/billing/arrears': 'nav.arrears', '/billing/deposits': 'nav.deposits', '/billing/cash-day': 'nav.cashDay', '/billing/meter-readings': 'nav.meterReadings', '/billing/receipts': 'nav.receipts',
   '/portal/bills': 'nav.myBills',
   '/portal/visitors': 'nav.myVisitors', '/portal/exit-passes': 'nav.myExitPasses',
+  '/notifications/deliveries': 'nav.deliveries', '/notifications/webhooks': 'nav.webhooks',
 };
 
 export function Shell() {
@@ -119,9 +124,13 @@ export function Shell() {
             items: [
               { key: 'who', label: `${me.name} · ${me.roles.map((r) => t(`roles.${r}`)).join('、')}`, disabled: true },
               { type: 'divider' },
+              { key: 'preferences', icon: <SettingOutlined />, label: <span data-testid="menu-preferences">{t('nav.preferences')}</span> },
               { key: 'signout', icon: <LogoutOutlined />, label: t('nav.signOut') },
             ],
-            onClick: ({ key }) => { if (key === 'signout') signOut(); },
+            onClick: ({ key }) => {
+              if (key === 'signout') signOut();
+              if (key === 'preferences') navigate('/notifications/preferences');
+            },
           }}
         >
           <Button type="text" aria-label={me.name} data-testid="user-menu" style={{ paddingInline: 4 }}>

@@ -2,13 +2,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Badge, Button, Card, List, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { getJson, send } from '../api/client';
 import { problemMessage } from '../api/problem';
 import type { InboxEntry, InboxPage, MarkedRead } from '../api/schema';
 import { formatTime } from '../components/format';
 import { consolePath, useUnreadCount } from '../components/inbox';
 import { useSession } from '../auth/session';
+import './notifications/texts';
 
 export function InboxPage() {
   const { t } = useTranslation();
@@ -48,6 +49,7 @@ export function InboxPage() {
       <h1 className="pp-page-title">
         {t('inbox.title')}
         <Space>
+          <Link to="/notifications/preferences" data-testid="inbox-preferences">{t('nav.preferences')}</Link>
           <Button size="small" onClick={markAllRead} loading={markingAll} disabled={!unreadCount.data} data-testid="inbox-read-all">
             {t('inbox.markAllRead')}
           </Button>

@@ -22,6 +22,8 @@ internal sealed class OccupantConfiguration : IEntityTypeConfiguration<Occupant>
         occupant.HasOne<Occupant>().WithMany().HasForeignKey(o => o.CompanyId).OnDelete(DeleteBehavior.Restrict);
         // The import recognises an occupant it already knows by property, kind and name (then phone or email).
         occupant.HasIndex(o => new { o.PropertyId, o.Name });
+        // The occupants feed reads them in the order of their latest change.
+        occupant.HasIndex(o => new { o.ChangedAt, o.Id });
 
         occupant.HasMany(o => o.Signers).WithOne().HasForeignKey(s => s.CompanyId).OnDelete(DeleteBehavior.Restrict);
         occupant.Navigation(o => o.Signers).UsePropertyAccessMode(PropertyAccessMode.Field);

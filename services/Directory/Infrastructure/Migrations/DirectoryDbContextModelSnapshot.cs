@@ -265,6 +265,10 @@ namespace PropertyPlatform.Directory.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
                     b.Property<Guid?>("CompanyId")
                         .HasColumnType("uuid")
                         .HasColumnName("company_id");
@@ -325,6 +329,9 @@ namespace PropertyPlatform.Directory.Infrastructure.Migrations
 
                     b.HasIndex("CompanyId")
                         .HasDatabaseName("ix_occupants_company_id");
+
+                    b.HasIndex("ChangedAt", "Id")
+                        .HasDatabaseName("ix_occupants_changed_at_id");
 
                     b.HasIndex("PropertyId", "Name")
                         .HasDatabaseName("ix_occupants_property_id_name");

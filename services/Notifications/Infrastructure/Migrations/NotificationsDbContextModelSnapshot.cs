@@ -351,6 +351,43 @@ namespace PropertyPlatform.Notifications.Infrastructure.Migrations
                     b.ToTable("preferences");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Notifications.Domain.RoutingRule", b =>
+                {
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<string>("EventType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("event_type");
+
+                    b.PrimitiveCollection<int[]>("Audiences")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("audiences");
+
+                    b.PrimitiveCollection<int[]>("Channels")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("channels");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("PropertyId", "EventType")
+                        .HasName("pk_routing_rules");
+
+                    b.ToTable("routing_rules");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Notifications.Domain.WebhookDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -576,6 +613,10 @@ namespace PropertyPlatform.Notifications.Infrastructure.Migrations
                                 .HasColumnType("uuid")
                                 .HasColumnName("occupancy_id");
 
+                            b1.Property<bool>("Ended")
+                                .HasColumnType("boolean")
+                                .HasColumnName("ended");
+
                             b1.Property<Guid>("PersonId")
                                 .HasColumnType("uuid")
                                 .HasColumnName("person_id");
@@ -588,11 +629,18 @@ namespace PropertyPlatform.Notifications.Infrastructure.Migrations
                                 .HasColumnType("uuid")
                                 .HasColumnName("unit_id");
 
+                            b1.Property<DateTimeOffset>("Version")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("version");
+
                             b1.HasKey("OccupancyId")
                                 .HasName("pk_contact_units");
 
                             b1.HasIndex("PersonId")
                                 .HasDatabaseName("ix_contact_units_person_id");
+
+                            b1.HasIndex("PropertyId", "UnitId")
+                                .HasDatabaseName("ix_contact_units_property_id_unit_id");
 
                             b1.ToTable("contact_units", (string)null);
 
