@@ -107,7 +107,8 @@ public sealed class ReceptionJourneyTests(ConsoleFixture fixture)
         await fixture.ShotAsync(host, "49-portal-invite-visitor");
         await host.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^确\\s?定$") }).ClickAsync();
         var pass = host.GetByTestId("portal-pass");
-        await Expect(pass).ToBeVisibleAsync();
+        // The service's first encryption creates its data-protection key: the first invitation may take a while.
+        await Expect(pass).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(pass.Locator("canvas, svg").First).ToBeVisibleAsync(); // the QR code
         var code = Regex.Match(await pass.InnerTextAsync(), @"\d{8}").Value;
         code.ShouldNotBeEmpty();
