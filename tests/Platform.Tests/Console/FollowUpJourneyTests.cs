@@ -86,6 +86,8 @@ public sealed class FollowUpJourneyTests(ConsoleFixture fixture)
         await desk.GetByRole(AriaRole.Tab, new() { Name = "回访记录" }).ClickAsync();
         var visit = desk.GetByRole(AriaRole.Row).Filter(new() { HasText = building }).First;
         await Expect(visit).ToContainTextAsync("4.00");
+        // The feedback items are in the visit's expanded row.
+        await visit.GetByRole(AriaRole.Button, new() { Name = "展开行" }).ClickAsync();
         await Expect(desk.GetByText("楼道声控灯不亮")).ToBeVisibleAsync();
         await fixture.ShotAsync(desk, "52-follow-up-visits");
 

@@ -18,7 +18,7 @@ public sealed class NotificationJourneyTests(ConsoleFixture fixture)
         using var occupantApi = await fixture.ApiAsync("occupant");
         using var deskApi = await fixture.ApiAsync("frontdesk");
         var me = await occupantApi.GetFromJsonAsync<JsonElement>("/api/directory/me", Cancel);
-        var personId = me.GetProperty("personId").GetString()!;
+        var personId = me.GetProperty("id").GetString()!; // /me answers the person
 
         // The occupant: user menu → notification preferences; SMS for repairs, saved, still there after a reload.
         var occupant = await fixture.SignInAsync("occupant");
