@@ -1,16 +1,15 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
+using static PropertyPlatform.Benchmarks.Load;
 
 // Work-order intake under load, as the front desk does it: POST /api/workorders/work-orders through the gateway,
 // signed in with the demo front-desk account, against a running platform (`./platform up --demo`).
 // --read measures the other hot path instead: GET of one order (the one the warm-up probe created).
 // --direct http://127.0.0.1:PORT sends the measured requests straight to WorkOrders (signing in still goes through the gateway).
 //   dotnet run -c Release --project benchmarks/IntakeLoad -- [--url http://127.0.0.1:8080] [--direct URL] [--read] [--requests 2000] [--concurrency 16]
-var options = args.Select((value, index) => (value, index)).Where(a => a.value.StartsWith("--", StringComparison.Ordinal))
-    .ToDictionary(a => a.value[2..], a => a.index + 1 < args.Length ? args[a.index + 1] : "");
+var options = Options(args);
 var requests = int.Parse(options.GetValueOrDefault("requests", "2000"));
 var concurrency = int.Parse(options.GetValueOrDefault("concurrency", "16"));
 var warmUp = Math.Min(200, requests / 10);
@@ -40,7 +39,7 @@ try
     latencies.Sort();
     Console.WriteLine($"{(read ? "GET of one work order" : "intake")} {(direct is null ? "through the gateway" : "straight to WorkOrders")}: {requests} requests, concurrency {concurrency}, {Environment.ProcessorCount} cores");
     Console.WriteLine($"  throughput {requests / elapsed.TotalSeconds:0} requests/s, failures {failures}");
-    Console.WriteLine($"  latency p50 {Percentile(latencies, 0.50):0.0} ms, p90 {Percentile(latencies, 0.90):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms");
+    Console.WriteLine($"  latency {Summary(latencies)}");
     return failures == 0 ? 0 : 1;
 }
 catch (HttpRequestException ex)
@@ -71,45 +70,4 @@ static async Task<(List<double> Latencies, TimeSpan Elapsed, int Failures)> RunA
         }
     }));
     return (latencies, clock.Elapsed, failures);
-}
-
-static double Percentile(List<double> sorted, double share) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)];
-
-static async Task<string> SignInAsync(HttpClient http, string userName)
-{
-    // The demo accounts appear a moment after Directory reports healthy.
-    for (var attempt = 0; ; attempt++)
-    {
-        var response = await http.PostAsJsonAsync("/api/directory/auth/token", new { userName, password = "Demo@12345" });
-        if (response.IsSuccessStatusCode)
-        {
-            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-        }
-        if (attempt == 60)
-        {
-            throw new InvalidOperationException($"Signing in as {userName} failed: {await response.Content.ReadAsStringAsync()}");
-        }
-        await Task.Delay(1000);
-    }
-}
-
-// The first demo unit, and the order the probe created on it (what --read reads).
-static async Task<(Guid UnitId, Guid OrderId)> FirstUnitAsync(HttpClient http)
-{
-    var units = await http.GetFromJsonAsync<JsonElement>("/api/directory/units?pageSize=1");
-    var unitId = units.GetProperty("items")[0].GetProperty("id").GetGuid();
-    // WorkOrders learns of units by event: until it knows this one, intake answers 400 and stores nothing.
-    for (var attempt = 0; attempt < 60; attempt++)
-    {
-        var probe = await http.PostAsync("/api/workorders/work-orders", JsonContent.Create(new
-        {
-            unitId, category = "plumbing", priority = "normal", channel = "phone", description = "预热",
-        }));
-        if (probe.StatusCode == HttpStatusCode.Created)
-        {
-            return (unitId, (await probe.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
-        }
-        await Task.Delay(1000);
-    }
-    throw new InvalidOperationException("WorkOrders never learned of the demo units.");
 }

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Npgsql;
+using static PropertyPlatform.Benchmarks.Load;
 
 // The reads of the front desk and its supervisor with years of data. Seeds WorkOrders' database once with a generated history of the demo
 // property (--units units, --orders orders over three years, most closed, the newest few hundred open, two timeline
@@ -15,8 +14,7 @@ using Npgsql;
 //   dotnet run -c Release --project benchmarks/ReadLoad -- --database "<WorkOrders' connection string>"
 //       [--url http://127.0.0.1:8080] [--units 5000] [--orders 100000] [--requests 1000] [--concurrency 16] [--pid N]
 // WorkOrders' connection string is in the dashboard (the workorders resource's environment, ConnectionStrings__workordersdb).
-var options = args.Select((value, index) => (value, index)).Where(a => a.value.StartsWith("--", StringComparison.Ordinal))
-    .ToDictionary(a => a.value[2..], a => a.index + 1 < args.Length ? args[a.index + 1] : "");
+var options = Options(args);
 var gateway = options.GetValueOrDefault("url") is { Length: > 0 } url ? url : "http://127.0.0.1:8080";
 var database = options.GetValueOrDefault("database") ?? throw new ArgumentException("--database: WorkOrders' connection string, to seed the history");
 var units = int.Parse(options.GetValueOrDefault("units", "5000"));
@@ -111,8 +109,6 @@ static async Task<(List<double> Latencies, TimeSpan Elapsed, int Failures)> RunA
     return (latencies, clock.Elapsed, failures);
 }
 
-static double Percentile(List<double> sorted, double share) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)];
-
 static double ResidentMegabytes(int? pid)
 {
     if (pid is null)
@@ -121,13 +117,6 @@ static double ResidentMegabytes(int? pid)
     }
     var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
     return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
-}
-
-static async Task<string> SignInAsync(HttpClient http, string userName)
-{
-    var response = await http.PostAsJsonAsync("/api/directory/auth/token", new { userName, password = "Demo@12345" });
-    response.EnsureSuccessStatusCode();
-    return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
 }
 
 /// <summary>The generated history, written straight into WorkOrders' tables: a benchmark fixture, not a migration.</summary>

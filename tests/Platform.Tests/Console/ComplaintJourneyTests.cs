@@ -157,10 +157,12 @@ public sealed class ComplaintJourneyTests(ConsoleFixture fixture)
         return actions.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).Or(actions.GetByRole(AriaRole.Button, new() { Name = spaced, Exact = true })).ClickAsync();
     }
 
-    private static Task Confirm(IPage page)
+    private static async Task Confirm(IPage page)
     {
         var dialog = page.GetByRole(AriaRole.Dialog);
-        return dialog.GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).Or(dialog.GetByRole(AriaRole.Button, new() { Name = "确 定", Exact = true })).ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "确定", Exact = true }).Or(dialog.GetByRole(AriaRole.Button, new() { Name = "确 定", Exact = true })).ClickAsync();
+        // The step is done when its form closes (the output lists any call the service refused).
+        await Expect(dialog).ToBeHiddenAsync();
     }
 
     private static async Task Answer(IPage page, string finding, string actionTaken)

@@ -44,12 +44,42 @@ public sealed class ConsoleFixture(PlatformFixture platform) : IAsyncLifetime
         var context = await Browser.NewContextAsync(options ?? Desktop);
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
+        ReportFailedCalls(page, userName);
         await page.GotoAsync(GatewayUrl);
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync(DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "登 录" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "登录" })).ClickAsync();
         await page.GetByTestId("user-menu").WaitForAsync();
         return page;
+    }
+
+    /// <summary>
+    /// Writes every API call the console saw refused or failed into the test's output: a toast that said why is gone
+    /// by the time a step times out, and this is what tells a flaky step from a failing service.
+    /// </summary>
+    private static void ReportFailedCalls(IPage page, string userName)
+    {
+        var output = TestContext.Current.TestOutputHelper;
+        if (output is null)
+        {
+            return;
+        }
+        page.Response += async (_, response) =>
+        {
+            if (response.Status < 400 || !response.Url.Contains("/api/", StringComparison.Ordinal))
+            {
+                return;
+            }
+            try
+            {
+                var body = await response.TextAsync();
+                output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {userName}: {response.Request.Method} {response.Url} → {response.Status} {body[..Math.Min(body.Length, 400)]}");
+            }
+            catch (Exception e) when (e is PlaywrightException or InvalidOperationException)
+            {
+                // The page closed, or the test ended, before the body was read: nothing left to report to.
+            }
+        };
     }
 
     /// <summary>An API client signed in as a demo account, for arranging what a test needs.</summary>
