@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using PropertyPlatform.TestSupport;
 
 [assembly: AssemblyFixture(typeof(PropertyPlatform.Platform.Tests.PlatformFixture))]
@@ -46,10 +48,27 @@ public sealed class PlatformFixture : IAsyncLifetime
             r => r.StatusCode != HttpStatusCode.Unauthorized, TimeSpan.FromSeconds(60));
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var tokens = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        var client = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient(new ResilienceHandler(RetryUnavailable) { InnerHandler = new SocketsHttpHandler() })
+        {
+            BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(30),
+        };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
         return client;
     }
+
+    /// <summary>
+    /// A 503 means the request was not handled (e.g. a service's first fetch of Directory's signing keys outlasting its
+    /// timeout on a loaded machine): try again after the Retry-After it sends, as a client should.
+    /// </summary>
+    private static readonly ResiliencePipeline<HttpResponseMessage> RetryUnavailable = new ResiliencePipelineBuilder<HttpResponseMessage>()
+        .AddRetry(new HttpRetryStrategyOptions
+        {
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == HttpStatusCode.ServiceUnavailable),
+            MaxRetryAttempts = 4,
+            Delay = TimeSpan.FromSeconds(2),
+            ShouldRetryAfterHeader = true,
+        })
+        .Build();
 
     /// <summary>Stops a resource (e.g. "rabbitmq") as an operator would from the dashboard.</summary>
     public Task StopAsync(string resource) => ExecuteAsync(resource, KnownResourceCommands.StopCommand);
