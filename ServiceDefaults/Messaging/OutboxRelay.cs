@@ -14,9 +14,11 @@ namespace PropertyPlatform.ServiceDefaults.Messaging;
 
 /// <summary>
 /// Hands committed outbox rows to RabbitMQ, oldest first, and marks them sent once the broker confirmed.
-/// Only one replica relays at a time (a transaction-scoped advisory lock), which keeps events in commit
-/// order — per aggregate and overall — and never publishes a row twice concurrently. A row that cannot be
-/// published stops the batch, so nothing overtakes it; it is retried at the next signal or poll.
+/// Only one replica relays at a time (a transaction-scoped advisory lock), so a row is never published twice
+/// concurrently and batches go out in commit order. Within a batch the events are sent together: arrival order
+/// was never promised to consumers anyway (each consumer has its own queue, takes several messages at once and
+/// retries a failed one later).
+/// A row that cannot be published stays unsent and is retried at the next signal or poll.
 /// Delivery is at-least-once: if the process dies between the broker's confirm and the commit, the row
 /// is published again with the same message id, and consumers' inboxes drop the duplicate.
 /// </summary>
@@ -91,21 +93,24 @@ internal sealed partial class OutboxRelay<TDbContext>(
             .FromSql($"SELECT * FROM outbox_messages WHERE sent_at IS NULL ORDER BY id LIMIT {_options.BatchSize} FOR UPDATE")
             .ToListAsync(cancellationToken);
 
+        // The whole batch is handed to the broker at once, in commit order, and its confirms are awaited together:
+        // waiting for each confirm before sending the next capped the relay at one broker round trip per event.
+        var publishing = batch.Select(message => (Message: message, Confirmed: PublishAsync(message, cancellationToken))).ToList();
         Exception? failure = null;
-        foreach (var message in batch)
+        foreach (var (message, confirmed) in publishing)
         {
             try
             {
-                await PublishAsync(message, cancellationToken);
+                await confirmed;
                 message.SentAt = time.GetUtcNow();
                 Published.Add(1);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                // Unsent, it is published again at the next try; events confirmed after it stay sent (no duplicates).
                 message.Attempts++;
                 message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-                failure = ex;
-                break;
+                failure ??= ex;
             }
         }
 
