@@ -61,7 +61,7 @@ public sealed class KeyApiTests(TestInfrastructure infrastructure)
         key.GetProperty("status").GetString().ShouldBe("signed_out");
         key.GetProperty("unitNumber").GetString().ShouldBe("0801");
         key.GetProperty("holderName").GetString().ShouldBe("工程部张工");
-        key.GetProperty("dueBy").GetDateTimeOffset().ShouldBe(morning.AddHours(14));
+        key.GetProperty("dueBy").GetDateTimeOffset().ShouldBe(morning.AddHours(3));
         key.GetProperty("overdue").GetBoolean().ShouldBeFalse();
         await (await desk.PostJsonAsync($"/keys/{id}/sign-out", SignOutBody(morning.AddHours(4), "李工")))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict);
