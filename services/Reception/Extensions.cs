@@ -1,3 +1,4 @@
+using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.Reception.Infrastructure;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.DataProtection;
@@ -24,6 +25,9 @@ internal static class Extensions
             bus.AddConsumer<AuthorisedSignerWithdrawnConsumer>();
             bus.AddConsumer<OccupancyStartedConsumer>();
             bus.AddConsumer<OccupancyEndedConsumer>();
+            // Filled from Directory's feeds at start too: events from before Reception's queues existed never arrive.
+            bus.AddLocalCopyFill<SignerCopyFeed, SignerRecord>();
+            bus.AddLocalCopyFill<OccupancyCopyFeed, OccupancyRecord>();
         });
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
     }

@@ -21,6 +21,7 @@ app.MapHandoversApi();
 app.MapAccessCardsApi();
 app.MapBlocklistApi();
 app.MapVehiclesApi();
+app.MapInspectionsApi();
 app.MapDefaultEndpoints();
 app.Run();
 

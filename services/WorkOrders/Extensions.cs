@@ -19,6 +19,7 @@ internal static class Extensions
             bus.AddConsumer<StaffChangedConsumer>();
             bus.AddLocalCopyFill<StaffCopyFeed, StaffRecord>();
             bus.AddConsumer<ComplaintWorkOrderRequestedConsumer>();
+            bus.AddConsumer<InspectionWorkOrderRequestedConsumer>();
         });
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
         builder.Services.AddScoped<WorkOrderCommands>();

@@ -42,6 +42,7 @@ public sealed class HandoverApiTests(TestInfrastructure infrastructure)
         var keyItem = handover.GetProperty("items")[2];
         keyItem.GetProperty("referenceId").GetGuid().ShouldBe(key);
         keyItem.GetProperty("summary").GetString()!.ShouldContain("工程部张工");
+        keyItem.GetProperty("overdue").GetBoolean().ShouldBeTrue("due back at noon");
         handover.GetProperty("items")[0].GetProperty("overdue").GetBoolean().ShouldBeTrue();
 
         // The outgoing person cannot acknowledge it; the night shift does.
@@ -52,7 +53,7 @@ public sealed class HandoverApiTests(TestInfrastructure infrastructure)
         acknowledged.GetProperty("acknowledgementNotes").GetString().ShouldBe("已接班");
         (await LostItemApiTests.Total(night, $"/handovers?propertyId={property}&acknowledged=false")).ShouldBe(0);
 
-        // After midnight the key is overdue, and the next handover says so; the lost item was the previous shift's.
+        // After midnight the key is still overdue, and the next handover says so; the lost item was the previous shift's.
         app.Time.Advance(TimeSpan.FromHours(4));
         night = app.ClientAs(Roles.FrontDesk, property);
         (await LostItemApiTests.Total(night, $"/keys?overdue=true&propertyId={property}")).ShouldBe(1);

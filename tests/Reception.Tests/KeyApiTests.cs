@@ -61,7 +61,7 @@ public sealed class KeyApiTests(TestInfrastructure infrastructure)
         key.GetProperty("status").GetString().ShouldBe("signed_out");
         key.GetProperty("unitNumber").GetString().ShouldBe("0801");
         key.GetProperty("holderName").GetString().ShouldBe("工程部张工");
-        key.GetProperty("dueBy").GetDateTimeOffset().ShouldBe(morning.AddHours(14));
+        key.GetProperty("dueBy").GetDateTimeOffset().ShouldBe(morning.AddHours(3));
         key.GetProperty("overdue").GetBoolean().ShouldBeFalse();
         await (await desk.PostJsonAsync($"/keys/{id}/sign-out", SignOutBody(morning.AddHours(4), "李工")))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict);
@@ -92,7 +92,7 @@ public sealed class KeyApiTests(TestInfrastructure infrastructure)
     }
 
     [Fact]
-    public async Task A_key_not_returned_by_the_end_of_the_day_is_listed_as_overdue_until_it_comes_back()
+    public async Task A_key_not_returned_by_its_expected_time_is_listed_as_overdue_until_it_comes_back()
     {
         var (app, property, unit) = await StartAsync(infrastructure);
         await using var _ = app;
@@ -105,7 +105,7 @@ public sealed class KeyApiTests(TestInfrastructure infrastructure)
         (await LostItemApiTests.Total(desk, "/keys?overdue=true")).ShouldBe(0);
         (await LostItemApiTests.Total(desk, "/keys?status=signed_out")).ShouldBe(1);
 
-        app.Time.Advance(TimeSpan.FromHours(14));
+        app.Time.Advance(TimeSpan.FromHours(3));
         desk = app.ClientAs(Roles.FrontDesk, property);
 
         var overdue = await desk.GetFromJsonAsync<JsonElement>($"/keys?overdue=true&propertyId={property}", Cancel);

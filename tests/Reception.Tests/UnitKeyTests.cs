@@ -39,7 +39,7 @@ public sealed class UnitKeyTests
     }
 
     [Fact]
-    public void Signing_out_records_who_why_and_when_back_and_makes_it_due_by_the_end_of_the_local_day()
+    public void Signing_out_records_who_why_and_when_back_and_makes_it_due_back_then()
     {
         var key = SignedOut();
 
@@ -47,7 +47,7 @@ public sealed class UnitKeyTests
         key.HolderName.ShouldBe("工程部张工");
         key.Reason.ShouldBe("检查漏水");
         key.ExpectedReturnAt.ShouldBe(Now.AddHours(3));
-        key.DueBy.ShouldBe(Midnight);
+        key.DueBy.ShouldBe(Now.AddHours(3));
         key.Loans.Single().SignedOutByName.ShouldBe("前台小王");
         key.PendingEvents.OfType<UnitKeySignedOut>().Single().HolderName.ShouldBe("工程部张工");
     }
@@ -74,12 +74,12 @@ public sealed class UnitKeyTests
     }
 
     [Fact]
-    public void A_key_still_out_when_the_local_day_ends_is_overdue()
+    public void A_key_still_out_after_its_expected_return_is_overdue_and_so_is_every_key_out_when_the_day_ends()
     {
         var key = SignedOut();
 
-        key.IsOverdue(Now.AddHours(5)).ShouldBeFalse("late against the expected time, but the day is not over");
-        key.IsOverdue(Midnight.AddTicks(-10)).ShouldBeFalse();
+        key.IsOverdue(Now.AddHours(3).AddTicks(-10)).ShouldBeFalse();
+        key.IsOverdue(Now.AddHours(3)).ShouldBeTrue("the holder said they would be back by 13:00: the evening shift sees it late");
         key.IsOverdue(Midnight).ShouldBeTrue();
     }
 
@@ -96,7 +96,7 @@ public sealed class UnitKeyTests
         onTime.Loans.Single().ReturnedLate.ShouldBeFalse();
 
         var late = SignedOut();
-        late.Return(Desk, Midnight.AddHours(9));
+        late.Return(Desk, Now.AddHours(5));
         late.Loans.Single().ReturnedLate.ShouldBeTrue();
         late.PendingEvents.OfType<UnitKeyReturned>().Single().Late.ShouldBeTrue();
     }

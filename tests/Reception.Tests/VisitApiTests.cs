@@ -176,6 +176,37 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     }
 
     [Fact]
+    public async Task A_government_visit_tells_the_manager_and_a_visitor_still_on_site_after_the_window_is_listed_as_overstaying()
+    {
+        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        var unit = await app.RegisterUnitAsync();
+        var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
+        await app.WaitForUnitAsync(unit.UnitId);
+        var body = JsonNode.Parse(Visit(unit.UnitId, DateTimeOffset.UtcNow, hours: 1))!;
+        body["category"] = "government";
+        var id = await Created(client, body.ToJsonString());
+        var ordinary = await Created(client, Visit(unit.UnitId, DateTimeOffset.UtcNow, hours: 1));
+        var guard = app.ClientAs(Roles.Security, unit.PropertyId);
+        (await guard.PostAsync($"/visits/{id}/check-in", null, Cancel)).EnsureSuccessStatusCode();
+        (await guard.PostAsync($"/visits/{ordinary}/check-in", null, Cancel)).EnsureSuccessStatusCode();
+        (await guard.PostAsync($"/visits/{ordinary}/check-out", null, Cancel)).EnsureSuccessStatusCode();
+
+        var told = JsonDocument.Parse(await app.ScalarAsync<string>(
+            "SELECT body::text FROM outbox_messages WHERE message_type LIKE '%.NotableVisitorExpected,%'")).RootElement;
+        told.GetProperty("visitId").GetGuid().ShouldBe(id);
+        told.GetProperty("category").GetString().ShouldBe("government");
+        (await app.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%.NotableVisitorExpected,%'")).ShouldBe(1);
+        (await LostItemApiTests.Total(guard, "/visits?overstaying=true")).ShouldBe(0);
+
+        app.Time.Advance(TimeSpan.FromMinutes(90));
+        guard = app.ClientAs(Roles.Security, unit.PropertyId);
+        var overstaying = await guard.GetFromJsonAsync<JsonElement>("/visits?overstaying=true", Cancel);
+        overstaying.GetProperty("items").EnumerateArray().Select(v => v.GetProperty("id").GetGuid()).ShouldBe([id]);
+        overstaying.GetProperty("items")[0].GetProperty("overstaying").GetBoolean().ShouldBeTrue();
+        overstaying.GetProperty("items")[0].GetProperty("category").GetString().ShouldBe("government");
+    }
+
+    [Fact]
     public async Task A_visitor_who_comes_after_the_window_is_refused_with_409_and_nothing_changes()
     {
         await using var app = await ReceptionApp.StartAsync(infrastructure);

@@ -308,6 +308,40 @@ public sealed class VisitTests
         visit.CancelReason.ShouldBe("改期");
     }
 
+    [Theory]
+    [InlineData(VisitorCategory.Vip, "vip")]
+    [InlineData(VisitorCategory.Government, "government")]
+    [InlineData(VisitorCategory.Media, "media")]
+    public void A_vip_government_or_media_visit_tells_the_manager(VisitorCategory category, string told)
+    {
+        var visit = Visit.Register(Unit1201, Registration() with { Category = category }, Code, Now);
+
+        visit.Category.ShouldBe(category);
+        var notable = visit.PendingEvents.OfType<NotableVisitorExpected>().ShouldHaveSingleItem();
+        (notable.Category, notable.VisitorName, notable.UnitNumber, notable.IsWalkIn).ShouldBe((told, "张三", "1201", false));
+
+        var walkIn = Visit.RegisterWalkIn(Unit1201, Registration() with { Category = category }, Code, Now);
+        walkIn.PendingEvents.OfType<NotableVisitorExpected>().ShouldHaveSingleItem().IsWalkIn.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void An_ordinary_visit_does_not_trouble_the_manager()
+    {
+        Registered().PendingEvents.OfType<NotableVisitorExpected>().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_visitor_still_on_site_after_the_window_closed_is_overstaying_until_they_leave()
+    {
+        var visit = CheckedIn();
+
+        visit.IsOverstayingAt(Until).ShouldBeFalse();
+        visit.IsOverstayingAt(Until.AddMinutes(1)).ShouldBeTrue();
+        Registered().IsOverstayingAt(Until.AddMinutes(1)).ShouldBeFalse("never came: not on site");
+        visit.CheckOut(Unit1201, Until.AddMinutes(30));
+        visit.IsOverstayingAt(Until.AddMinutes(31)).ShouldBeFalse();
+    }
+
     private static VisitRegistration Registration() => new(
         "张三", "13800138000", TestIdNumbers.Protected(), "拜访", 2, From, Until);
 

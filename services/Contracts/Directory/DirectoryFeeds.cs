@@ -63,3 +63,18 @@ public sealed record OccupantRecord(
     string? Phone,
     string? Email,
     DateTimeOffset Version);
+
+/// <summary>
+/// A company's authorised signer (指定签名人) as Directory holds it now, in <c>/feeds/signers</c>: <c>WithdrawnAt</c> is
+/// null while the authorisation stands. <c>Version</c> is the <c>OccurredAt</c> of the latest event that announced it:
+/// <see cref="AuthorisedSignerWithdrawn"/> once withdrawn, else <see cref="AuthorisedSignerAdded"/>.
+/// </summary>
+public sealed record SignerRecord(
+    Guid SignerId,
+    Guid PropertyId,
+    Guid CompanyId,
+    Guid PersonId,
+    string PersonName,
+    DateTimeOffset AuthorisedAt,
+    DateTimeOffset? WithdrawnAt,
+    DateTimeOffset Version);

@@ -1,3 +1,5 @@
+using PropertyPlatform.Contracts.WorkOrders;
+
 namespace PropertyPlatform.Contracts.Reception;
 
 /// <summary>A visit was pre-registered for a host unit and the visitor was given a pass code.</summary>
@@ -13,6 +15,24 @@ public sealed record VisitRegistered(
     string Purpose,
     DateTimeOffset ExpectedFrom,
     DateTimeOffset ExpectedUntil) : IIntegrationEvent;
+
+/// <summary>
+/// A VIP, government or media visitor (<c>Category</c>: <c>vip</c>, <c>government</c>, <c>media</c>) was registered, in
+/// advance or as a walk-in (<c>IsWalkIn</c>): the property's manager is told (政府或媒体来访须报告项目经理).
+/// </summary>
+public sealed record NotableVisitorExpected(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid VisitId,
+    Guid UnitId,
+    string UnitNumber,
+    string VisitorName,
+    string Category,
+    int PartySize,
+    string Purpose,
+    DateTimeOffset ExpectedFrom,
+    bool IsWalkIn) : IIntegrationEvent;
 
 /// <summary>Security let a pre-registered visitor in (the host can be told their visitor has arrived).</summary>
 public sealed record VisitorCheckedIn(
@@ -266,3 +286,36 @@ public sealed record AccessCardLost(
     string? Note,
     Guid ActorId,
     string ActorName) : IIntegrationEvent;
+
+/// <summary>
+/// Vacant units were inspected (空置房巡查): weekly by area, or the full inspection on the 20th (<c>Full</c>), with how
+/// many findings were recorded and for how many a work order was asked.
+/// </summary>
+public sealed record VacantUnitsInspected(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid InspectionId,
+    bool Full,
+    string? Area,
+    DateOnly InspectedOn,
+    int FindingCount,
+    int WorkOrderCount,
+    string InspectorName) : IIntegrationEvent;
+
+/// <summary>
+/// An inspection of vacant units found something to repair in a unit and asked for a work order. WorkOrders takes the
+/// order (channel <c>patrol</c>: found on a round, the inspector as taker).
+/// </summary>
+public sealed record InspectionWorkOrderRequested(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid InspectionId,
+    int FindingSequence,
+    Guid UnitId,
+    WorkOrderCategory Category,
+    WorkOrderPriority Priority,
+    string Description,
+    Guid RequestedById,
+    string RequestedByName) : IIntegrationEvent;

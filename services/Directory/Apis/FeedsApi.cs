@@ -10,7 +10,7 @@ namespace PropertyPlatform.Directory.Apis;
 
 /// <summary>
 /// The records other services keep copies of, for the platform's services only (a service token, never a person's):
-/// every unit, staff member, occupancy and occupant as they are now, ordered by their latest change, read page by page with a cursor.
+/// every unit, staff member, occupancy, occupant and authorised signer as they are now, ordered by their latest change, read page by page with a cursor.
 /// A service fills its copy from here when it is empty or behind; events keep it current afterwards.
 /// </summary>
 public static class FeedsApi
@@ -25,6 +25,7 @@ public static class FeedsApi
         feeds.MapGet("/staff", StaffFeed).WithName("StaffFeed");
         feeds.MapGet("/occupancies", OccupancyFeed).WithName("OccupancyFeed");
         feeds.MapGet("/occupants", OccupantFeed).WithName("OccupantFeed");
+        feeds.MapGet("/signers", SignerFeed).WithName("SignerFeed");
         return app;
     }
 
@@ -138,6 +139,40 @@ public static class FeedsApi
             .Take(limit).ToListAsync(cancellationToken);
         var next = rows.Count == limit ? FeedCursor.Format(rows[^1].Version, rows[^1].OccupantId) : null;
         return TypedResults.Ok(new FeedPage<OccupantRecord>(rows, next, await db.Occupants.CountAsync(cancellationToken)));
+    }
+
+    /// <summary>Every company's authorised signers, current and withdrawn, by their latest change (the withdrawal once withdrawn).</summary>
+    public static async Task<Results<Ok<FeedPage<SignerRecord>>, ValidationProblem>> SignerFeed(
+        [AsParameters] FeedQuery query, DirectoryDbContext db, CancellationToken cancellationToken)
+    {
+        if (!FeedCursor.TryParse(query.After, out var cursor))
+        {
+            return ProblemResults.Invalid("after", "Use the 'next' cursor of the previous page.");
+        }
+
+        var signers = db.AuthorisedSigners.AsNoTracking();
+        if (query.ChangedSince is { } since)
+        {
+            var from = since.ToUniversalTime();
+            signers = signers.Where(s => (s.WithdrawnAt ?? s.AuthorisedAt) >= from);
+        }
+        if (cursor is { } c)
+        {
+            signers = signers.Where(s => EF.Functions.GreaterThan(
+                ValueTuple.Create(s.WithdrawnAt ?? s.AuthorisedAt, s.Id), ValueTuple.Create(c.ChangedAt, c.Id)));
+        }
+
+        var limit = Limit(query);
+        var rows = await (from s in signers
+                          join company in db.Occupants on s.CompanyId equals company.Id
+                          join person in db.Occupants on s.PersonId equals person.Id
+                          orderby s.WithdrawnAt ?? s.AuthorisedAt, s.Id
+                          select new SignerRecord(
+                              s.Id, company.PropertyId, s.CompanyId, s.PersonId, person.Name, s.AuthorisedAt, s.WithdrawnAt,
+                              s.WithdrawnAt ?? s.AuthorisedAt))
+            .Take(limit).ToListAsync(cancellationToken);
+        var next = rows.Count == limit ? FeedCursor.Format(rows[^1].Version, rows[^1].SignerId) : null;
+        return TypedResults.Ok(new FeedPage<SignerRecord>(rows, next, await db.AuthorisedSigners.CountAsync(cancellationToken)));
     }
 
     private static int Limit(FeedQuery query) => Math.Clamp(query.Limit ?? DefaultLimit, 1, MaxLimit);

@@ -92,6 +92,7 @@ public static class EventCatalog
 
         // Reception (前台) and the gate.
         E<VisitRegistered>(Category.Reception, [Security], "/api/reception/visits/{VisitId}", "预约访客：{VisitorName} 到访 {UnitNumber}", "人数：{PartySize}\n事由：{Purpose}\n预计：{ExpectedFrom}", "Expected visitor {VisitorName} for {UnitNumber}", "Party: {PartySize}\nPurpose: {Purpose}\nExpected: {ExpectedFrom}"),
+        E<NotableVisitorExpected>(Category.Reception, [Manager], "/api/reception/visits/{VisitId}", "重要来访（贵宾/政府/媒体）：{VisitorName} 到访 {UnitNumber}", "类别：{Category}\n人数：{PartySize}\n事由：{Purpose}\n时间：{ExpectedFrom}\n临时来访：{IsWalkIn}", "Notable visitor: {VisitorName} ({Category}) for {UnitNumber}", "Party: {PartySize}\nPurpose: {Purpose}\nWhen: {ExpectedFrom}\nWalk-in: {IsWalkIn}"),
         E<VisitorCheckedIn>(Category.Reception, [Occupant], "/api/reception/visits/{VisitId}", "您的访客 {VisitorName} 已到达", "房号：{UnitNumber}\n人数：{PartySize}", "Your visitor {VisitorName} has arrived", "Unit: {UnitNumber}\nParty: {PartySize}"),
         E<VisitorCheckedOut>(Category.Reception, [Occupant], "/api/reception/visits/{VisitId}", "您的访客 {VisitorName} 已离开", "房号：{UnitNumber}", "Your visitor {VisitorName} has left", "Unit: {UnitNumber}"),
         E<VisitCancelled>(Category.Reception, [Security], "/api/reception/visits/{VisitId}", "访客预约已取消", "原因：{Reason}", "Visit cancelled", "Reason: {Reason}"),
@@ -114,6 +115,8 @@ public static class EventCatalog
         E<HandoverAcknowledged>(Category.Reception, [Supervisor], "/api/reception/handovers/{HandoverId}", "{AcknowledgedByName} 已接班", "交接班已确认。", "{AcknowledgedByName} took over the shift", "The hand-over is acknowledged."),
         E<AccessCardIssued>(Category.Reception, [Occupant, Finance], "/api/reception/access-cards/{AccessCardId}", "出入证 {CardNumber} 已发放给 {HolderName}", "房号：{UnitNumber}\n押金：{Deposit} 元\n有效期至：{ValidUntil}", "Access card {CardNumber} issued to {HolderName}", "Unit: {UnitNumber}\nDeposit: CNY {Deposit}\nValid until: {ValidUntil}"),
         E<AccessCardReturned>(Category.Reception, [Occupant], "/api/reception/access-cards/{AccessCardId}", "出入证 {CardNumber} 已归还", "押金：{Deposit} 元", "Access card {CardNumber} returned", "Deposit: CNY {Deposit}"),
+        E<VacantUnitsInspected>(Category.Reception, [Supervisor], "/api/reception/inspections/{InspectionId}", "空置房巡查已记录：{InspectedOn}", "全面巡查：{Full}\n区域：{Area}\n发现问题：{FindingCount}\n报修：{WorkOrderCount}\n巡查人：{InspectorName}", "Vacant units inspected: {InspectedOn}", "Full inspection: {Full}\nArea: {Area}\nFindings: {FindingCount}\nWork orders: {WorkOrderCount}\nBy: {InspectorName}"),
+        E<InspectionWorkOrderRequested>(Category.Repairs, [Frontdesk], "/api/reception/inspections/{InspectionId}", "空置房巡查需要维修", "{Description}\n提出人：{RequestedByName}", "An inspection of vacant units asks for a repair", "{Description}\nBy: {RequestedByName}"),
         E<AccessCardLost>(Category.Reception, [Occupant, Security], "/api/reception/access-cards/{AccessCardId}", "出入证 {CardNumber} 已挂失", "{Note}", "Access card {CardNumber} reported lost", "{Note}"),
 
     ];

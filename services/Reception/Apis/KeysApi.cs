@@ -57,7 +57,7 @@ public static class KeysApi
         var now = time.GetUtcNow();
         if (query.Overdue == true)
         {
-            // Still out after the end of the day it went out on.
+            // Still out after the time it was due back.
             keys = keys.Where(k => k.Status == UnitKeyStatus.SignedOut && k.DueBy <= now);
         }
 

@@ -69,6 +69,10 @@ public static class VisitsApi
             { } wanted => visits.Where(v => v.Status == wanted),
             null => visits,
         };
+        if (query.Overstaying == true)
+        {
+            visits = visits.Where(v => v.Status == VisitStatus.CheckedIn && v.ExpectedUntil < now);
+        }
         if (query.Date is { } date)
         {
             if (date.Year is <= 1 or >= 9999)
@@ -244,7 +248,8 @@ public static class VisitsApi
     }
 }
 
-public sealed record VisitQuery(Guid? PropertyId, Guid? UnitId, string? Status, DateOnly? Date);
+/// <summary><c>overstaying=true</c>: visitors checked in and still on site after their window closed.</summary>
+public sealed record VisitQuery(Guid? PropertyId, Guid? UnitId, string? Status, DateOnly? Date, bool? Overstaying);
 
 public sealed record RegisterVisitRequest(
     Guid UnitId,
@@ -256,11 +261,12 @@ public sealed record RegisterVisitRequest(
     string Purpose,
     int PartySize,
     DateTimeOffset? ExpectedFrom,
-    DateTimeOffset? ExpectedUntil)
+    DateTimeOffset? ExpectedUntil,
+    VisitorCategory? Category = null)
 {
     public VisitRegistration ToRegistration(IdNumberProtector protector) => new(
         VisitorName, VisitorPhone, protector.Protect(IdentityDocument.Create(IdType!.Value, IdNumber)), Purpose, PartySize,
-        ExpectedFrom!.Value, ExpectedUntil!.Value, PlateNumber);
+        ExpectedFrom!.Value, ExpectedUntil!.Value, PlateNumber, Category ?? VisitorCategory.Ordinary);
 }
 
 public sealed class RegisterVisitRequestValidator : AbstractValidator<RegisterVisitRequest>
@@ -281,6 +287,7 @@ public sealed class RegisterVisitRequestValidator : AbstractValidator<RegisterVi
             }
         });
         RuleFor(r => r.PlateNumber).MaximumLength(Visit.PlateNumberMaxLength);
+        RuleFor(r => r.Category).IsInEnum();
         RuleFor(r => r.Purpose).NotEmpty().MaximumLength(Visit.PurposeMaxLength);
         RuleFor(r => r.PartySize).Must(size => Visit.PartySizeProblem(size) is null)
             .WithMessage(r => Visit.PartySizeProblem(r.PartySize));
@@ -305,11 +312,12 @@ public sealed record RegisterWalkInRequest(
     string? PlateNumber,
     string Purpose,
     int PartySize,
-    DateTimeOffset? ExpectedUntil)
+    DateTimeOffset? ExpectedUntil,
+    VisitorCategory? Category = null)
 {
     public VisitRegistration ToRegistration(DateTimeOffset now, IdNumberProtector protector) => new(
         VisitorName, VisitorPhone, protector.Protect(IdentityDocument.Create(IdType!.Value, IdNumber)), Purpose, PartySize,
-        now, ExpectedUntil ?? now + Visit.WalkInStay, PlateNumber);
+        now, ExpectedUntil ?? now + Visit.WalkInStay, PlateNumber, Category ?? VisitorCategory.Ordinary);
 }
 
 public sealed class RegisterWalkInRequestValidator : AbstractValidator<RegisterWalkInRequest>
@@ -330,6 +338,7 @@ public sealed class RegisterWalkInRequestValidator : AbstractValidator<RegisterW
             }
         });
         RuleFor(r => r.PlateNumber).MaximumLength(Visit.PlateNumberMaxLength);
+        RuleFor(r => r.Category).IsInEnum();
         RuleFor(r => r.Purpose).NotEmpty().MaximumLength(Visit.PurposeMaxLength);
         RuleFor(r => r.PartySize).Must(size => Visit.PartySizeProblem(size) is null)
             .WithMessage(r => Visit.PartySizeProblem(r.PartySize));
@@ -386,7 +395,9 @@ public sealed record VisitView(
     DateTimeOffset? ConfirmBy,
     DateTimeOffset? HostAnsweredAt,
     string? HostAnsweredByName,
-    string? DeclineReason)
+    string? DeclineReason,
+    VisitorCategory Category,
+    bool Overstaying)
 {
     /// <summary>The full ID number: only for security, when looking the visitor up at the gate and checking them in.</summary>
     public string? IdNumber { get; init; }
@@ -396,5 +407,5 @@ public sealed record VisitView(
         v.Id, v.PropertyId, v.UnitId, u.Number, u.BuildingName, v.VisitorName, v.VisitorPhone, v.IdType, v.IdNumberMasked,
         v.PlateNumber, v.Purpose, v.PartySize, v.ExpectedFrom, v.ExpectedUntil, v.PassCode, v.StatusAt(now), v.RegisteredAt,
         v.CheckedInAt, v.CheckedOutAt, v.CancelledAt, v.CancelReason, v.IsWalkIn, v.ConfirmBy, v.HostAnsweredAt,
-        v.HostAnsweredByName, v.DeclineReason);
+        v.HostAnsweredByName, v.DeclineReason, v.Category, v.IsOverstayingAt(now));
 }

@@ -49,6 +49,28 @@ public sealed class AuthorisedSigner
         WithdrawnAt = withdrawn.WithdrawnAt.ToUniversalTime(),
     };
 
+    /// <summary>A signer as read from Directory's feed.</summary>
+    public static AuthorisedSigner From(SignerRecord record)
+    {
+        var signer = new AuthorisedSigner { SignerId = record.SignerId };
+        signer.Apply(record);
+        return signer;
+    }
+
+    /// <summary>
+    /// The feed's state of the signer; a withdrawal stays (withdrawals are final, and one that arrived as an event may
+    /// be newer than the feed's page).
+    /// </summary>
+    public void Apply(SignerRecord record)
+    {
+        PropertyId = record.PropertyId;
+        CompanyId = record.CompanyId;
+        PersonId = record.PersonId;
+        PersonName = record.PersonName;
+        AuthorisedAt = record.AuthorisedAt.ToUniversalTime();
+        WithdrawnAt ??= record.WithdrawnAt?.ToUniversalTime();
+    }
+
     public void Apply(AuthorisedSignerAdded added)
     {
         PersonName = added.PersonName;
@@ -95,6 +117,17 @@ public sealed class Occupancy
         OccupantId = ended.OccupantId,
         StartDate = ended.StartDate,
         EndDate = ended.EndDate,
+    };
+
+    /// <summary>An occupancy as read from Directory's feed.</summary>
+    public static Occupancy From(OccupancyRecord record) => new()
+    {
+        OccupancyId = record.OccupancyId,
+        PropertyId = record.PropertyId,
+        UnitId = record.UnitId,
+        OccupantId = record.OccupantId,
+        StartDate = record.StartDate,
+        EndDate = record.EndDate,
     };
 
     public void End(DateOnly endDate) => EndDate = endDate;

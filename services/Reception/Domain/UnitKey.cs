@@ -7,8 +7,9 @@ namespace PropertyPlatform.Reception.Domain;
 
 /// <summary>
 /// A key of a vacant unit (空置房钥匙) in the front desk's key register. Someone signs it out with a reason and the
-/// time they will bring it back, the same day; it is returned and the loan closed. A key still out when the day ends
-/// (in the property's time zone) is overdue.
+/// time they will bring it back, the same day (in the property's time zone); it is returned and the loan closed. A key
+/// still out after that time is overdue — so by the end of the day every key not back is, and the evening handover
+/// already shows the keys whose holders are late.
 /// </summary>
 public sealed class UnitKey : AggregateRoot
 {
@@ -47,7 +48,7 @@ public sealed class UnitKey : AggregateRoot
 
     public DateTimeOffset? ExpectedReturnAt { get; private set; }
 
-    /// <summary>The end of the local day the key was signed out on: still out then, it is overdue.</summary>
+    /// <summary>When the key is due back (the expected return, always the day it went out): still out then, it is overdue.</summary>
     public DateTimeOffset? DueBy { get; private set; }
 
     public IReadOnlyList<KeyLoan> Loans => _loans.OrderBy(l => l.Sequence).ToList();
@@ -112,7 +113,7 @@ public sealed class UnitKey : AggregateRoot
         Reason = reason.Trim();
         SignedOutAt = now;
         ExpectedReturnAt = Stored(expectedReturnAt);
-        DueBy = calendar.DayBounds(calendar.DayOf(now)).End;
+        DueBy = ExpectedReturnAt;
         _loans.Add(new KeyLoan(Guid.CreateVersion7(now), Id, _loans.Count + 1, HolderName, HolderPhone, Reason, now, ExpectedReturnAt.Value,
             by.PersonId, by.Name));
         Raise(new UnitKeySignedOut(Guid.CreateVersion7(now), now, PropertyId, Id, UnitId, Label, HolderName, Reason, ExpectedReturnAt.Value));
@@ -174,7 +175,7 @@ public sealed class KeyLoan(
 
     public string? ReceivedByName { get; private set; }
 
-    /// <summary>Returned after the end of the day it was signed out on.</summary>
+    /// <summary>Returned after the time it was due back.</summary>
     public bool ReturnedLate { get; private set; }
 
     internal void Close(DateTimeOffset at, Actor by, bool late)

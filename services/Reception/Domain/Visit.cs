@@ -89,6 +89,9 @@ public sealed class Visit : AggregateRoot
 
     public string? DeclineReason { get; private set; }
 
+    /// <summary>VIP, government and media visits (政府或媒体来访) are the manager's to know of.</summary>
+    public VisitorCategory Category { get; private set; }
+
     /// <summary>Registers a visit to a known unit and raises <see cref="VisitRegistered"/>.</summary>
     public static Visit Register(UnitCopy hostUnit, VisitRegistration registration, PassCode passCode, DateTimeOffset now)
     {
@@ -96,7 +99,19 @@ public sealed class Visit : AggregateRoot
         visit.Raise(new VisitRegistered(
             Guid.CreateVersion7(now), now, visit.PropertyId, visit.Id, hostUnit.Id, hostUnit.Number, visit.VisitorName,
             visit.PartySize, visit.Purpose, visit.ExpectedFrom, visit.ExpectedUntil));
+        visit.TellTheManagerIfNotable(hostUnit, now);
         return visit;
+    }
+
+    /// <summary>A VIP, government or media visitor: <see cref="NotableVisitorExpected"/> tells the manager, for walk-ins too.</summary>
+    private void TellTheManagerIfNotable(UnitCopy hostUnit, DateTimeOffset now)
+    {
+        if (Category != VisitorCategory.Ordinary)
+        {
+            Raise(new NotableVisitorExpected(
+                Guid.CreateVersion7(now), now, PropertyId, Id, UnitId, hostUnit.Number, VisitorName, Category.ToString().ToLowerInvariant(),
+                PartySize, Purpose, ExpectedFrom, IsWalkIn));
+        }
     }
 
     private static Visit Build(UnitCopy hostUnit, VisitRegistration registration, PassCode passCode, DateTimeOffset now)
@@ -131,6 +146,7 @@ public sealed class Visit : AggregateRoot
             ExpectedFrom = Stored(registration.ExpectedFrom),
             ExpectedUntil = Stored(registration.ExpectedUntil),
             PassCode = passCode.Value,
+            Category = registration.Category,
             Status = VisitStatus.Expected,
             RegisteredAt = Stored(now),
         };
@@ -151,8 +167,12 @@ public sealed class Visit : AggregateRoot
         visit.Raise(new WalkInAwaitingHost(
             Guid.CreateVersion7(now), now, visit.PropertyId, visit.Id, hostUnit.Id, hostUnit.Number, visit.VisitorName,
             visit.PartySize, visit.Purpose, visit.ConfirmBy.Value));
+        visit.TellTheManagerIfNotable(hostUnit, now);
         return visit;
     }
+
+    /// <summary>Checked in and still on site after the visit's window closed (an overstay, 超时滞留): listed, not refused.</summary>
+    public bool IsOverstayingAt(DateTimeOffset now) => Status == VisitStatus.CheckedIn && now > ExpectedUntil;
 
     /// <summary>The status as people read it at <paramref name="now"/>: a walk-in nobody answered in time is expired.</summary>
     public VisitStatus StatusAt(DateTimeOffset now) =>
@@ -305,4 +325,14 @@ public sealed record VisitRegistration(
     int PartySize,
     DateTimeOffset ExpectedFrom,
     DateTimeOffset ExpectedUntil,
-    string? PlateNumber = null);
+    string? PlateNumber = null,
+    VisitorCategory Category = VisitorCategory.Ordinary);
+
+/// <summary>Who the visitor is, as far as the manager is concerned (政府或媒体来访 notify the manager).</summary>
+public enum VisitorCategory
+{
+    Ordinary,
+    Vip,
+    Government,
+    Media,
+}

@@ -35,6 +35,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
 
     public DbSet<Handover> Handovers => Set<Handover>();
 
+    public DbSet<VacantUnitInspection> Inspections => Set<VacantUnitInspection>();
+
     public DbSet<AccessCard> AccessCards => Set<AccessCard>();
 
     public DbSet<BlocklistEntry> Blocklist => Set<BlocklistEntry>();
@@ -65,6 +67,7 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             visit.Property(v => v.CancelReason).HasMaxLength(Visit.ReasonMaxLength);
             visit.Property(v => v.HostAnsweredByName).HasMaxLength(Actor.NameMaxLength);
             visit.Property(v => v.DeclineReason).HasMaxLength(Visit.ReasonMaxLength);
+            visit.Property(v => v.Category).HasConversion<string>().HasMaxLength(32).HasDefaultValue(VisitorCategory.Ordinary);
             // Optimistic concurrency on PostgreSQL's row version: two guards checking one visitor in cannot both win.
             visit.Property<uint>("xmin").IsRowVersion();
             visit.HasOne<UnitCopy>().WithMany().HasForeignKey(v => v.UnitId).OnDelete(DeleteBehavior.Restrict);
@@ -228,6 +231,29 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             item.HasIndex(i => new { i.HandoverId, i.Sequence }).IsUnique();
             item.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
             item.Property(i => i.Summary).HasMaxLength(Handover.SummaryMaxLength);
+        });
+
+        modelBuilder.Entity<VacantUnitInspection>(inspection =>
+        {
+            inspection.ToTable("inspections");
+            inspection.HasKey(i => i.Id);
+            inspection.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
+            inspection.Property(i => i.Area).HasMaxLength(VacantUnitInspection.AreaMaxLength);
+            inspection.Property(i => i.InspectorName).HasMaxLength(Actor.NameMaxLength);
+            inspection.Property(i => i.Notes).HasMaxLength(VacantUnitInspection.NotesMaxLength);
+            inspection.HasIndex(i => new { i.PropertyId, i.InspectedOn });
+            inspection.HasMany(i => i.Findings).WithOne().HasForeignKey(f => f.InspectionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<InspectionFinding>(finding =>
+        {
+            finding.ToTable("inspection_findings");
+            finding.HasKey(f => f.Id);
+            finding.Property(f => f.Id).ValueGeneratedNever();
+            finding.HasIndex(f => new { f.InspectionId, f.Sequence }).IsUnique();
+            finding.Property(f => f.BuildingName).HasMaxLength(100);
+            finding.Property(f => f.UnitNumber).HasMaxLength(32);
+            finding.Property(f => f.Finding).HasMaxLength(VacantUnitInspection.FindingMaxLength);
         });
 
         modelBuilder.Entity<AccessCard>(card =>

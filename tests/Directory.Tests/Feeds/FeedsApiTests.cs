@@ -159,6 +159,36 @@ public sealed class FeedsApiTests(TestInfrastructure infrastructure)
             .Items.Select(o => o.OccupantId).ShouldBe([person]);
     }
 
+    [Fact]
+    public async Task The_signer_feed_carries_current_and_withdrawn_signers_with_their_names_by_their_latest_change()
+    {
+        await using var app = await DirectoryApp.StartAsync(infrastructure, WithSecret);
+        var (propertyId, _, _) = await app.RegisterPlaceAsync();
+        var company = (await app.RegisterCompanyAsync(propertyId)).GetProperty("id").GetGuid();
+        var zhang = (await app.RegisterPersonAsync(propertyId, "张伟", "13800138001", company)).GetProperty("id").GetGuid();
+        var li = (await app.RegisterPersonAsync(propertyId, "李娜", "13800138002", company)).GetProperty("id").GetGuid();
+        var first = (await app.CreatedAsync($"/occupants/{company}/signers", new { personId = zhang })).GetProperty("id").GetGuid();
+        var second = (await app.CreatedAsync($"/occupants/{company}/signers", new { personId = li })).GetProperty("id").GetGuid();
+        using var admin = app.ClientAsAdmin();
+        (await admin.PostAsync($"/occupants/{company}/signers/{first}/withdraw", null, Cancellation)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var service = await ServiceClientAsync(app);
+
+        var page1 = await service.GetFromJsonAsync<FeedPage<SignerRecord>>("/feeds/signers?limit=1", Json, Cancellation);
+        var page2 = await service.GetFromJsonAsync<FeedPage<SignerRecord>>($"/feeds/signers?limit=1&after={page1!.Next}", Json, Cancellation);
+
+        page1.Total.ShouldBe(2);
+        var current = page1.Items.ShouldHaveSingleItem();
+        (current.SignerId, current.PropertyId, current.CompanyId, current.PersonId, current.PersonName, current.WithdrawnAt)
+            .ShouldBe((second, propertyId, company, li, "李娜", (DateTimeOffset?)null));
+        // 张伟's authorisation was withdrawn last, so it comes last, with the time.
+        var withdrawn = page2!.Items.ShouldHaveSingleItem();
+        (withdrawn.SignerId, withdrawn.PersonName).ShouldBe((first, "张伟"));
+        withdrawn.WithdrawnAt.ShouldNotBeNull().ShouldBe(withdrawn.Version);
+        (await service.GetFromJsonAsync<FeedPage<SignerRecord>>(
+            $"/feeds/signers?changedSince={Uri.EscapeDataString(withdrawn.Version.ToString("O"))}", Json, Cancellation))!
+            .Items.Select(s => s.SignerId).ShouldBe([first]);
+    }
+
     private static readonly JsonSerializerOptions Json = CreateJson();
 
     private static JsonSerializerOptions CreateJson()

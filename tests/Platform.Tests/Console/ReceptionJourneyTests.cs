@@ -85,6 +85,42 @@ public sealed class ReceptionJourneyTests(ConsoleFixture fixture)
         await desk.GetByRole(AriaRole.Tab, new() { Name = "出入证" }).ClickAsync();
         await Expect(desk.GetByTestId("desk-access-cards")).ToBeVisibleAsync();
         await fixture.ShotAsync(desk, "48-desk-access-cards");
+
+        // Lost and found at the desk: a wallet with cash is registered and goes to the admin office as a valuable.
+        var wallet = $"黑色钱包{DateTime.UtcNow:HHmmss}";
+        await desk.GetByRole(AriaRole.Tab, new() { Name = "失物招领" }).ClickAsync();
+        await desk.GetByRole(AriaRole.Button, new() { Name = "登记拾遗" }).ClickAsync();
+        var found = desk.Locator(".ant-modal:visible");
+        await found.GetByLabel("物品", new() { Exact = true }).FillAsync(wallet);
+        await found.GetByLabel("估价（元）").FillAsync("800");
+        await found.GetByLabel("特征").FillAsync("黑色皮质，内有现金约800元");
+        await found.GetByLabel("拾获地点").FillAsync("A座大堂沙发");
+        await found.GetByLabel("拾获人", new() { Exact = true }).FillAsync("保洁员李阿姨");
+        await desk.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^确\\s?定$") }).ClickAsync();
+        var walletRow = desk.GetByTestId("lost-items").Locator("tr", new() { HasText = wallet });
+        await Expect(walletRow).ToContainTextAsync("贵重物品");
+        await Expect(walletRow).ToContainTextAsync("行政办公室");
+        await fixture.ShotAsync(desk, "52-desk-lost-and-found");
+
+        // Keys of vacant units at the desk: a key is registered and signed out for the day.
+        var label = $"大门钥匙{DateTime.UtcNow:HHmmss}";
+        await desk.GetByRole(AriaRole.Tab, new() { Name = "空置房钥匙" }).ClickAsync();
+        await desk.GetByRole(AriaRole.Button, new() { Name = "登记钥匙" }).ClickAsync();
+        var keyForm = desk.Locator(".ant-modal:visible");
+        await keyForm.GetByLabel("房号").FillAsync(unit.GetProperty("number").GetString()!);
+        await desk.Locator(".ant-select-item-option", new() { HasText = unitLabel }).First.ClickAsync();
+        await keyForm.GetByLabel("钥匙名称").FillAsync(label);
+        await desk.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^确\\s?定$") }).ClickAsync();
+        var keyRow = desk.GetByTestId("unit-keys").Locator("tr", new() { HasText = label });
+        await Expect(keyRow).ToContainTextAsync("在册");
+        await keyRow.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^借\\s?出$") }).ClickAsync();
+        var signOut = desk.Locator(".ant-modal:visible");
+        await signOut.GetByLabel("借用人", new() { Exact = true }).FillAsync("工程部张工");
+        await signOut.GetByLabel("事由").FillAsync("检查漏水");
+        await desk.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^确\\s?定$") }).ClickAsync();
+        await Expect(keyRow).ToContainTextAsync("已借出");
+        await Expect(keyRow).ToContainTextAsync("工程部张工");
+        await fixture.ShotAsync(desk, "53-desk-keys");
     }
 
     [Fact]

@@ -667,6 +667,56 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                     b.ToTable("handover_items", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.InspectionFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BuildingName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("building_name");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("finding");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("UnitNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unit_number");
+
+                    b.Property<bool>("WorkOrderRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("work_order_requested");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_findings");
+
+                    b.HasIndex("InspectionId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inspection_findings_inspection_id_sequence");
+
+                    b.ToTable("inspection_findings", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.KeyLoan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1026,6 +1076,60 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                     b.ToTable("unit_keys", (string)null);
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.VacantUnitInspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("area");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("inspected_on");
+
+                    b.Property<Guid>("InspectorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspector_id");
+
+                    b.Property<string>("InspectorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("inspector_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspections");
+
+                    b.HasIndex("PropertyId", "InspectedOn")
+                        .HasDatabaseName("ix_inspections_property_id_inspected_on");
+
+                    b.ToTable("inspections", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.VehicleEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1116,6 +1220,14 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("cancelled_at");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("Ordinary")
+                        .HasColumnName("category");
 
                     b.Property<DateTimeOffset?>("CheckedInAt")
                         .HasColumnType("timestamp with time zone")
@@ -1444,6 +1556,16 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasConstraintName("fk_handover_items_handovers_handover_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.InspectionFinding", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.VacantUnitInspection", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inspection_findings_inspections_inspection_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.KeyLoan", b =>
                 {
                     b.HasOne("PropertyPlatform.Reception.Domain.UnitKey", null)
@@ -1501,6 +1623,11 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.UnitKey", b =>
                 {
                     b.Navigation("Loans");
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.VacantUnitInspection", b =>
+                {
+                    b.Navigation("Findings");
                 });
 #pragma warning restore 612, 618
         }

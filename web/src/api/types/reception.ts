@@ -634,6 +634,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListInspections"];
+        put?: never;
+        post: operations["RecordInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetInspection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -866,6 +898,44 @@ export interface components {
         };
         /** @enum {unknown} */
         IdDocumentType: "resident_id_card" | "passport" | "other";
+        /**
+         * @description A finding in a unit; `workOrderCategory` (with an optional priority, normal by default) asks WorkOrders for a
+         *     work order to repair it.
+         */
+        InspectionFindingRequest: {
+            /** Format: uuid */
+            unitId: string;
+            finding: string;
+            workOrderCategory: null | components["schemas"]["WorkOrderCategory"];
+            workOrderPriority: null | components["schemas"]["WorkOrderPriority"];
+        };
+        InspectionFindingView: {
+            /** Format: int32 */
+            sequence: number | string;
+            /** Format: uuid */
+            unitId: string;
+            buildingName: string;
+            unitNumber: string;
+            finding: string;
+            workOrderRequested: boolean;
+        };
+        /** @enum {unknown} */
+        InspectionKind: "weekly_area" | "full";
+        InspectionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            propertyId: string;
+            kind: components["schemas"]["InspectionKind"];
+            area: null | string;
+            /** Format: date */
+            inspectedOn: string;
+            /** Format: date-time */
+            recordedAt: string;
+            inspectorName: string;
+            notes: null | string;
+            findings: components["schemas"]["InspectionFindingView"][];
+        };
         IssueAccessCardRequest: {
             /** Format: uuid */
             unitId: string;
@@ -998,6 +1068,15 @@ export interface components {
             /** Format: int32 */
             total: number | string;
         };
+        PageOfInspectionView: {
+            items: components["schemas"]["InspectionView"][];
+            /** Format: int32 */
+            pageNumber: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+            /** Format: int32 */
+            total: number | string;
+        };
         PageOfLostItemView: {
             items: components["schemas"]["LostItemView"][];
             /** Format: int32 */
@@ -1055,6 +1134,17 @@ export interface components {
             /** Format: date-time */
             dueAt: null | string;
         };
+        /** @description `inspectedOn`: the property's local day it was done (today when left out). */
+        RecordInspectionRequest: {
+            /** Format: uuid */
+            propertyId: string;
+            kind: null | components["schemas"]["InspectionKind"];
+            area: null | string;
+            /** Format: date */
+            inspectedOn: null | string;
+            notes: null | string;
+            findings: null | components["schemas"]["InspectionFindingRequest"][];
+        };
         RegisterKeyRequest: {
             /** Format: uuid */
             unitId: string;
@@ -1099,6 +1189,7 @@ export interface components {
             expectedFrom: null | string;
             /** Format: date-time */
             expectedUntil: null | string;
+            category?: null | components["schemas"]["VisitorCategory"];
         };
         /** @description A visitor at the desk without an invitation; the stay ends at `ExpectedUntil` (default four hours). */
         RegisterWalkInRequest: {
@@ -1114,6 +1205,7 @@ export interface components {
             partySize: number | string;
             /** Format: date-time */
             expectedUntil: null | string;
+            category?: null | components["schemas"]["VisitorCategory"];
         };
         ReleasedItemRequest: {
             /** Format: int32 */
@@ -1192,6 +1284,11 @@ export interface components {
             onSite: boolean;
         };
         /**
+         * @description Who the visitor is, as far as the manager is concerned (政府或媒体来访 notify the manager).
+         * @enum {unknown}
+         */
+        VisitorCategory: "ordinary" | "vip" | "government" | "media";
+        /**
          * @description The life of a visit (DOMAIN.md "Reception and front desk"). A pre-registered visit starts VisitStatus.Expected;
          *     a walk-in starts VisitStatus.AwaitingHost and becomes expected when the host confirms, VisitStatus.Declined when
          *     they decline, and reads VisitStatus.Expired when nobody answered in time (computed from the confirmation deadline,
@@ -1239,9 +1336,15 @@ export interface components {
             hostAnsweredAt: null | string;
             hostAnsweredByName: null | string;
             declineReason: null | string;
+            category: components["schemas"]["VisitorCategory"];
+            overstaying: boolean;
             /** @description The full ID number: only for security, when looking the visitor up at the gate and checking them in. */
             idNumber?: null | string;
         };
+        /** @enum {unknown} */
+        WorkOrderCategory: "plumbing" | "electrical" | "hvac" | "doors_and_locks" | "lifts" | "cleaning" | "other" | null;
+        /** @enum {unknown} */
+        WorkOrderPriority: "emergency" | "high" | "normal" | "low" | null;
     };
     responses: never;
     parameters: never;
@@ -1258,6 +1361,7 @@ export interface operations {
                 UnitId?: string;
                 Status?: string;
                 Date?: string;
+                Overstaying?: boolean;
                 Page?: number | string;
                 PageSize?: number | string;
             };
@@ -5147,6 +5251,237 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The gateway's rate limit: try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; the problem's traceId finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListInspections: {
+        parameters: {
+            query?: {
+                PropertyId?: string;
+                Kind?: string;
+                UnitId?: string;
+                Page?: number | string;
+                PageSize?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfInspectionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No access token, or one that is expired or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The gateway's rate limit: try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; the problem's traceId finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RecordInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordInspectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No access token, or one that is expired or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing changed: the record's state does not allow this, it changed since the caller read it (If-Match, ETag), or it would duplicate another. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The gateway's rate limit: try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; the problem's traceId finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionView"];
+                };
+            };
+            /** @description A parameter is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No access token, or one that is expired or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside the caller's properties or units. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,9 +12,11 @@ import { useProperty } from '../../components/useProperty';
 import { useSession } from '../../auth/session';
 import {
   base, deskLists, idTypes, today, type ExitPass, type ExitPassPage, type Handover, type HandoverPage, type OpenItem,
-  type RegisterWalkInRequest, type Visit, type VisitPage,
+  type RegisterWalkInRequest, type Visit, type VisitPage, type VisitorCategory, visitorCategories,
 } from './api';
 import { DeskAccessCards, DeskBlocklist } from './DeskCards';
+import { KeysPage } from './Keys';
+import { LostFoundPage } from './LostFound';
 import { useUnits } from './Visitors';
 import './texts';
 import './deskTexts';
@@ -35,6 +37,8 @@ export function DeskPage() {
             items={[
               { key: 'visitors', label: t('desk.visitors'), children: <DeskVisitors propertyId={propertyId} /> },
               { key: 'exit-passes', label: t('desk.exitPasses'), children: <DeskExitPasses propertyId={propertyId} /> },
+              { key: 'lost-found', label: t('nav.lostFound'), children: <LostFoundPage embedded /> },
+              { key: 'keys', label: t('nav.keys'), children: <KeysPage embedded /> },
               { key: 'handover', label: t('desk.handover'), children: <DeskHandover propertyId={propertyId} /> },
               { key: 'access-cards', label: t('cards.tab'), children: <DeskAccessCards propertyId={propertyId} /> },
               ...(keepsBlocklist ? [{ key: 'blocklist', label: t('blocklist.tab'), children: <DeskBlocklist propertyId={propertyId} /> }] : []),
@@ -68,7 +72,16 @@ function DeskVisitors({ propertyId }: { propertyId: string }) {
   });
 
   const base_columns: ColumnsType<Visit> = [
-    { title: t('reception.visitors.visitor'), key: 'visitor', render: (_, v) => <><div>{v.visitorName}</div><div className="pp-muted">{v.visitorPhone}</div></> },
+    {
+      title: t('reception.visitors.visitor'), key: 'visitor',
+      render: (_, v) => <>
+        <div>
+          {v.visitorName} {v.category !== 'ordinary' && <Tag color="purple">{t(`desk.category.${v.category}`)}</Tag>}
+          {v.overstaying && <Tag color="red">{t('desk.overstaying')}</Tag>}
+        </div>
+        <div className="pp-muted">{v.visitorPhone}</div>
+      </>,
+    },
     { title: t('reception.visitors.unit'), key: 'unit', render: (_, v) => `${v.buildingName} ${v.unitNumber}` },
     { title: t('reception.visitors.purpose'), dataIndex: 'purpose', responsive: ['md'] },
     { title: t('reception.visitors.passCode'), dataIndex: 'passCode', responsive: ['lg'] },
@@ -133,6 +146,7 @@ interface WalkInForm {
   plateNumber?: string;
   purpose: string;
   partySize: number;
+  category: VisitorCategory;
 }
 
 function RegisterWalkIn({ propertyId, onClose, onDone }: { propertyId: string; onClose: () => void; onDone: (visit: Visit) => void }) {
@@ -142,7 +156,7 @@ function RegisterWalkIn({ propertyId, onClose, onDone }: { propertyId: string; o
   const register = useMutation({
     mutationFn: (v: WalkInForm) => send<Visit>(`${base}/visits/walk-ins`, {
       unitId: v.unitId, visitorName: v.visitorName, visitorPhone: v.visitorPhone, idType: v.idType, idNumber: v.idNumber,
-      plateNumber: v.plateNumber || null, purpose: v.purpose, partySize: v.partySize, expectedUntil: null,
+      plateNumber: v.plateNumber || null, purpose: v.purpose, partySize: v.partySize, expectedUntil: null, category: v.category,
     } satisfies RegisterWalkInRequest),
     onSuccess: onDone,
   });
@@ -151,7 +165,7 @@ function RegisterWalkIn({ propertyId, onClose, onDone }: { propertyId: string; o
     <Modal open title={t('desk.walkIn')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={register.isPending}
       okText={t('reception.common.ok')} cancelText={t('reception.common.cancel')} destroyOnHidden>
       {register.error && <Alert type="error" showIcon title={problemMessage(register.error, t)} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => register.mutate(v)} initialValues={{ idType: 'resident_id_card', partySize: 1 }}>
+      <Form form={form} layout="vertical" onFinish={(v) => register.mutate(v)} initialValues={{ idType: 'resident_id_card', partySize: 1, category: 'ordinary' }}>
         <Form.Item name="unitId" label={t('reception.visitors.unit')} rules={required}>
           <Select showSearch optionFilterProp="label" loading={units.isLoading}
             options={units.data?.map((u) => ({ value: u.id, label: `${u.buildingName} ${u.number}` }))} />
@@ -168,6 +182,10 @@ function RegisterWalkIn({ propertyId, onClose, onDone }: { propertyId: string; o
         <Space wrap>
           <Form.Item name="partySize" label={t('reception.visitors.partySize')}><InputNumber min={1} max={50} /></Form.Item>
           <Form.Item name="plateNumber" label={t('reception.visitors.plate')}><Input maxLength={16} style={{ width: 140 }} /></Form.Item>
+          {/* VIP, government and media visits are told to the manager. */}
+          <Form.Item name="category" label={t('desk.categoryLabel')} extra={t('desk.categoryHint')}>
+            <Select style={{ width: 120 }} options={visitorCategories.map((c) => ({ value: c, label: t(`desk.category.${c}`) }))} />
+          </Form.Item>
         </Space>
       </Form>
     </Modal>

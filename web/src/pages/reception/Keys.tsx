@@ -16,7 +16,7 @@ import './texts';
 type Dialog = { kind: 'register' } | { kind: 'sign-out'; key: UnitKey } | null;
 
 /** Keys of vacant units (空置房钥匙): the register, sign-out for the day, return; overdue keys stand out. */
-export function KeysPage() {
+export function KeysPage({ embedded = false }: { embedded?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { propertyId } = useProperty();
@@ -66,10 +66,13 @@ export function KeysPage() {
 
   return (
     <>
-      <h1 className="pp-page-title">
-        {t('reception.keys.title')}
-        {has('frontdesk', 'supervisor', 'manager', 'admin') && <Button type="primary" onClick={() => setDialog({ kind: 'register' })}>{t('reception.keys.register')}</Button>}
-      </h1>
+      {/* On the reception desk a tab, without the page's heading. */}
+      {embedded
+        ? has('frontdesk', 'supervisor', 'manager', 'admin') && <div style={{ marginBottom: 12 }}><Button type="primary" onClick={() => setDialog({ kind: 'register' })}>{t('reception.keys.register')}</Button></div>
+        : <h1 className="pp-page-title">
+          {t('reception.keys.title')}
+          {has('frontdesk', 'supervisor', 'manager', 'admin') && <Button type="primary" onClick={() => setDialog({ kind: 'register' })}>{t('reception.keys.register')}</Button>}
+        </h1>}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space>
           <Switch checked={overdue} onChange={(on) => { setOverdue(on); setPage(1); }} aria-label={t('reception.keys.overdueOnly')} />
@@ -77,7 +80,7 @@ export function KeysPage() {
         </Space>
       </Card>
       {keys.error && <Alert type="error" showIcon title={problemMessage(keys.error, t)} style={{ marginBottom: 12 }} />}
-      <Card size="small" styles={{ body: { padding: 0 } }}>
+      <Card size="small" styles={{ body: { padding: 0 } }} data-testid="unit-keys">
         <Table rowKey="id" size="small" columns={columns} dataSource={keys.data?.items} loading={keys.isFetching} scroll={{ x: 'max-content' }}
           rowClassName={(k) => (k.overdue ? 'pp-row-overdue' : '')}
           pagination={{ current: page, pageSize: 50, total: Number(keys.data?.total ?? 0), onChange: setPage, showSizeChanger: false }} />

@@ -14,8 +14,11 @@ import './texts';
 
 type Dialog = { kind: 'register' } | { kind: 'claim'; item: LostItem } | { kind: 'dispose'; item: LostItem } | null;
 
-/** Lost and found (拾遗): the register, search, claims and a manager's disposal. */
-export function LostFoundPage() {
+/**
+ * Lost and found (拾遗): the register, search, claims and a manager's disposal. `embedded`: a tab of the reception
+ * desk, without the page's heading.
+ */
+export function LostFoundPage({ embedded = false }: { embedded?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { propertyId } = useProperty();
@@ -75,10 +78,12 @@ export function LostFoundPage() {
 
   return (
     <>
-      <h1 className="pp-page-title">
-        {t('reception.lost.title')}
-        <Button type="primary" onClick={() => setDialog({ kind: 'register' })}>{t('reception.lost.register')}</Button>
-      </h1>
+      {embedded
+        ? <div style={{ marginBottom: 12 }}><Button type="primary" onClick={() => setDialog({ kind: 'register' })}>{t('reception.lost.register')}</Button></div>
+        : <h1 className="pp-page-title">
+          {t('reception.lost.title')}
+          <Button type="primary" onClick={() => setDialog({ kind: 'register' })}>{t('reception.lost.register')}</Button>
+        </h1>}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
           <Input.Search allowClear placeholder={t('reception.lost.search')} onSearch={(q) => set({ q })} style={{ width: 260, maxWidth: '100%' }} aria-label={t('reception.lost.search')} />
@@ -92,7 +97,7 @@ export function LostFoundPage() {
         </Space>
       </Card>
       {list.error && <Alert type="error" showIcon title={problemMessage(list.error, t)} style={{ marginBottom: 12 }} />}
-      <Card size="small" styles={{ body: { padding: 0 } }}>
+      <Card size="small" styles={{ body: { padding: 0 } }} data-testid="lost-items">
         <Table rowKey="id" size="small" columns={columns} dataSource={list.data?.items} loading={list.isFetching} scroll={{ x: 'max-content' }}
           expandable={{ expandedRowRender: (i) => <CustodyLog item={i} /> }}
           pagination={{ current: page, pageSize: 20, total: Number(list.data?.total ?? 0), onChange: setPage, showSizeChanger: false }} />

@@ -8,6 +8,7 @@ export type VisitPage = R['PageOfVisitView'];
 export type VisitStatus = R['VisitStatus'];
 export type IdDocumentType = R['IdDocumentType'];
 export type RegisterVisitRequest = R['RegisterVisitRequest'];
+export type VisitorCategory = R['VisitorCategory'];
 export type LostItem = R['LostItemView'];
 export type LostItemPage = R['PageOfLostItemView'];
 export type LostItemStatus = R['LostItemStatus'];
@@ -18,6 +19,7 @@ export type UnitKeyPage = R['PageOfUnitKeyView'];
 
 export const base = '/api/reception';
 export const idTypes: IdDocumentType[] = ['resident_id_card', 'passport', 'other'];
+export const visitorCategories: VisitorCategory[] = ['ordinary', 'vip', 'government', 'media'];
 export const lostCategories: LostItemCategory[] = ['general', 'document', 'cash', 'securities'];
 export const lostStatuses: LostItemStatus[] = ['held', 'claimed', 'disposed'];
 export const disposals: LostItemDisposal[] = ['handed_to_police', 'donated', 'destroyed', 'sold'];

@@ -8,6 +8,8 @@ const zh = {
     walkIn: '登记临时访客', walkInRegistered: '已通知主人确认，通行码 {{code}}', confirmBy: '确认截止', confirm: '主人同意',
     decline: '主人拒绝', confirmed: '{{name}} 已获主人同意', declined: '主人已拒绝 {{name}}', expired: '已超时',
     stayUntil: '预计离开', exitPasses: '出门条', handover: '交接班', empty: '暂无记录',
+    categoryLabel: '来访类别', categoryHint: '贵宾、政府、媒体来访将通知项目经理', overstaying: '超时未离开',
+    category: { ordinary: '普通', vip: '贵宾', government: '政府', media: '媒体' },
     pass: {
       unit: '房号', carrier: '携物人', date: '出门日期', signer: '签名人', items: '物品', status: '状态', verify: '核验签名',
       reject: '退回', verified: '签名有效，已核验', rejected: '已退回', reason: '原因', search: '搜索物品、携物人或签名人',
@@ -33,6 +35,8 @@ const en = {
     walkIn: 'Register a walk-in', walkInRegistered: 'The host is asked to confirm; pass code {{code}}', confirmBy: 'Answer by',
     confirm: 'Host agrees', decline: 'Host declines', confirmed: '{{name}} confirmed by the host', declined: 'The host declined {{name}}',
     expired: 'Expired', stayUntil: 'Leaves by', exitPasses: 'Exit passes', handover: 'Handover', empty: 'Nothing here',
+    categoryLabel: 'Visitor type', categoryHint: 'VIP, government and media visits are told to the manager', overstaying: 'Overstaying',
+    category: { ordinary: 'Ordinary', vip: 'VIP', government: 'Government', media: 'Media' },
     pass: {
       unit: 'Unit', carrier: 'Carrier', date: 'Exit date', signer: 'Signed by', items: 'Items', status: 'Status', verify: 'Verify signer',
       reject: 'Reject', verified: 'Signer verified', rejected: 'Rejected', reason: 'Reason', search: 'Search items, carrier or signer',
