@@ -117,6 +117,13 @@ function RegisterKey({ propertyId, onClose, onDone }: { propertyId: string; onCl
   );
 }
 
+/** Two hours from now, to the end of that hour, but no later than today's end: a key goes back the same day. */
+function defaultReturn(): Dayjs {
+  const proposed = dayjs().add(2, 'hour').endOf('hour');
+  const endOfDay = dayjs().endOf('day');
+  return proposed.isAfter(endOfDay) ? endOfDay : proposed;
+}
+
 interface SignOutForm { holderName: string; holderPhone?: string; reason: string; expectedReturn: Dayjs }
 
 function SignOutKey({ unitKey, onClose, onDone }: { unitKey: UnitKey; onClose: () => void; onDone: (key: UnitKey) => void }) {
@@ -135,7 +142,7 @@ function SignOutKey({ unitKey, onClose, onDone }: { unitKey: UnitKey; onClose: (
     <Modal open title={`${t('reception.keys.signOut')} · ${unitKey.buildingName} ${unitKey.unitNumber} ${unitKey.label}`} onCancel={onClose}
       onOk={() => form.submit()} confirmLoading={signOut.isPending} okText={t('reception.common.ok')} cancelText={t('reception.common.cancel')} destroyOnHidden>
       {signOut.error && <Alert type="error" showIcon title={problemMessage(signOut.error, t)} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => signOut.mutate(v)} initialValues={{ expectedReturn: dayjs().add(2, 'hour').endOf('hour') }}>
+      <Form form={form} layout="vertical" onFinish={(v) => signOut.mutate(v)} initialValues={{ expectedReturn: defaultReturn() }}>
         <Space wrap>
           <Form.Item name="holderName" label={t('reception.keys.holder')} rules={required}><Input maxLength={100} /></Form.Item>
           <Form.Item name="holderPhone" label={t('reception.keys.holderPhone')}><Input inputMode="tel" maxLength={32} /></Form.Item>
