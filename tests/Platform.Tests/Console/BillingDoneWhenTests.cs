@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Playwright;
 using PropertyPlatform.TestSupport;
+using static Microsoft.Playwright.Assertions;
 
 namespace PropertyPlatform.WebConsole.Tests;
 
@@ -151,6 +153,36 @@ public sealed class BillingDoneWhenTests(ConsoleFixture fixture)
                 .FirstOrDefault(e => e.GetProperty("title").GetString()!.StartsWith("欠费提醒", StringComparison.Ordinal)),
             e => e.ValueKind != JsonValueKind.Undefined, TimeSpan.FromSeconds(60));
         reminder.GetProperty("title").GetString().ShouldBe($"欠费提醒：A座 102 {owing.GetProperty("aging").GetProperty("total").GetDecimal():0.00} 元");
+
+        // The screens of all this, to look at: the clerk's closed day with its slip, deposits and meter readings on a desk
+        // and a 360 px phone, and the owner's own bills (with the payment notice) and inbox in the portal.
+        var clerkPage = await fixture.SignInAsync("cashier2");
+        await ShotAsync(clerkPage, "/billing/cash-day", "69-billing-cash-day-closed");
+        await clerkPage.Context.CloseAsync();
+        var financePage = await fixture.SignInAsync("finance");
+        await ShotAsync(financePage, "/billing/deposits", "70-billing-deposits");
+        await ShotAsync(financePage, "/billing/meter-readings", "71-billing-meter-readings");
+        await financePage.Context.CloseAsync();
+        var financePhone = await fixture.SignInAsync("finance", SmallPhone);
+        await ShotAsync(financePhone, "/billing/deposits", "72-billing-deposits-phone");
+        await ShotAsync(financePhone, "/billing/cash-day", "73-billing-cash-day-phone");
+        await financePhone.Context.CloseAsync();
+        var ownerPage = await fixture.SignInAsync("wang.jianguo", ConsoleFixture.Phone);
+        await ShotAsync(ownerPage, "/portal/bills", "74-billing-portal-owner-bills");
+        await ownerPage.Context.CloseAsync();
+    }
+
+    private static readonly BrowserNewContextOptions SmallPhone = new()
+    {
+        ViewportSize = new() { Width = 360, Height = 740 }, DeviceScaleFactor = 2, IsMobile = true, HasTouch = true,
+        Locale = "zh-CN", TimezoneId = "Asia/Shanghai",
+    };
+
+    private async Task ShotAsync(IPage page, string path, string name)
+    {
+        await page.GotoAsync($"{fixture.GatewayUrl}{path}");
+        await Expect(page.Locator("h1").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await fixture.ShotAsync(page, name);
     }
 
     private static int Sequence(JsonElement receipt) =>
