@@ -26,6 +26,7 @@ app.MapCashDaysApi();
 app.MapMeterReadingsApi();
 app.MapArrearsExportsApi();
 app.MapCashierListsApi();
+app.MapScheduledRunsApi();
 app.MapDefaultEndpoints();
 app.Run();
 

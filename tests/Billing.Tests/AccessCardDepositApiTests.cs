@@ -99,6 +99,42 @@ public sealed class AccessCardDepositApiTests(TestInfrastructure infrastructure)
         (await app.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%.DepositForfeited,%'")).ShouldBe(2);
     }
 
+    [Fact]
+    public async Task A_card_returned_after_the_desk_closed_its_cash_day_leaves_the_refund_due_and_a_cashier_pays_it_out_later()
+    {
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
+        var unit = await app.RegisterUnitAsync("1502");
+        await app.WaitForUnitAsync(unit.UnitId);
+        var finance = app.ClientAs(Roles.Finance, unit.PropertyId);
+        var card = Issued(unit, "CK-0021", 50m) with { OccurredAt = app.Time.GetUtcNow() };
+        await app.PublishAsync(card);
+        await Eventually.ReturnsAsync(() => app.ScalarAsync<long>("SELECT count(*) FROM deposits"), c => c == 1, BillingApp.Patience);
+        var id = (await finance.GetFromJsonAsync<JsonElement>($"/deposits?propertyId={unit.PropertyId}", Cancel))[0].GetProperty("id").GetGuid();
+        (await finance.PostJsonAsync($"/deposits/{id}/take", Json(new { method = "cash" }))).EnsureSuccessStatusCode();
+
+        // The manager closes the desk clerk's day (no cash of theirs that day), then the card comes back at the desk.
+        var today = DateOnly.FromDateTime(app.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var manager = app.ClientAs(Roles.Manager, unit.PropertyId);
+        (await manager.PostJsonAsync("/cash-days/close",
+            Json(new { propertyId = unit.PropertyId, day = today, cashierId = DeskClerk, counted = 0m, supervisorNote = "前台当日无现金" }))).StatusCode
+            .ShouldBe(HttpStatusCode.Created);
+        var returned = Returned(unit, card) with { OccurredAt = app.Time.GetUtcNow() };
+        await app.PublishAsync(returned);
+        await Eventually.ReturnsAsync(() => app.ScalarAsync<string>($"SELECT status FROM deposits WHERE id = '{id}'"), s => s == "RefundDue", BillingApp.Patience);
+
+        // Nothing paid out into the closed day: the deposit is still held, due to be refunded, and counts in the balances.
+        var due = await finance.GetFromJsonAsync<JsonElement>($"/deposits/{id}", Cancel);
+        (due.GetProperty("status").GetString(), due.GetProperty("balance").GetDecimal(), due.GetProperty("steps").GetArrayLength())
+            .ShouldBe(("refund_due", 50m, 1));
+        (await finance.GetFromJsonAsync<JsonElement>($"/deposits?propertyId={unit.PropertyId}&status=refund_due", Cancel)).GetArrayLength().ShouldBe(1);
+        (await finance.GetFromJsonAsync<JsonElement>($"/deposits/balances?propertyId={unit.PropertyId}", Cancel))[0].GetProperty("balance").GetDecimal().ShouldBe(50m);
+        (await app.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%.DepositRefunded,%'")).ShouldBe(0);
+
+        // The cashier pays it out in cash from their own open day.
+        var refunded = await (await finance.PostJsonAsync($"/deposits/{id}/refund", Json(new { amount = 50m, method = "cash", reason = "出入证 CK-0021 退还" }))).ReadJsonAsync();
+        (refunded.GetProperty("status").GetString(), refunded.GetProperty("balance").GetDecimal()).ShouldBe(("closed", 0m));
+    }
+
     private static string Json(object value) => JsonSerializer.Serialize(value);
 
     private static AccessCardIssued Issued(UnitRegistered unit, string cardNumber, decimal deposit) => new(

@@ -78,4 +78,31 @@ public sealed class AccessCardDepositTests
         deposit.TakeOwed(PaymentMethod.Cash, Cashier, BillRunTests.Now);
         (deposit.Status, deposit.Taken, deposit.Forfeited).ShouldBe((DepositStatus.Closed, 50m, 50m));
     }
+
+    [Fact]
+    public void Cash_of_a_card_returned_after_the_desk_closed_its_day_is_left_due_for_a_cashier_to_pay_out()
+    {
+        var deposit = Owed();
+        deposit.TakeOwed(PaymentMethod.Cash, Cashier, BillRunTests.Now);
+        deposit.CardReturned(Desk, BillRunTests.Now, cashDayClosed: true);
+        // Nothing moved: still held, to be paid back.
+        (deposit.Status, deposit.Balance, deposit.Steps.Count).ShouldBe((DepositStatus.RefundDue, 50m, 1));
+        deposit.PendingEvents.OfType<DepositRefunded>().ShouldBeEmpty();
+        // The event again changes nothing; the cashier pays it out the next day, and it is closed.
+        deposit.CardReturned(Desk, BillRunTests.Now, cashDayClosed: false);
+        deposit.Status.ShouldBe(DepositStatus.RefundDue);
+        deposit.Refund(20m, PaymentMethod.Cash, "出入证 CK-0001 退还", Cashier, BillRunTests.Now.AddDays(1));
+        (deposit.Status, deposit.Balance).ShouldBe((DepositStatus.RefundDue, 30m));
+        deposit.Refund(30m, PaymentMethod.Cash, "出入证 CK-0001 退还", Cashier, BillRunTests.Now.AddDays(1));
+        (deposit.Status, deposit.Balance, deposit.Refunded).ShouldBe((DepositStatus.Closed, 0m, 50m));
+    }
+
+    [Fact]
+    public void A_card_paid_by_transfer_is_refunded_by_transfer_whatever_the_desk_s_cash_day()
+    {
+        var deposit = Owed();
+        deposit.TakeOwed(PaymentMethod.BankTransfer, Cashier, BillRunTests.Now);
+        deposit.CardReturned(Desk, BillRunTests.Now, cashDayClosed: true);
+        (deposit.Status, deposit.Refunded).ShouldBe((DepositStatus.Closed, 50m));
+    }
 }

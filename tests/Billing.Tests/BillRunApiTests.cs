@@ -28,6 +28,11 @@ public sealed class BillRunApiTests(TestInfrastructure infrastructure)
         var committed = await (await finance.PostJsonAsync("/bill-runs", Run(office.PropertyId, "2026-07"))).ReadJsonAsync();
         committed.GetProperty("issued").GetInt32().ShouldBe(2);
         committed.GetProperty("buildings")[0].GetProperty("total").GetDecimal().ShouldBe(901.93m);
+        // Summed per building and fee item; the lines listed (at most 1,000) are those of the run.
+        var item = committed.GetProperty("items").EnumerateArray().ShouldHaveSingleItem();
+        (item.GetProperty("item").GetString(), item.GetProperty("lines").GetInt32(), item.GetProperty("total").GetDecimal())
+            .ShouldBe(("property_service", 2, 901.93m));
+        (committed.GetProperty("lineCount").GetInt32(), committed.GetProperty("lines").GetArrayLength()).ShouldBe((2, 2));
 
         var rerun = await (await finance.PostJsonAsync("/bill-runs", Run(office.PropertyId, "2026-07"))).ReadJsonAsync();
         rerun.GetProperty("issued").GetInt32().ShouldBe(0);

@@ -88,6 +88,58 @@ public sealed class LateFeeAndScheduleApiTests(TestInfrastructure infrastructure
             .ShouldBe(0);
     }
 
+    [Fact]
+    public async Task A_failing_scheduled_run_is_recorded_retried_later_and_holds_up_no_run_after_it()
+    {
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
+        var (office, _, finance) = await TwoUnitsWithRatesAsync(app);
+        var sweeper = app.Services.GetRequiredService<ScheduledRunSweeper>();
+        await sweeper.PlanAsync(Cancel);
+        // The monthly run is due first and cannot be made (its period is unreadable); the reminders are due after it.
+        var monthly = await app.ScalarAsync<Guid>("SELECT id FROM scheduled_runs WHERE kind = 'MonthlyBillRun' ORDER BY due_on LIMIT 1");
+        var period = await app.ScalarAsync<string>($"SELECT period FROM scheduled_runs WHERE id = '{monthly}'");
+        var now = app.Time.GetUtcNow();
+        await app.ScalarAsync<object?>($"UPDATE scheduled_runs SET due_at = '{now.AddHours(-2):O}', period = 'bad' WHERE id = '{monthly}'");
+        await app.ScalarAsync<object?>($"UPDATE scheduled_runs SET due_at = '{now.AddHours(-1):O}' WHERE id = (SELECT id FROM scheduled_runs WHERE kind = 'ArrearsReminders' ORDER BY due_on LIMIT 1)");
+        app.Time.Advance(TimeSpan.FromSeconds(1));
+
+        (await sweeper.RunNextAsync(Cancel)).ShouldBeTrue(); // the monthly run fails: recorded, rolled back
+        (await sweeper.RunNextAsync(Cancel)).ShouldBeTrue(); // the reminders are made all the same
+        (await sweeper.RunNextAsync(Cancel)).ShouldBeFalse(); // the failed one waits for its retry
+        (await app.ScalarAsync<long>("SELECT count(*) FROM scheduled_runs WHERE kind = 'ArrearsReminders' AND done_at IS NOT NULL")).ShouldBeGreaterThan(0);
+
+        var failing = (await finance.GetFromJsonAsync<JsonElement>($"/scheduled-runs?propertyId={office.PropertyId}&failing=true", Cancel))
+            .EnumerateArray().ShouldHaveSingleItem();
+        failing.GetProperty("kind").GetString().ShouldBe("monthly_bill_run");
+        failing.GetProperty("failures").GetInt32().ShouldBe(1);
+        failing.GetProperty("lastError").GetString()!.ShouldContain("bad");
+        failing.GetProperty("doneAt").ValueKind.ShouldBe(JsonValueKind.Null);
+        var nextAttempt = failing.GetProperty("nextAttemptAt").GetDateTimeOffset();
+        (nextAttempt - failing.GetProperty("lastFailedAt").GetDateTimeOffset()).ShouldBe(TimeSpan.FromMinutes(1));
+
+        // A minute on it fails again and waits twice as long; once it can be made, it is made once.
+        app.Time.Advance(TimeSpan.FromSeconds(61));
+        (await sweeper.RunNextAsync(Cancel)).ShouldBeTrue();
+        (await app.ScalarAsync<int>($"SELECT failures FROM scheduled_runs WHERE id = '{monthly}'")).ShouldBe(2);
+        (await sweeper.RunNextAsync(Cancel)).ShouldBeFalse();
+        await app.ScalarAsync<object?>($"UPDATE scheduled_runs SET period = '{period}' WHERE id = '{monthly}'");
+        app.Time.Advance(TimeSpan.FromMinutes(2));
+        (await sweeper.RunNextAsync(Cancel)).ShouldBeTrue();
+        (await app.ScalarAsync<long>($"SELECT count(*) FROM bill_lines WHERE period = '{period}' AND item = 'PropertyService'")).ShouldBe(2);
+        (await app.ScalarAsync<string>($"SELECT outcome FROM scheduled_runs WHERE id = '{monthly}'")).ShouldStartWith("issued 2 lines");
+        (await finance.GetFromJsonAsync<JsonElement>($"/scheduled-runs?propertyId={office.PropertyId}&failing=true", Cancel)).GetArrayLength().ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 4)]
+    [InlineData(6, 32)]
+    [InlineData(7, 60)]
+    [InlineData(30, 60)]
+    public void A_failed_run_is_retried_after_a_wait_that_doubles_up_to_an_hour(int failures, int minutes) =>
+        Domain.ScheduledRun.RetryDelay(failures).ShouldBe(TimeSpan.FromMinutes(minutes));
+
     private static string Json(object value) => JsonSerializer.Serialize(value);
 
     private static DateOnly Today(BillingApp app) => DateOnly.FromDateTime(app.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);

@@ -156,10 +156,12 @@ public sealed class BillRunRequestValidator : AbstractValidator<BillRunRequest>
 }
 
 /// <summary>
-/// A bill run's lines with totals. <c>Issued</c> are the lines this run issues (in a preview: would issue);
-/// <c>AlreadyBilled</c> were issued before and are left as they are. A line's <c>Period</c> is the month it charges
-/// (a quarterly payer's run charges three), <c>PayerId</c> the occupant who pays it (null when Billing knows no occupancy
-/// of the unit).
+/// A bill run summed up: <c>Issued</c> are the lines this run issues (in a preview: would issue), with totals per building
+/// (<c>Buildings</c>) and per building and fee item (<c>Items</c>); <c>AlreadyBilled</c> were issued before and are left as
+/// they are. <c>Lines</c> lists the first <see cref="MaxLines"/> of the run's <c>LineCount</c> lines (to issue first, then
+/// billed before), so a property of 100,000 units answers its totals, not every line. A line's <c>Period</c> is the month
+/// it charges (a quarterly payer's run charges three), <c>PayerId</c> the occupant who pays it (null when Billing knows no
+/// occupancy of the unit).
 /// </summary>
 public sealed record BillRunView(
     Guid PropertyId,
@@ -170,24 +172,34 @@ public sealed record BillRunView(
     decimal IssuedTotal,
     int AlreadyBilled,
     IReadOnlyList<BillRunBuildingTotal> Buildings,
+    IReadOnlyList<BillRunItemTotal> Items,
+    int LineCount,
     IReadOnlyList<BillRunLineView> Lines,
     IReadOnlyList<BillRunSkippedView> Skipped)
 {
+    public const int MaxLines = 1000;
+
     public static BillRunView From(Guid propertyId, BillRun run, bool committed)
     {
         var toIssue = run.ToIssue.ToList();
+        var lines = toIssue.Concat(run.Lines.Where(l => l.AlreadyBilled));
         return new BillRunView(
             propertyId, run.Period.ToString(), BillRun.DueDateOf(run.Period), committed, toIssue.Count, toIssue.Sum(l => l.Amount),
             run.Lines.Count(l => l.AlreadyBilled),
             toIssue.GroupBy(l => l.Unit.BuildingName).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new BillRunBuildingTotal(g.Key, g.Count(), g.Sum(l => l.Amount))).ToList(),
-            run.Lines.Select(l => new BillRunLineView(l.Unit.Id, l.Unit.BuildingName, l.Unit.Number, l.Unit.Type, l.Unit.ChargeableArea,
+            toIssue.GroupBy(l => (l.Unit.BuildingName, l.Item)).OrderBy(g => g.Key.BuildingName, StringComparer.Ordinal).ThenBy(g => g.Key.Item)
+                .Select(g => new BillRunItemTotal(g.Key.BuildingName, g.Key.Item, g.Count(), g.Sum(l => l.Amount))).ToList(),
+            run.Lines.Count,
+            lines.Take(MaxLines).Select(l => new BillRunLineView(l.Unit.Id, l.Unit.BuildingName, l.Unit.Number, l.Unit.Type, l.Unit.ChargeableArea,
                 l.Item, l.Description, l.Amount, l.DaysCharged, l.AlreadyBilled, l.Period.ToString(), l.PayerId)).ToList(),
             run.Skipped.Select(s => new BillRunSkippedView(s.Unit.Id, s.Unit.BuildingName, s.Unit.Number, s.Reason)).ToList());
     }
 }
 
 public sealed record BillRunBuildingTotal(string BuildingName, int Lines, decimal Total);
+
+public sealed record BillRunItemTotal(string BuildingName, FeeItem Item, int Lines, decimal Total);
 
 public sealed record BillRunLineView(
     Guid UnitId, string BuildingName, string UnitNumber, UnitType UnitType, decimal ChargeableArea, FeeItem Item, string Description,

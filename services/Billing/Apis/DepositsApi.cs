@@ -102,7 +102,7 @@ public static class DepositsApi
             return ProblemResults.Invalid("propertyId", "Say which property's deposits to sum.");
         }
         var deposits = await db.Deposits.AsNoTracking().Include(d => d.Steps).InPropertiesOf(caller, d => d.PropertyId)
-            .Where(d => d.PropertyId == propertyId && d.Status == DepositStatus.Held).ToListAsync(cancellationToken);
+            .Where(d => d.PropertyId == propertyId && (d.Status == DepositStatus.Held || d.Status == DepositStatus.RefundDue)).ToListAsync(cancellationToken);
         var balances = deposits.GroupBy(d => (d.OccupantId, Payer: d.OccupantId is null ? d.PayerName : ""))
             .Select(g => new DepositBalanceView(g.Key.OccupantId, g.First().PayerName, g.Count(), g.Sum(d => d.Balance),
                 g.Select(d => d.UnitId).Distinct().ToList()))

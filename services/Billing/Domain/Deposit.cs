@@ -15,6 +15,11 @@ public enum DepositStatus
     Owed,
     /// <summary>Owed and never paid, and no longer owed: the card came back before its deposit was taken.</summary>
     Cancelled,
+    /// <summary>
+    /// Held, and to be paid back: the card came back while the desk's cash day was already closed, so the cash waits for
+    /// a cashier to pay it out (<c>POST /deposits/{id}/refund</c>).
+    /// </summary>
+    RefundDue,
 }
 
 public enum DepositStepKind
@@ -192,20 +197,27 @@ public sealed class Deposit : AggregateRoot
         }
     }
 
+    /// <summary>How the deposit was paid in: a refund goes back the same way.</summary>
+    public PaymentMethod PaidWith => _steps.FirstOrDefault(s => s.Kind == DepositStepKind.Taken)?.Method ?? PaymentMethod.Cash;
+
     /// <summary>
     /// The access card came back to the front desk: what is held is paid back the way it was paid in, by whoever took the
-    /// card back; a deposit still owed is owed no more. A card already settled changes nothing (the event came again).
+    /// card back; a deposit still owed is owed no more. Cash when the desk's cash day is closed already (it takes no more
+    /// cash) is not paid out: the deposit becomes <see cref="DepositStatus.RefundDue"/> for a cashier to refund later. A
+    /// card already settled changes nothing (the event came again).
     /// </summary>
-    public void CardReturned(Actor by, DateTimeOffset now)
+    public void CardReturned(Actor by, DateTimeOffset now, bool cashDayClosed = false)
     {
         switch (Status)
         {
             case DepositStatus.Owed:
                 Status = DepositStatus.Cancelled;
                 break;
+            case DepositStatus.Held when PaidWith == PaymentMethod.Cash && cashDayClosed:
+                Status = DepositStatus.RefundDue;
+                break;
             case DepositStatus.Held:
-                var paidWith = _steps.First(s => s.Kind == DepositStepKind.Taken).Method ?? PaymentMethod.Cash;
-                Refund(Balance, paidWith, $"出入证 {CardNumber} 退还", by, now);
+                Refund(Balance, PaidWith, $"出入证 {CardNumber} 退还", by, now);
                 break;
         }
     }
@@ -269,7 +281,8 @@ public sealed class Deposit : AggregateRoot
         }
         var step = DepositStep.Of(Id, kind, amount, method, string.IsNullOrWhiteSpace(reason) ? null : Deposit.Shorten(reason.Trim(), ReasonMaxLength), by, now);
         _steps.Add(step);
-        Status = Balance == 0 ? DepositStatus.Closed : DepositStatus.Held;
+        // A refund due stays due until all of it is paid out or kept.
+        Status = Balance == 0 ? DepositStatus.Closed : Status == DepositStatus.RefundDue ? DepositStatus.RefundDue : DepositStatus.Held;
         return step;
     }
 }

@@ -20,6 +20,12 @@ public enum ScheduledRunKind
 public sealed class ScheduledRun
 {
     public const int OutcomeMaxLength = 300;
+    public const int ErrorMaxLength = 500;
+
+    /// <summary>The wait before the first retry of a failed run; it doubles with each failure, up to <see cref="MaxRetryDelay"/>.</summary>
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMinutes(1);
+
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(1);
 
     public const int MonthlyRunDay = 25;
     public const int QuarterlyRunDay = 5;
@@ -38,7 +44,10 @@ public sealed class ScheduledRun
     /// <summary>The local day it is due (property time).</summary>
     public DateOnly DueOn { get; private set; }
 
-    /// <summary>The start of <see cref="DueOn"/> as an instant: the sweeper makes it from then on.</summary>
+    /// <summary>
+    /// The start of <see cref="DueOn"/> as an instant: the sweeper makes it from then on. After a failure, the time of
+    /// the next attempt: later runs are made meanwhile, a failing one never holds them up.
+    /// </summary>
     public DateTimeOffset DueAt { get; private set; }
 
     /// <summary>The month a bill run issues (<c>yyyy-MM</c>); the month of the day for reminders.</summary>
@@ -47,6 +56,14 @@ public sealed class ScheduledRun
     public DateTimeOffset? DoneAt { get; private set; }
 
     public string? Outcome { get; private set; }
+
+    /// <summary>How many attempts failed (each rolled back: nothing of a failed attempt is stored).</summary>
+    public int Failures { get; private set; }
+
+    /// <summary>Why the latest attempt failed, for whoever looks at <c>GET /scheduled-runs</c>.</summary>
+    public string? LastError { get; private set; }
+
+    public DateTimeOffset? LastFailedAt { get; private set; }
 
     /// <summary>
     /// What falls due in the month of <paramref name="month"/>: the monthly run on the 25th for the next month, the
@@ -69,6 +86,25 @@ public sealed class ScheduledRun
             Id = Guid.CreateVersion7(now), PropertyId = propertyId, Kind = kind, DueOn = dueOn, DueAt = StoredTime.Of(dueAt.ToUniversalTime()),
             Period = period.ToString(),
         };
+
+    /// <summary>
+    /// An attempt failed: counted, its error kept, and the run tried again after 1, 2, 4… minutes (at most an hour).
+    /// </summary>
+    public void Failed(string error, DateTimeOffset now)
+    {
+        if (DoneAt is not null)
+        {
+            throw new InvalidOperationException("A run done is not attempted again.");
+        }
+        Failures++;
+        LastError = error.Length > ErrorMaxLength ? error[..ErrorMaxLength] : error;
+        LastFailedAt = StoredTime.Of(now.ToUniversalTime());
+        DueAt = LastFailedAt.Value + RetryDelay(Failures);
+    }
+
+    /// <summary>The wait after the <paramref name="failures"/>-th failure: 1 min doubled each time, at most an hour.</summary>
+    public static TimeSpan RetryDelay(int failures) =>
+        TimeSpan.FromMinutes(Math.Min(FirstRetryDelay.TotalMinutes * Math.Pow(2, Math.Max(failures, 1) - 1), MaxRetryDelay.TotalMinutes));
 
     public void Done(string outcome, DateTimeOffset now)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Billing.Domain;
+using PropertyPlatform.Contracts.Billing;
 using PropertyPlatform.Contracts.Directory;
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.ServiceDefaults.Domain;
@@ -37,13 +38,20 @@ public sealed class AccessCardIssuedConsumer(BillingDbContext db, TimeProvider t
     }
 }
 
-/// <summary>The card came back: its deposit is refunded (or, never paid, owed no more).</summary>
-public sealed class AccessCardReturnedConsumer(BillingDbContext db, TimeProvider time) : IdempotentConsumer<AccessCardReturned, BillingDbContext>(db, time)
+/// <summary>
+/// The card came back: its deposit is refunded (or, never paid, owed no more). Cash refunded at the desk counts in that
+/// person's cash day; when that day is closed already, the refund is left due for a cashier instead of failing.
+/// </summary>
+public sealed class AccessCardReturnedConsumer(BillingDbContext db, TimeProvider time, CashDays cashDays)
+    : IdempotentConsumer<AccessCardReturned, BillingDbContext>(db, time)
 {
     protected override async Task HandleAsync(AccessCardReturned message, CancellationToken cancellationToken)
     {
         var deposit = await AccessCardDeposits.LockedAsync(Db, message.AccessCardId, message.CardNumber, cancellationToken);
-        deposit.CardReturned(new Actor(message.ActorId, message.ActorName), message.OccurredAt);
+        // Under the day's lock, as a cashier's cash: a close committing now cannot miss this refund nor take it after.
+        var closed = deposit.Status == DepositStatus.Held && deposit.PaidWith == PaymentMethod.Cash
+            && await cashDays.IsClosedAsync(deposit.PropertyId, message.ActorId, message.OccurredAt, cancellationToken);
+        deposit.CardReturned(new Actor(message.ActorId, message.ActorName), message.OccurredAt, closed);
     }
 }
 

@@ -280,6 +280,7 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             run.Property(r => r.Kind).HasConversion<string>().HasMaxLength(32);
             run.Property(r => r.Period).HasMaxLength(7);
             run.Property(r => r.Outcome).HasMaxLength(ScheduledRun.OutcomeMaxLength);
+            run.Property(r => r.LastError).HasMaxLength(ScheduledRun.ErrorMaxLength);
             // Each run is planned once per property, kind and day, whoever plans it.
             run.HasIndex(r => new { r.PropertyId, r.Kind, r.DueOn }).IsUnique();
             // The sweeper reads what is due and not done.

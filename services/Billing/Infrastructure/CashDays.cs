@@ -20,10 +20,20 @@ public sealed class CashDays(BillingDbContext db, PropertyCalendar calendar)
     public async Task<ProblemHttpResult?> ClosedProblemAsync(Guid propertyId, Guid cashierId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var day = calendar.DayOf(at);
-        await LockAsync(propertyId, cashierId, day, cancellationToken);
-        return await db.CashDays.AnyAsync(d => d.PropertyId == propertyId && d.CashierId == cashierId && d.Day == day, cancellationToken)
+        return await IsClosedAsync(propertyId, cashierId, at, cancellationToken)
             ? ProblemResults.Conflict($"The cash day of {day:yyyy-MM-dd} is closed (日清日缴 done): it takes no more cash. Use another method, or take it tomorrow.")
             : null;
+    }
+
+    /// <summary>
+    /// Inside a transaction: waits for a close of the cashier's day in progress (and keeps it from closing until the
+    /// transaction ends), then answers whether the day <paramref name="at"/> falls in is closed.
+    /// </summary>
+    public async Task<bool> IsClosedAsync(Guid propertyId, Guid cashierId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var day = calendar.DayOf(at);
+        await LockAsync(propertyId, cashierId, day, cancellationToken);
+        return await db.CashDays.AnyAsync(d => d.PropertyId == propertyId && d.CashierId == cashierId && d.Day == day, cancellationToken);
     }
 
     /// <summary>

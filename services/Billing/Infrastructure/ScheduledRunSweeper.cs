@@ -76,7 +76,10 @@ public sealed partial class ScheduledRunSweeper(
         return added;
     }
 
-    /// <summary>Makes the earliest run whose time has come, marking it done in the same transaction; false when none is due.</summary>
+    /// <summary>
+    /// Makes the earliest run whose time has come, marking it done in the same transaction — or, when it fails, recording
+    /// the failure and when it is tried again; false when none is due.
+    /// </summary>
     public async Task<bool> RunNextAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -94,11 +97,29 @@ public sealed partial class ScheduledRunSweeper(
             return false;
         }
         // The run's own transaction nests in this one (EF joins the open transaction): all of it commits with "done", or none.
-        var outcome = due.Kind switch
+        // A run that fails is rolled back to the savepoint and only its failure is recorded on the still-locked row, with
+        // the time of its next attempt: the runs due after it are made meanwhile.
+        await transaction.CreateSavepointAsync(BeforeRun, cancellationToken);
+        string outcome;
+        try
         {
-            ScheduledRunKind.ArrearsReminders => Reminded(await ArrearsExportsApi.RemindCoreAsync(db, due.PropertyId, calendar.DayOf(now), now, cancellationToken)),
-            _ => Issued(await BillRunsApi.CommitCoreAsync(db, accounts, due.PropertyId, BillingPeriod.Parse(due.Period), now, calendar.DayOf(now), cancellationToken)),
-        };
+            outcome = due.Kind switch
+            {
+                ScheduledRunKind.ArrearsReminders => Reminded(await ArrearsExportsApi.RemindCoreAsync(db, due.PropertyId, calendar.DayOf(now), now, cancellationToken)),
+                _ => Issued(await BillRunsApi.CommitCoreAsync(db, accounts, due.PropertyId, BillingPeriod.Parse(due.Period), now, calendar.DayOf(now), cancellationToken)),
+            };
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await transaction.RollbackToSavepointAsync(BeforeRun, cancellationToken);
+            db.ChangeTracker.Clear();
+            db.ScheduledRuns.Attach(due);
+            due.Failed($"{exception.GetType().Name}: {exception.Message}", now);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            LogRunFailed(logger, exception, due.Kind, due.PropertyId, due.Period, due.Failures, due.DueAt);
+            return true;
+        }
         due.Done(outcome, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -112,6 +133,12 @@ public sealed partial class ScheduledRunSweeper(
 
     [LoggerMessage(LogLevel.Information, "Scheduled {Kind} of property {PropertyId} for {Period} done: {Outcome}")]
     private static partial void LogRunDone(ILogger logger, ScheduledRunKind kind, Guid propertyId, string period, string outcome);
+
+    private const string BeforeRun = "before_scheduled_run";
+
+    [LoggerMessage(LogLevel.Error, "Scheduled {Kind} of property {PropertyId} for {Period} failed ({Failures} so far); next attempt at {NextAttempt}")]
+    private static partial void LogRunFailed(
+        ILogger logger, Exception exception, ScheduledRunKind kind, Guid propertyId, string period, int failures, DateTimeOffset nextAttempt);
 
     [LoggerMessage(LogLevel.Warning, "The scheduled runs' sweep failed; retrying at the next interval")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);

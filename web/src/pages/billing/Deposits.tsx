@@ -247,7 +247,7 @@ export function DepositsPage() {
       >
         {deposits.error && <Alert type="error" showIcon title={billingProblem(deposits.error, t)} />}
         <Table<Deposit>
-          rowKey="id" size="small" dataSource={(deposits.data ?? []).filter((d) => showClosed || d.status === 'held' || d.status === 'owed')} loading={deposits.isFetching} scroll={{ x: 'max-content' }}
+          rowKey="id" size="small" dataSource={(deposits.data ?? []).filter((d) => showClosed || d.status === 'held' || d.status === 'owed' || d.status === 'refund_due')} loading={deposits.isFetching} scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: t('billing.deposits.none') }} data-testid="deposits"
           expandable={{ expandedRowRender: (d) => <Steps steps={d.steps} />, expandRowByClick: true }}
           columns={[
@@ -264,13 +264,13 @@ export function DepositsPage() {
             { title: t('billing.deposits.held'), dataIndex: 'balance', width: 110, ...moneyColumn, render: (v: number) => <Money value={v} strong /> },
             {
               title: t('billing.columns.status'), dataIndex: 'status', width: 80,
-              render: (v: string) => <Tag color={v === 'held' ? 'blue' : v === 'owed' ? 'orange' : 'default'} variant="filled">{t(`billing.depositStatus.${v}`)}</Tag>,
+              render: (v: string) => <Tag color={v === 'held' ? 'blue' : v === 'owed' || v === 'refund_due' ? 'orange' : 'default'} variant="filled">{t(`billing.depositStatus.${v}`)}</Tag>,
             },
             ...(canAct ? [{
               title: '', key: 'actions', width: 150,
               render: (_: unknown, d: Deposit) => (d.status === 'owed' ? (
                 <Button type="link" size="small" onClick={(e) => { e.stopPropagation(); setTakingOwed(d); }} data-testid="take-owed">{t('billing.deposits.takeOwed')}</Button>
-              ) : d.status === 'held' && (
+              ) : (d.status === 'held' || d.status === 'refund_due') && (
                 <Space size={0} onClick={(e) => e.stopPropagation()}>
                   <Button type="link" size="small" onClick={() => setRelease({ deposit: d, kind: 'refund' })}>{t('billing.deposits.refund')}</Button>
                   <Button type="link" size="small" danger onClick={() => setRelease({ deposit: d, kind: 'forfeit' })}>{t('billing.deposits.forfeit')}</Button>

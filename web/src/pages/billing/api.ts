@@ -218,8 +218,11 @@ export function formatRate(rate: number | string | null | undefined): string {
 type Decimal = number | string;
 export interface Actor { personId: string; name: string }
 export type DepositKind = 'access_card' | 'renovation' | 'other';
-/** `owed`: an access card's deposit the front desk issued, not taken yet; `cancelled`: the card came back before it was. */
-export type DepositStatus = 'held' | 'closed' | 'owed' | 'cancelled';
+/**
+ * `owed`: an access card's deposit the front desk issued, not taken yet; `cancelled`: the card came back before it was;
+ * `refund_due`: the card came back after the desk's cash day was closed, so a cashier is to pay it out.
+ */
+export type DepositStatus = 'held' | 'closed' | 'owed' | 'cancelled' | 'refund_due';
 export type DepositStepKind = 'taken' | 'refunded' | 'forfeited';
 export const depositKinds: DepositKind[] = ['renovation', 'access_card', 'other'];
 export interface DepositStep { kind: DepositStepKind; amount: Decimal; method: PaymentMethod | null; reason: string | null; at: string; by: Actor }

@@ -46,7 +46,7 @@ const zh = {
       rate: '收缴率', ratePeriod: '账期', billed: '应收', collected: '实收', outstanding: '未收', noBills: '该账期没有账单', open: '收款',
     },
     depositKind: { access_card: '出入证押金', renovation: '装修押金', other: '其他押金' },
-    depositStatus: { held: '在押', closed: '已结清', owed: '待收取', cancelled: '已取消' },
+    depositStatus: { held: '在押', closed: '已结清', owed: '待收取', cancelled: '已取消', refund_due: '待退还' },
     depositStep: { taken: '收取', refunded: '退还', forfeited: '扣除' },
     deposits: {
       title: '押金', take: '收取押金', kind: '押金类型', holder: '业户', notHolder: '（非业户）', payerRequired: '请填写交款人',
@@ -126,7 +126,7 @@ const en: typeof zh = {
       rate: 'Collection rate', ratePeriod: 'Period', billed: 'Billed', collected: 'Collected', outstanding: 'Outstanding', noBills: 'Nothing billed in this period', open: 'Cash desk',
     },
     depositKind: { access_card: 'Access card deposit', renovation: 'Renovation deposit', other: 'Other deposit' },
-    depositStatus: { held: 'Held', closed: 'Closed', owed: 'To take', cancelled: 'Cancelled' },
+    depositStatus: { held: 'Held', closed: 'Closed', owed: 'To take', cancelled: 'Cancelled', refund_due: 'To refund' },
     depositStep: { taken: 'Taken', refunded: 'Refunded', forfeited: 'Forfeited' },
     deposits: {
       title: 'Deposits', take: 'Take a deposit', kind: 'Kind', holder: 'Occupant', notHolder: '(not an occupant)', payerRequired: 'Name the payer',
