@@ -75,7 +75,8 @@ public sealed class DemoData(DirectoryDbContext db, AccountRegistration accounts
             }
             foreach (var (name, index) in demo.Staff.Select((name, index) => (name, index)))
             {
-                var person = Occupant.Register(property, OccupantKind.Person, name, Mobile(++phone), null, null, company, now);
+                var person = Occupant.Register(
+                    property, OccupantKind.Person, name, Mobile(++phone), name == OccupantPerson ? OccupantEmail : null, null, company, now);
                 db.Occupants.Add(person);
                 people[name] = person;
                 if (index < demo.Signers)
