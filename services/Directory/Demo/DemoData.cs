@@ -98,7 +98,8 @@ public sealed class DemoData(DirectoryDbContext db, AccountRegistration accounts
         var staffMembers = new List<(DemoStaff Demo, StaffMember Member)>();
         foreach (var demo in Staff)
         {
-            var member = StaffMember.Register(demo.Name, Mobile(500 + staffMembers.Count), demo.Department, [demo.Role], [property.Id], now);
+            var member = StaffMember.Register(
+                demo.Name, Mobile(500 + staffMembers.Count), demo.Department, [demo.Role], [property.Id], now, $"{demo.UserName}@{StaffEmailDomain}");
             db.Staff.Add(member);
             staffMembers.Add((demo, member));
         }
