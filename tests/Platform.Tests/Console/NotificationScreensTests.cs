@@ -77,9 +77,11 @@ public sealed class NotificationScreensTests(ConsoleFixture fixture)
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("通知对象").ClickAsync();
         await page.Locator(".ant-select-item-option", new() { HasText = "主管" }).ClickAsync();
-        await dialog.GetByLabel("通知对象").PressAsync("Escape");
+        // Close the list by clicking beside it (Escape would close the dialog too).
+        await dialog.GetByText("默认通知", new() { Exact = false }).ClickAsync();
         await fixture.ShotAsync(page, "notify-12-routing-edit");
         await dialog.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^保\\s?存$") }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync(new() { Timeout = 30_000 });
         await Expect(rule).ToContainTextAsync("主管");
         await Expect(rule).ToContainTextAsync("已调整");
         var routes = await admin.GetFromJsonAsync<JsonElement>($"/api/notifications/routing?propertyId={propertyId}", Cancel);

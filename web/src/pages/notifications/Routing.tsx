@@ -53,7 +53,7 @@ export function RoutingPage() {
         ? <Tag>{t('notify.routing.silenced')}</Tag>
         : r.audiences.map((a) => <Tag key={a} color="blue">{t(`notify.routing.audience.${a}`)}</Tag>),
     },
-    { title: t('notify.deliveries.channel'), key: 'channels', width: 170, render: (_, r) => r.channels.map((c) => <Tag key={c}>{t(`notify.channel.${c}`)}</Tag>) },
+    { title: t('notify.deliveries.channel'), key: 'channels', width: 220, render: (_, r) => r.channels.map((c) => <Tag key={c}>{t(`notify.channel.${c}`)}</Tag>) },
     {
       title: t('notify.routing.rule'), dataIndex: 'isDefault', width: 90,
       render: (d: boolean) => d ? <span className="pp-muted">{t('notify.routing.default')}</span> : <Tag color="gold">{t('notify.routing.custom')}</Tag>,
