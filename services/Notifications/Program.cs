@@ -18,6 +18,7 @@ app.MapWebhooksApi();
 app.MapPreferencesApi();
 app.MapRoutingApi();
 app.MapTemplatesApi();
+app.MapEventTypesApi();
 app.MapInboxHub();
 app.MapDefaultEndpoints();
 app.Run();

@@ -91,6 +91,41 @@ public sealed class StaffApiTests(TestInfrastructure infrastructure)
         fields["roles"].GetProperty("after").GetString().ShouldBe("supervisor, engineer"); // in the order of the roles' list
     }
 
+    [Fact]
+    public async Task A_staff_members_email_is_kept_shown_changed_and_announced_and_the_document_describes_it()
+    {
+        await using var app = await DirectoryApp.StartAsync(infrastructure);
+        await using var listener = await BrokerListener<StaffChanged>.StartAsync(app.BrokerConnectionString);
+        var client = app.ClientAsAdmin();
+        var tower = (await app.RegisterPropertyAsync()).GetProperty("id").GetGuid();
+        var staffId = (await app.CreatedAsync("/staff", new
+        {
+            name = "王师傅", phone = "13900139000", email = " wang@example.com ", department = "engineering", roles = new[] { "engineer" }, propertyIds = new[] { tower },
+        })).GetProperty("id").GetGuid();
+
+        (await client.GetFromJsonAsync<JsonElement>($"/staff/{staffId}", Cancellation)).GetProperty("email").GetString().ShouldBe("wang@example.com");
+        (await client.GetFromJsonAsync<JsonElement>("/staff", Cancellation)).Items().Single().GetProperty("email").GetString().ShouldBe("wang@example.com");
+        var invalid = await client.PutAsJsonAsync($"/staff/{staffId}", new
+        {
+            name = "王师傅", phone = "13900139000", email = "wang at example", department = "engineering", roles = new[] { "engineer" }, propertyIds = new[] { tower },
+        }, Cancellation);
+        (await invalid.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("email").ShouldNotBeEmpty();
+        var changed = await client.PutAsJsonAsync($"/staff/{staffId}", new
+        {
+            name = "王师傅", phone = "13900139000", email = "wang.shifu@example.com", department = "engineering", roles = new[] { "engineer" }, propertyIds = new[] { tower },
+        }, Cancellation);
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var events = await Eventually.ReturnsAsync(() => Task.FromResult(listener.Received.ToList()), r => r.Count == 2, Patience);
+        events.Select(e => e.Message.Email).ShouldBe(["wang@example.com", "wang.shifu@example.com"]);
+
+        var text = await client.GetStringAsync("/openapi/v1.json", Cancellation);
+        JsonDocument.Parse(text).RootElement.GetProperty("components").GetProperty("schemas").GetProperty("StaffView")
+            .GetProperty("properties").TryGetProperty("email", out _).ShouldBeTrue();
+        // Kept beside the test binaries: the console's generator (web/scripts/api-types.mjs) reads it with OPENAPI_DIR.
+        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "directory.openapi.json"), text, Cancellation);
+    }
+
     [Theory]
     [InlineData("""{"name": "王师傅", "phone": "12345", "department": "engineering", "roles": ["engineer"]}""", "phone")]
     [InlineData("""{"name": "王师傅", "department": "engineering", "roles": ["engineer"]}""", "phone")]

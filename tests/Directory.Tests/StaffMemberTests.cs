@@ -45,6 +45,28 @@ public sealed class StaffMemberTests
     }
 
     [Fact]
+    public void A_staff_members_email_is_optional_checked_and_announced_when_it_changes()
+    {
+        Engineer().Email.ShouldBeNull();
+        Should.Throw<DomainRuleException>(() =>
+            StaffMember.Register("王师傅", "13900139000", Department.Engineering, [StaffRole.Engineer], [TowerId], Now, "wang at example"));
+        var staff = StaffMember.Register("王师傅", "13900139000", Department.Engineering, [StaffRole.Engineer], [TowerId], Now, " wang@example.com ");
+        staff.Email.ShouldBe("wang@example.com");
+        staff.PendingEvents.Cast<StaffChanged>().ShouldHaveSingleItem().Email.ShouldBe("wang@example.com");
+
+        staff.Change("王师傅", "13900139000", Department.Engineering, [StaffRole.Engineer], [TowerId], Now.AddDays(1), "wang.shifu@example.com");
+        staff.PendingEvents.Cast<StaffChanged>().Last().Email.ShouldBe("wang.shifu@example.com");
+        var announced = staff.PendingEvents.Count;
+
+        // The same address again changes nothing; no address removes it.
+        staff.Change("王师傅", "13900139000", Department.Engineering, [StaffRole.Engineer], [TowerId], Now.AddDays(2), "wang.shifu@example.com");
+        staff.PendingEvents.Count.ShouldBe(announced);
+        staff.Change("王师傅", "13900139000", Department.Engineering, [StaffRole.Engineer], [TowerId], Now.AddDays(3), null);
+        staff.Email.ShouldBeNull();
+        staff.PendingEvents.Cast<StaffChanged>().Last().Email.ShouldBeNull();
+    }
+
+    [Fact]
     public void Moving_to_another_property_tells_both_properties()
     {
         var staff = Engineer();

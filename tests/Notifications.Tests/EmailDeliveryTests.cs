@@ -72,6 +72,29 @@ public sealed class EmailDeliveryTests(TestInfrastructure infrastructure) : IDis
     }
 
     [Fact]
+    public async Task An_engineer_with_an_email_in_Directory_gets_the_order_dispatched_to_them_by_email_stored_encrypted()
+    {
+        await using var app = await StartAsync();
+        var engineerId = Guid.NewGuid();
+        var staff = new StaffChanged(
+            Guid.NewGuid(), DateTimeOffset.UtcNow, _propertyId, engineerId, true, "刘国强", "13900139000", Department.Engineering,
+            [StaffRole.Engineer], [_propertyId], "liu.guoqiang@example.com");
+        await app.PublishAsync(staff);
+        await Inbox.HandledAsync(app, staff.EventId, times: 1);
+        (await app.ScalarAsync<long>($"SELECT count(*) FROM contacts WHERE person_id = '{engineerId}' AND is_staff AND email_masked = 'l***@example.com'")).ShouldBe(1);
+        (await app.ScalarAsync<long>("SELECT count(*) FROM contacts WHERE email_ciphertext LIKE '%example%'")).ShouldBe(0);
+        var dispatched = Dispatched() with { AssigneeId = engineerId, AssigneeName = "刘国强" };
+
+        await app.PublishAsync(dispatched);
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(_smtp.ReceivedEmailCount), count => count >= 1, NotificationsApp.Patience);
+        var message = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(_smtp.ReceivedEmail.ShouldHaveSingleItem().Data)), Cancellation);
+        message.To.Mailboxes.ShouldHaveSingleItem().Address.ShouldBe("liu.guoqiang@example.com");
+        message.TextBody.ShouldNotBeNull().ShouldContain("刘国强，您好");
+        message.TextBody.ShouldContain("WO-20261206-0001");
+    }
+
+    [Fact]
     public async Task Someone_without_a_known_email_gets_the_inbox_entry_and_no_email()
     {
         await using var app = await StartAsync();
@@ -83,6 +106,35 @@ public sealed class EmailDeliveryTests(TestInfrastructure infrastructure) : IDis
         (await app.ScalarAsync<long>("SELECT count(*) FROM inbox_entries")).ShouldBe(2);
         (await app.ScalarAsync<long>("SELECT count(*) FROM deliveries")).ShouldBe(0);
         _smtp.ReceivedEmailCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_desk_and_the_administrator_of_another_property_neither_see_nor_replay_its_deliveries_and_webhooks()
+    {
+        await using var app = await StartAsync();
+        await RegisterOccupantAsync(app);
+        var dispatched = Dispatched();
+        await app.PublishAsync(dispatched);
+        var log = await Eventually.ReturnsAsync(
+            () => Support(app).GetFromJsonAsync<JsonElement>($"/deliveries?recipientId={_occupantId}", Cancellation),
+            page => page.GetProperty("total").GetInt32() == 1, NotificationsApp.Patience);
+        var deliveryId = log.GetProperty("items")[0].GetProperty("id").GetGuid();
+        var hook = await app.ClientAsAdmin().PostAsJsonAsync(
+            "/webhooks", new { propertyId = _propertyId, name = "ERP", url = "https://erp.example.com/hooks", eventTypes = new[] { "BillIssued" } }, Cancellation);
+        var webhookId = (await hook.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("webhook").GetProperty("id").GetGuid();
+        var elsewhere = Guid.NewGuid();
+        var otherDesk = app.ClientAs(Roles.FrontDesk, elsewhere);
+        var otherAdmin = app.ClientAs(Roles.Admin, elsewhere);
+
+        (await otherDesk.GetFromJsonAsync<JsonElement>($"/deliveries?recipientId={_occupantId}&propertyId={_propertyId}", Cancellation))
+            .GetProperty("total").GetInt32().ShouldBe(0);
+        (await otherDesk.GetAsync($"/deliveries/{deliveryId}", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await otherDesk.PostAsync($"/deliveries/{deliveryId}/replay", null, Cancellation)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await otherAdmin.GetFromJsonAsync<JsonElement>("/webhooks", Cancellation)).GetProperty("total").GetInt32().ShouldBe(0);
+        (await otherAdmin.GetAsync($"/webhooks/{webhookId}/deliveries", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await otherAdmin.PostAsync($"/webhooks/{webhookId}/replay", null, Cancellation)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await otherAdmin.DeleteAsync($"/webhooks/{webhookId}", Cancellation)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await app.ClientAsAdmin().GetFromJsonAsync<JsonElement>($"/webhooks/{webhookId}", Cancellation)).GetProperty("active").GetBoolean().ShouldBeTrue();
     }
 
     [Fact]

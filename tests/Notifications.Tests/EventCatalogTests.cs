@@ -32,6 +32,16 @@ public sealed partial class EventCatalogTests
     }
 
     [Fact]
+    public void Every_event_of_the_catalog_has_a_chinese_and_an_english_name_of_its_own()
+    {
+        EventCatalog.Routes.Where(r => !EventNames.IsNamed(r.Name)).Select(r => r.Name).ShouldBeEmpty();
+        var names = EventCatalog.Routes.Select(r => EventNames.Of(r.Name)).ToList();
+        names.Select(n => n.ZhCn).Distinct().Count().ShouldBe(names.Count);
+        names.Select(n => n.En).Distinct().Count().ShouldBe(names.Count);
+        EventNames.Of("WorkOrderDispatched").ShouldBe(new EventName("报修已派工", "Repair dispatched"));
+    }
+
+    [Fact]
     public void Every_placeholder_of_a_template_or_link_names_a_field_of_its_event()
     {
         var unknown = EventCatalog.Routes.SelectMany(r =>

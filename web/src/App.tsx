@@ -55,6 +55,7 @@ const PortalExitPassesPage = page(() => import('./pages/reception/PortalExitPass
 const NotificationPreferencesPage = page(() => import('./pages/notifications/Preferences'), 'PreferencesPage');
 const DeliveriesPage = page(() => import('./pages/notifications/Deliveries'), 'DeliveriesPage');
 const WebhooksPage = page(() => import('./pages/notifications/Webhooks'), 'WebhooksPage');
+const RoutingPage = page(() => import('./pages/notifications/Routing'), 'RoutingPage');
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -138,6 +139,7 @@ export function App() {
                   <Route path="notifications/preferences" element={<NotificationPreferencesPage />} />
                   <Route path="notifications/deliveries" element={<DeliveriesPage />} />
                   <Route path="notifications/webhooks" element={<WebhooksPage />} />
+                  <Route path="notifications/routing" element={<RoutingPage />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>
               </Routes>

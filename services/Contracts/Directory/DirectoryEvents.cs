@@ -173,7 +173,8 @@ public sealed record AuthorisedSignerWithdrawn(
 /// <summary>
 /// A staff member was registered or changed. Staff work in several properties, so one event is published per
 /// property concerned: <c>AssignedToProperty</c> says whether they work in <c>PropertyId</c> now (false: they
-/// were just taken off it). The whole record is carried, so a local copy is simply overwritten.
+/// were just taken off it). The whole record is carried, so a local copy is simply overwritten. <c>Email</c> is
+/// optional (null: none).
 /// </summary>
 public sealed record StaffChanged(
     Guid EventId,
@@ -185,4 +186,5 @@ public sealed record StaffChanged(
     string Phone,
     Department Department,
     IReadOnlyList<StaffRole> Roles,
-    IReadOnlyList<Guid> PropertyIds) : IIntegrationEvent;
+    IReadOnlyList<Guid> PropertyIds,
+    string? Email = null) : IIntegrationEvent;

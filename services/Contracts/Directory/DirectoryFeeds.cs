@@ -33,7 +33,8 @@ public sealed record StaffRecord(
     Department Department,
     IReadOnlyList<StaffRole> Roles,
     IReadOnlyList<Guid> PropertyIds,
-    DateTimeOffset Version);
+    DateTimeOffset Version,
+    string? Email = null);
 
 /// <summary>
 /// An occupancy (入伙 to 迁出) as Directory holds it now; <c>EndDate</c> is null while it is current. <c>Version</c> is

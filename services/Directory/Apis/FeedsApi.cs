@@ -79,7 +79,7 @@ public static class FeedsApi
 
         var limit = Limit(query);
         var rows = await staff.OrderBy(s => s.ChangedAt).ThenBy(s => s.Id).Take(limit).ToListAsync(cancellationToken);
-        var records = rows.Select(s => new StaffRecord(s.Id, s.Name, s.Phone, s.Department, s.Roles, s.PropertyIds, s.ChangedAt)).ToList();
+        var records = rows.Select(s => new StaffRecord(s.Id, s.Name, s.Phone, s.Department, s.Roles, s.PropertyIds, s.ChangedAt, s.Email)).ToList();
         var next = rows.Count == limit ? FeedCursor.Format(rows[^1].ChangedAt, rows[^1].Id) : null;
         return TypedResults.Ok(new FeedPage<StaffRecord>(records, next, await db.Staff.CountAsync(cancellationToken)));
     }

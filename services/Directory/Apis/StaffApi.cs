@@ -75,13 +75,13 @@ public static class StaffApi
         }
 
         var staff = StaffMember.Register(
-            request.Name!, request.Phone!, request.Department!.Value, request.Roles!, request.PropertyIds!, time.GetUtcNow());
+            request.Name!, request.Phone!, request.Department!.Value, request.Roles!, request.PropertyIds!, time.GetUtcNow(), request.Email);
         db.Staff.Add(staff);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/staff/{staff.Id}", StaffView.From(staff));
     }
 
-    /// <summary>Replaces name, phone, department, roles and properties.</summary>
+    /// <summary>Replaces name, phone, email, department, roles and properties.</summary>
     public static async Task<Results<Ok<StaffView>, ValidationProblem, ProblemHttpResult>> ChangeStaffMember(
         Guid id, StaffRequest request, Caller caller, DirectoryDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -97,7 +97,7 @@ public static class StaffApi
 
         // An administrator of some properties cannot take anyone off a property they do not administer.
         var keptElsewhere = staff.PropertyIds.Where(p => !caller.CanSeeProperty(p));
-        staff.Change(request.Name!, request.Phone!, request.Department!.Value, request.Roles!, request.PropertyIds!.Concat(keptElsewhere), time.GetUtcNow());
+        staff.Change(request.Name!, request.Phone!, request.Department!.Value, request.Roles!, request.PropertyIds!.Concat(keptElsewhere), time.GetUtcNow(), request.Email);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(StaffView.From(staff));
     }
@@ -126,8 +126,9 @@ public static class StaffApi
 /// <summary><c>role</c> and <c>department</c> are text so they read as the API writes them (<c>hr_admin</c>).</summary>
 public sealed record StaffQuery(string? Role, string? Department, Guid? PropertyId, string? Name);
 
+/// <summary><c>Email</c> is optional: without it the staff member gets no email from Notifications.</summary>
 public sealed record StaffRequest(
-    string? Name, string? Phone, Department? Department, IReadOnlyList<StaffRole>? Roles, IReadOnlyList<Guid>? PropertyIds);
+    string? Name, string? Phone, Department? Department, IReadOnlyList<StaffRole>? Roles, IReadOnlyList<Guid>? PropertyIds, string? Email = null);
 
 public sealed class StaffRequestValidator : AbstractValidator<StaffRequest>
 {
@@ -139,6 +140,9 @@ public sealed class StaffRequestValidator : AbstractValidator<StaffRequest>
         RuleFor(r => r.Phone).NotEmpty().MaximumLength(PhoneNumber.TypedMaxLength);
         RuleFor(r => r.Phone).Must(p => PhoneNumber.Problem(p) is null).When(r => !string.IsNullOrWhiteSpace(r.Phone))
             .WithMessage(PhoneNumber.Rule);
+        RuleFor(r => r.Email).MaximumLength(EmailAddress.MaxLength);
+        RuleFor(r => r.Email).Must(e => EmailAddress.Problem(e) is null).When(r => !string.IsNullOrWhiteSpace(r.Email))
+            .WithMessage(EmailAddress.Rule);
         RuleFor(r => r.Department).NotNull().IsInEnum();
         RuleFor(r => r.Roles).NotEmpty().WithMessage("Give at least one role.");
         RuleFor(r => r.Roles).MaximumCount(Enum.GetValues<StaffRole>().Length);
@@ -150,11 +154,11 @@ public sealed class StaffRequestValidator : AbstractValidator<StaffRequest>
     }
 }
 
-/// <summary>A staff member in a list: phone masked.</summary>
+/// <summary>A staff member in a list: phone masked; email as the occupants' list shows it.</summary>
 public sealed record StaffSummary(
-    Guid Id, string Name, string Phone, Department Department, IReadOnlyList<StaffRole> Roles, IReadOnlyList<Guid> PropertyIds)
+    Guid Id, string Name, string Phone, Department Department, IReadOnlyList<StaffRole> Roles, IReadOnlyList<Guid> PropertyIds, string? Email)
 {
-    public static StaffSummary From(StaffMember s) => new(s.Id, s.Name, PhoneNumber.Mask(s.Phone), s.Department, s.Roles, s.PropertyIds);
+    public static StaffSummary From(StaffMember s) => new(s.Id, s.Name, PhoneNumber.Mask(s.Phone), s.Department, s.Roles, s.PropertyIds, s.Email);
 }
 
 public sealed record StaffView(
@@ -164,7 +168,8 @@ public sealed record StaffView(
     Department Department,
     IReadOnlyList<StaffRole> Roles,
     IReadOnlyList<Guid> PropertyIds,
-    DateTimeOffset RegisteredAt)
+    DateTimeOffset RegisteredAt,
+    string? Email)
 {
-    public static StaffView From(StaffMember s) => new(s.Id, s.Name, s.Phone, s.Department, s.Roles, s.PropertyIds, s.RegisteredAt);
+    public static StaffView From(StaffMember s) => new(s.Id, s.Name, s.Phone, s.Department, s.Roles, s.PropertyIds, s.RegisteredAt, s.Email);
 }

@@ -94,6 +94,12 @@ internal static class DemoCatalogue
     /// <summary>The person behind the <c>occupant</c> account: on the staff of <see cref="OccupantCompany"/> and one of its signers.</summary>
     public const string OccupantPerson = "张伟";
 
+    /// <summary>The demo occupant's email (a made-up address): their notifications reach the mail catcher.</summary>
+    public const string OccupantEmail = "zhang.wei@huaxia-zhilian.example.cn";
+
+    /// <summary>The property company's mail domain (made up): each demo staff member is <c>{user name}@</c> it.</summary>
+    public const string StaffEmailDomain = "huanmao-wuye.example.cn";
+
     /// <summary>Every demo account's user name: one per role.</summary>
     public static IReadOnlyList<string> UserNames { get; } = [.. Staff.Select(s => s.UserName), Roles.Occupant];
 

@@ -75,7 +75,8 @@ public sealed class DemoData(DirectoryDbContext db, AccountRegistration accounts
             }
             foreach (var (name, index) in demo.Staff.Select((name, index) => (name, index)))
             {
-                var person = Occupant.Register(property, OccupantKind.Person, name, Mobile(++phone), null, null, company, now);
+                var person = Occupant.Register(
+                    property, OccupantKind.Person, name, Mobile(++phone), name == OccupantPerson ? OccupantEmail : null, null, company, now);
                 db.Occupants.Add(person);
                 people[name] = person;
                 if (index < demo.Signers)
@@ -97,7 +98,8 @@ public sealed class DemoData(DirectoryDbContext db, AccountRegistration accounts
         var staffMembers = new List<(DemoStaff Demo, StaffMember Member)>();
         foreach (var demo in Staff)
         {
-            var member = StaffMember.Register(demo.Name, Mobile(500 + staffMembers.Count), demo.Department, [demo.Role], [property.Id], now);
+            var member = StaffMember.Register(
+                demo.Name, Mobile(500 + staffMembers.Count), demo.Department, [demo.Role], [property.Id], now, $"{demo.UserName}@{StaffEmailDomain}");
             db.Staff.Add(member);
             staffMembers.Add((demo, member));
         }

@@ -24,6 +24,9 @@ public sealed class StaffMember : AggregateRoot
     /// <summary>Normalised (<see cref="PhoneNumber.Normalize"/>).</summary>
     public string Phone { get; private set; } = "";
 
+    /// <summary>Optional (trimmed, <see cref="EmailAddress"/>): where Notifications emails them; null: no email.</summary>
+    public string? Email { get; private set; }
+
     public Department Department { get; private set; }
 
     /// <summary>Distinct, in the order of <see cref="StaffRole"/>.</summary>
@@ -45,25 +48,27 @@ public sealed class StaffMember : AggregateRoot
     /// checks that the properties exist.
     /// </summary>
     public static StaffMember Register(
-        string name, string phone, Department department, IEnumerable<StaffRole> roles, IEnumerable<Guid> propertyIds, DateTimeOffset now)
+        string name, string phone, Department department, IEnumerable<StaffRole> roles, IEnumerable<Guid> propertyIds, DateTimeOffset now,
+        string? email = null)
     {
         now = StoredTime.Of(now);
         var staff = new StaffMember { Id = Guid.CreateVersion7(now), RegisteredAt = now, ChangedAt = now };
-        staff.Apply(name, phone, department, roles, propertyIds);
+        staff.Apply(name, phone, email, department, roles, propertyIds);
         staff.Announce([], now);
         return staff;
     }
 
     /// <summary>
-    /// Replaces the record; raises <see cref="StaffChanged"/> for every property they work in or were taken
-    /// off, and nothing when nothing changed.
+    /// Replaces the record (a null <paramref name="email"/> removes it); raises <see cref="StaffChanged"/> for every
+    /// property they work in or were taken off, and nothing when nothing changed.
     /// </summary>
     public void Change(
-        string name, string phone, Department department, IEnumerable<StaffRole> roles, IEnumerable<Guid> propertyIds, DateTimeOffset now)
+        string name, string phone, Department department, IEnumerable<StaffRole> roles, IEnumerable<Guid> propertyIds, DateTimeOffset now,
+        string? email = null)
     {
-        var before = (Name, Phone, Department, Roles: Roles.ToList(), PropertyIds: PropertyIds.ToList());
-        Apply(name, phone, department, roles, propertyIds);
-        if (before.Name == Name && before.Phone == Phone && before.Department == Department
+        var before = (Name, Phone, Email, Department, Roles: Roles.ToList(), PropertyIds: PropertyIds.ToList());
+        Apply(name, phone, email, department, roles, propertyIds);
+        if (before.Name == Name && before.Phone == Phone && before.Email == Email && before.Department == Department
             && before.Roles.SequenceEqual(Roles) && before.PropertyIds.SequenceEqual(PropertyIds))
         {
             return;
@@ -72,12 +77,17 @@ public sealed class StaffMember : AggregateRoot
         Announce(before.PropertyIds, ChangedAt);
     }
 
-    private void Apply(string name, string phone, Department department, IEnumerable<StaffRole> roles, IEnumerable<Guid> propertyIds)
+    private void Apply(string name, string phone, string? email, Department department, IEnumerable<StaffRole> roles, IEnumerable<Guid> propertyIds)
     {
         var newName = Text.Required(name, NameMaxLength, "A staff member's name");
         if (PhoneNumber.Problem(phone) is { } phoneProblem)
         {
             throw new DomainRuleException(phoneProblem);
+        }
+        var newEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (newEmail is not null && EmailAddress.Problem(newEmail) is { } emailProblem)
+        {
+            throw new DomainRuleException(emailProblem);
         }
         var newDepartment = Text.Defined(department, "department");
         var newRoles = roles.Select(r => Text.Defined(r, "staff role")).Distinct().Order().ToList();
@@ -93,6 +103,7 @@ public sealed class StaffMember : AggregateRoot
 
         Name = newName;
         Phone = PhoneNumber.Normalize(phone);
+        Email = newEmail;
         Department = newDepartment;
         Roles = newRoles;
         PropertyIds = newProperties;
@@ -104,7 +115,7 @@ public sealed class StaffMember : AggregateRoot
         {
             Raise(new StaffChanged(
                 Guid.CreateVersion7(now), now, propertyId, Id, PropertyIds.Contains(propertyId), Name, Phone, Department,
-                Roles.ToList(), PropertyIds.ToList()));
+                Roles.ToList(), PropertyIds.ToList(), Email));
         }
     }
 }

@@ -108,6 +108,34 @@ public sealed record RouteView(
 }
 
 /// <summary>
+/// The catalog of event types: each with its category and its names in both languages, so screens show 报修已派工 /
+/// Repair dispatched rather than <c>WorkOrderDispatched</c>. Staff who read the delivery log, routes or templates may read it.
+/// </summary>
+public static class EventTypesApi
+{
+    public static IEndpointRouteBuilder MapEventTypesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/event-types").WithTags("Routing")
+            .RequireRoles(Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Admin)
+            .MapGet("/", ListEventTypes).WithName("ListEventTypes");
+        return app;
+    }
+
+    /// <summary>In catalog order: work orders, complaints, billing, reception.</summary>
+    public static Ok<IReadOnlyList<EventTypeView>> ListEventTypes() =>
+        TypedResults.Ok<IReadOnlyList<EventTypeView>>([.. EventCatalog.Routes.Select(EventTypeView.From)]);
+}
+
+public sealed record EventTypeView(string EventType, Category Category, string NameZhCn, string NameEn, bool Escalation)
+{
+    public static EventTypeView From(EventRoute route)
+    {
+        var name = EventNames.Of(route.Name);
+        return new(route.Name, route.Category, name.ZhCn, name.En, route.Escalation);
+    }
+}
+
+/// <summary>
 /// The texts of every event per channel and language, as the catalog writes them: <c>{Field}</c> placeholders take the
 /// event's values, and <c>{Name}</c> in an email is the recipient's name. Staff may read them.
 /// </summary>

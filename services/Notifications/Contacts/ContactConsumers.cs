@@ -68,12 +68,12 @@ public sealed class OccupancyEndedConsumer(NotificationsDbContext db, TimeProvid
     protected override void Apply(Contact contact, OccupancyEnded message) => contact.MoveOut(message.OccupancyId, message.PropertyId, message.UnitId, message.OccurredAt);
 }
 
-/// <summary>Staff events carry a phone but no email (Directory keeps none for staff).</summary>
+/// <summary>Staff events carry a phone and, when Directory has one, an email.</summary>
 public sealed class StaffChangedConsumer(NotificationsDbContext db, TimeProvider time, ContactProtector protector, ILogger<StaffChangedConsumer> logger)
     : ContactConsumer<StaffChanged>(db, time, logger)
 {
     protected override Guid PersonOf(StaffChanged message) => message.StaffId;
 
     protected override void Apply(Contact contact, StaffChanged message) =>
-        contact.Apply(message.Name, null, protector.ProtectPhone(message.Phone), message.OccurredAt, isStaff: true);
+        contact.Apply(message.Name, protector.ProtectEmail(message.Email), protector.ProtectPhone(message.Phone), message.OccurredAt, isStaff: true);
 }

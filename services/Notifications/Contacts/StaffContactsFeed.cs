@@ -30,7 +30,7 @@ internal sealed class StaffContactsFeed(NotificationsDbContext db, ContactProtec
                 contact = Domain.Contact.For(record.StaffId);
                 db.Contacts.Add(contact);
             }
-            contact.Apply(record.Name, null, protector.ProtectPhone(record.Phone), record.Version, isStaff: true);
+            contact.Apply(record.Name, protector.ProtectEmail(record.Email), protector.ProtectPhone(record.Phone), record.Version, isStaff: true);
         }
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -82,6 +82,9 @@ public sealed class ConsoleFixture(PlatformFixture platform) : IAsyncLifetime
         };
     }
 
+    /// <summary>The mail catcher's web API (smtp4dev, the AppHost's resource <c>mail</c>): the email Notifications sent.</summary>
+    public HttpClient MailCatcher() => new() { BaseAddress = platform.App.GetEndpoint("mail", "http"), Timeout = TimeSpan.FromSeconds(30) };
+
     /// <summary>An API client signed in as a demo account, for arranging what a test needs.</summary>
     public Task<HttpClient> ApiAsync(string userName) => platform.SignInAsync(userName);
 

@@ -1,19 +1,21 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using PropertyPlatform.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace PropertyPlatform.WebConsole.Tests;
 
 /// <summary>
 /// The bell of an open console counts a new message the moment it is written (SignalR through the gateway): the
-/// occupant, with the portal open on a phone, sees their repair dispatched without reloading anything.
+/// occupant, with the portal open on a phone, sees their repair dispatched without reloading anything. The same
+/// dispatch reaches their inbox and their mailbox (the AppHost's mail catcher), once each.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class LiveInboxTests(ConsoleFixture fixture)
 {
     [Fact]
-    public async Task An_occupant_with_the_console_open_sees_their_repair_dispatched_without_a_reload()
+    public async Task An_occupant_with_the_console_open_sees_their_repair_dispatched_live_and_gets_it_once_in_the_inbox_and_by_email()
     {
         using var occupantApi = await fixture.ApiAsync("occupant");
         using var desk = await fixture.ApiAsync("frontdesk");
@@ -39,12 +41,39 @@ public sealed class LiveInboxTests(ConsoleFixture fixture)
 
         // No navigation and no reload: the count rises on the page as it is, and the inbox holds the message.
         await Expect(bell).Not.ToHaveAttributeAsync("aria-label", $"消息 ({before})", new() { Timeout = 30_000 });
-        Count(await bell.GetAttributeAsync("aria-label")).ShouldBeGreaterThan(before);
+        // One message for the occupant, so one more: a push heard twice would count it twice.
+        await Task.Delay(TimeSpan.FromSeconds(2), Cancel);
+        Count(await bell.GetAttributeAsync("aria-label")).ShouldBe(before + 1);
         await fixture.ShotAsync(occupant, "live-01-bell-counted");
         await bell.ClickAsync();
         await Expect(occupant.GetByText($"您的报修 {number} 已派给", new() { Exact = false }).First).ToBeVisibleAsync();
         await fixture.ShotAsync(occupant, "live-02-inbox");
+
+        // Once each: one email to the occupant's address in the mail catcher and one inbox entry, still one after the
+        // sender has had time to do anything twice.
+        var title = $"您的报修 {number} 已派给";
+        using var mail = fixture.MailCatcher();
+        var email = (await Eventually.ReturnsAsync(() => EmailsAsync(mail, title), found => found.Count > 0, TimeSpan.FromSeconds(60))).Single();
+        email.GetProperty("to").EnumerateArray().Select(to => to.GetString()).ShouldContain(to => to!.Contains(OccupantEmail));
+        var plain = await mail.GetStringAsync($"/api/messages/{email.GetProperty("id").GetString()}/plaintext", Cancel);
+        plain.ShouldContain("张伟，您好");
+        plain.ShouldContain(number);
+        await Task.Delay(TimeSpan.FromSeconds(5), Cancel);
+        (await EmailsAsync(mail, title)).Count.ShouldBe(1);
+        var inbox = await occupantApi.GetFromJsonAsync<JsonElement>("/api/notifications/inbox?pageSize=100", Cancel);
+        inbox.GetProperty("items").EnumerateArray().Count(e => e.GetProperty("title").GetString()!.StartsWith(title, StringComparison.Ordinal)).ShouldBe(1);
         await occupant.Context.CloseAsync();
+    }
+
+    /// <summary>The demo occupant's address in Directory's demo data.</summary>
+    private const string OccupantEmail = "zhang.wei@huaxia-zhilian.example.cn";
+
+    /// <summary>The messages in the mail catcher whose subject starts with <paramref name="subject"/> (smtp4dev's API).</summary>
+    private static async Task<List<JsonElement>> EmailsAsync(HttpClient mail, string subject)
+    {
+        var answer = await mail.GetFromJsonAsync<JsonElement>("/api/messages?pageSize=1000", Cancel);
+        var messages = answer.ValueKind == JsonValueKind.Array ? answer : answer.GetProperty("results");
+        return [.. messages.EnumerateArray().Where(m => m.GetProperty("subject").GetString()?.StartsWith(subject, StringComparison.Ordinal) == true)];
     }
 
     private static int Count(string? bellLabel) => int.Parse(Regex.Match(bellLabel ?? "", @"\((\d+)\)").Groups[1].Value);

@@ -24,7 +24,8 @@ public sealed class NotificationJourneyTests(ConsoleFixture fixture)
         var occupant = await fixture.SignInAsync("occupant");
         await occupant.GetByTestId("user-menu").HoverAsync();
         await occupant.GetByTestId("menu-preferences").ClickAsync();
-        await Expect(occupant.GetByRole(AriaRole.Heading, new() { Name = "通知偏好" })).ToBeVisibleAsync();
+        // The page is loaded on first use: on a busy machine that takes more than the default 5 s.
+        await Expect(occupant.GetByRole(AriaRole.Heading, new() { Name = "通知偏好" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var sms = occupant.GetByRole(AriaRole.Checkbox, new() { Name = "短信 报修" });
         await sms.CheckAsync();
         await occupant.GetByTestId("pref-save").ClickAsync();

@@ -58,6 +58,7 @@ const items: Item[] = [
   { key: '/portal/exit-passes', roles: ['occupant'] },
   // Notifications (services/Notifications/README.md): the delivery log for support staff, webhooks for administrators.
   { key: '/notifications/deliveries', roles: ['frontdesk', 'supervisor', 'manager', 'admin'], group: 'nav.notifications' },
+  { key: '/notifications/routing', roles: ['manager', 'admin'], group: 'nav.notifications' },
   { key: '/notifications/webhooks', roles: ['admin'], group: 'nav.notifications' },
 ];
 const labels: Record<string, string> = {
@@ -70,7 +71,7 @@ const labels: Record<string, string> = {
   '/billing/cash-desk': 'nav.cashDesk', '/billing/runs': 'nav.billRuns', '/billing/bills': 'nav.bills', '/billing/arrears': 'nav.arrears', '/billing/deposits': 'nav.deposits', '/billing/cash-day': 'nav.cashDay', '/billing/meter-readings': 'nav.meterReadings', '/billing/receipts': 'nav.receipts',
   '/portal/bills': 'nav.myBills',
   '/portal/visitors': 'nav.myVisitors', '/portal/exit-passes': 'nav.myExitPasses',
-  '/notifications/deliveries': 'nav.deliveries', '/notifications/webhooks': 'nav.webhooks',
+  '/notifications/deliveries': 'nav.deliveries', '/notifications/routing': 'nav.routing', '/notifications/webhooks': 'nav.webhooks',
 };
 
 export function Shell() {

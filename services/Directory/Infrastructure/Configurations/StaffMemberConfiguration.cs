@@ -13,6 +13,7 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         staff.Property(s => s.Id).ValueGeneratedNever();
         staff.Property(s => s.Name).HasMaxLength(StaffMember.NameMaxLength);
         staff.Property(s => s.Phone).HasMaxLength(PhoneNumber.MaxLength);
+        staff.Property(s => s.Email).HasMaxLength(EmailAddress.MaxLength);
         staff.Property(s => s.Department).HasConversion<string>().HasMaxLength(32);
         // Arrays (text[], uuid[]): a staff member has a handful of each, and PostgreSQL filters on them directly.
         staff.PrimitiveCollection(s => s.Roles).ElementType().HasConversion<string>();

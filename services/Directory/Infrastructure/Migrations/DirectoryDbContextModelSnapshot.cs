@@ -482,6 +482,11 @@ namespace PropertyPlatform.Directory.Infrastructure.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("department");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)

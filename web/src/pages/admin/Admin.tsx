@@ -301,7 +301,7 @@ function OccupantsTab({ propertyId }: { propertyId: string }) {
   );
 }
 
-interface StaffValues { name: string; phone: string; department: D['Department']; roles: D['StaffRole'][]; propertyIds: string[] }
+interface StaffValues { name: string; phone: string; email?: string; department: D['Department']; roles: D['StaffRole'][]; propertyIds: string[] }
 
 function StaffTab({ propertyId, canEdit }: { propertyId: string; canEdit: boolean }) {
   const { t } = useTranslation();
@@ -323,7 +323,7 @@ function StaffTab({ propertyId, canEdit }: { propertyId: string; canEdit: boolea
   });
   const propertyName = (id: string) => properties.find((p) => p.id === id)?.name ?? id.slice(0, 8);
   const save = async (v: StaffValues) => {
-    const body = { name: v.name.trim(), phone: v.phone.trim(), department: v.department, roles: v.roles, propertyIds: v.propertyIds };
+    const body = { name: v.name.trim(), phone: v.phone.trim(), email: v.email?.trim() || null, department: v.department, roles: v.roles, propertyIds: v.propertyIds };
     if (editing === 'new') await send('/api/directory/staff', body);
     else if (editing) await call(`/api/directory/staff/${editing.id}`, { method: 'PUT', body });
     saved();
@@ -334,10 +334,11 @@ function StaffTab({ propertyId, canEdit }: { propertyId: string; canEdit: boolea
         <Input.Search allowClear placeholder={t('admin.searchName')} aria-label={t('admin.searchName')} style={{ width: 200 }} onSearch={(v) => setName(v.trim())} />
       </Toolbar>
       {list.error && <Alert type="error" showIcon title={problemMessage(list.error, t)} />}
-      <Table<Staff> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 860 }}
+      <Table<Staff> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 1060 }}
         columns={[
           { title: t('admin.name'), dataIndex: 'name', width: 100 },
           { title: t('admin.phone'), dataIndex: 'phone', width: 120 },
+          { title: t('admin.email'), dataIndex: 'email', width: 200, render: (v) => v ?? '—' },
           { title: t('admin.department'), dataIndex: 'department', width: 110, render: (v) => t(`enums.department.${v}`) },
           { title: t('admin.roles'), dataIndex: 'roles', render: (roles: string[]) => roles.map((r) => <Tag key={r}>{t(`roles.${r}`)}</Tag>) },
           { title: t('admin.propertiesOf'), dataIndex: 'propertyIds', render: (ids: string[]) => ids.map(propertyName).join('、') },
@@ -349,9 +350,10 @@ function StaffTab({ propertyId, canEdit }: { propertyId: string; canEdit: boolea
         <FormModal<StaffValues> title={`${editing === 'new' ? t('admin.add') : t('admin.edit')} · ${t('admin.staff')}`} onClose={() => setEditing(null)} onSave={save} width={520}
           initialValues={editing === 'new' || !record.data
             ? { department: 'customer_service', roles: ['frontdesk'], propertyIds: [propertyId] }
-            : { name: record.data.name, phone: record.data.phone, department: record.data.department, roles: record.data.roles, propertyIds: record.data.propertyIds }}>
+            : { name: record.data.name, phone: record.data.phone, email: record.data.email ?? undefined, department: record.data.department, roles: record.data.roles, propertyIds: record.data.propertyIds }}>
           <Form.Item name="name" label={t('admin.name')} rules={required(t)}><Input maxLength={100} autoFocus /></Form.Item>
           <Form.Item name="phone" label={t('admin.phone')} rules={required(t)}><Input maxLength={30} inputMode="tel" /></Form.Item>
+          <Form.Item name="email" label={t('admin.email')} rules={[{ type: 'email', message: t('admin.emailShape') }]}><Input maxLength={254} inputMode="email" /></Form.Item>
           <Form.Item name="department" label={t('admin.department')}><Select options={departments.map((d) => ({ value: d, label: t(`enums.department.${d}`) }))} /></Form.Item>
           <Form.Item name="roles" label={t('admin.roles')} rules={requiredValue(t)}><Select mode="multiple" options={staffRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} /></Form.Item>
           <Form.Item name="propertyIds" label={t('admin.propertiesOf')} rules={requiredValue(t)}><Select mode="multiple" options={properties.map((p) => ({ value: p.id, label: p.name }))} /></Form.Item>

@@ -7,7 +7,7 @@ import { getJson, query, send } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import { formatTime } from '../../components/format';
 import { useProperty } from '../../components/useProperty';
-import { base, deliveryStatuses, type Delivery, type DeliveryPage, type DeliveryStatus } from './api';
+import { base, deliveryStatuses, useEventTypes, type Delivery, type DeliveryPage, type DeliveryStatus } from './api';
 import './texts';
 
 const statusColor: Record<DeliveryStatus, string | undefined> = { pending: 'blue', held: 'gold', sent: 'green', failed: 'red' };
@@ -20,10 +20,12 @@ export function DeliveriesPage() {
   const client = useQueryClient();
   const [status, setStatus] = useState<DeliveryStatus | undefined>();
   const [channel, setChannel] = useState<'email' | 'sms' | undefined>();
+  const [eventType, setEventType] = useState<string | undefined>();
   const [recipientId, setRecipientId] = useState('');
   const [page, setPage] = useState(1);
+  const events = useEventTypes();
   const recipient = /^[0-9a-f-]{36}$/i.test(recipientId.trim()) ? recipientId.trim() : undefined;
-  const search = query({ propertyId, status, channel, recipientId: recipient, page, pageSize: 50 });
+  const search = query({ propertyId, status, channel, eventType, recipientId: recipient, page, pageSize: 50 });
 
   const log = useQuery({
     queryKey: ['notifications', 'deliveries', search],
@@ -41,7 +43,7 @@ export function DeliveriesPage() {
 
   const columns: ColumnsType<Delivery> = [
     { title: t('notify.deliveries.createdAt'), dataIndex: 'createdAt', render: (v) => formatTime(v), width: 150 },
-    { title: t('notify.deliveries.event'), dataIndex: 'eventType', responsive: ['md'] },
+    { title: t('notify.deliveries.event'), dataIndex: 'eventType', responsive: ['md'], render: (e: string) => events.name(e) },
     {
       title: t('notify.deliveries.recipient'), key: 'recipient',
       render: (_, d) => <><div>{d.address}</div><div className="pp-muted" style={{ fontSize: 12 }}>{d.recipientId}</div></>,
@@ -84,6 +86,9 @@ export function DeliveriesPage() {
         <Space wrap>
           <Input allowClear size="small" placeholder={t('notify.deliveries.filterRecipient')} value={recipientId} style={{ width: 280 }}
             onChange={(e) => { setRecipientId(e.target.value); setPage(1); }} aria-label={t('notify.deliveries.filterRecipient')} />
+          <Select allowClear showSearch optionFilterProp="label" size="small" placeholder={t('notify.deliveries.event')} value={eventType}
+            style={{ width: 170 }} onChange={(v) => { setEventType(v); setPage(1); }} aria-label={t('notify.deliveries.event')}
+            options={events.types.map((e) => ({ value: e.eventType, label: events.name(e.eventType) }))} />
           <Select allowClear size="small" placeholder={t('notify.deliveries.channel')} value={channel} style={{ width: 110 }}
             onChange={(v) => { setChannel(v); setPage(1); }} aria-label={t('notify.deliveries.channel')}
             options={(['email', 'sms'] as const).map((c) => ({ value: c, label: t(`notify.channel.${c}`) }))} />

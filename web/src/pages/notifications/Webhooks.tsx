@@ -8,7 +8,7 @@ import { problemMessage } from '../../api/problem';
 import { formatTime } from '../../components/format';
 import { useProperty } from '../../components/useProperty';
 import {
-  base, type CreatedWebhook, type CreateWebhookRequest, type Replayed, type Webhook, type WebhookDelivery, type WebhookDeliveryPage, type WebhookPage,
+  base, categories, useEventTypes, type CreatedWebhook, type CreateWebhookRequest, type Replayed, type Webhook, type WebhookDelivery, type WebhookDeliveryPage, type WebhookPage,
 } from './api';
 import './texts';
 
@@ -30,11 +30,7 @@ export function WebhooksPage() {
     queryFn: ({ signal }) => getJson<WebhookPage>(`${base}/webhooks${search}`, signal),
     enabled: !!propertyId,
   });
-  const eventTypes = useQuery({
-    queryKey: ['notifications', 'webhook-event-types'],
-    queryFn: ({ signal }) => getJson<string[]>(`${base}/webhooks/event-types`, signal),
-    staleTime: 10 * 60_000,
-  });
+  const events = useEventTypes();
   const refresh = () => client.invalidateQueries({ queryKey: ['notifications', 'webhooks'] });
   const deactivate = useMutation({
     mutationFn: (w: Webhook) => send<Webhook>(`${base}/webhooks/${w.id}`, undefined, { method: 'DELETE' }),
@@ -45,7 +41,7 @@ export function WebhooksPage() {
   const columns: ColumnsType<Webhook> = [
     { title: t('notify.webhooks.name'), dataIndex: 'name' },
     { title: t('notify.webhooks.url'), dataIndex: 'url', render: (u) => <Typography.Text code>{u}</Typography.Text> },
-    { title: t('notify.webhooks.eventTypes'), dataIndex: 'eventTypes', render: (types: string[]) => types.map((e) => <Tag key={e}>{e}</Tag>) },
+    { title: t('notify.webhooks.eventTypes'), dataIndex: 'eventTypes', render: (types: string[]) => types.map((e) => <Tag key={e} title={e}>{events.name(e)}</Tag>) },
     { title: t('notify.webhooks.active'), dataIndex: 'active', render: (a: boolean) => <Tag color={a ? 'green' : undefined}>{t(`notify.webhooks.activeValues.${a}`)}</Tag> },
     { title: t('notify.webhooks.createdAt'), dataIndex: 'createdAt', render: (v) => formatTime(v), responsive: ['md'] },
     {
@@ -75,7 +71,7 @@ export function WebhooksPage() {
           locale={{ emptyText: t('notify.webhooks.empty') }} pagination={false} scroll={{ x: true }} />
       </Card>
       {creating && propertyId && (
-        <CreateDialog propertyId={propertyId} eventTypes={eventTypes.data ?? []} onClose={() => setCreating(false)}
+        <CreateDialog propertyId={propertyId} onClose={() => setCreating(false)}
           onCreated={(created) => { setCreating(false); setSecret(created); refresh(); }} />
       )}
       <Modal open={!!secret} title={t('notify.webhooks.secretTitle')} onOk={() => setSecret(null)} onCancel={() => setSecret(null)}
@@ -90,10 +86,11 @@ export function WebhooksPage() {
   );
 }
 
-function CreateDialog({ propertyId, eventTypes, onClose, onCreated }: {
-  propertyId: string; eventTypes: string[]; onClose: () => void; onCreated: (created: CreatedWebhook) => void;
+function CreateDialog({ propertyId, onClose, onCreated }: {
+  propertyId: string; onClose: () => void; onCreated: (created: CreatedWebhook) => void;
 }) {
   const { t } = useTranslation();
+  const events = useEventTypes();
   const [form] = Form.useForm<Omit<CreateWebhookRequest, 'propertyId'>>();
   const create = useMutation({
     mutationFn: (values: Omit<CreateWebhookRequest, 'propertyId'>) => send<CreatedWebhook>(`${base}/webhooks`, { ...values, propertyId }),
@@ -107,7 +104,11 @@ function CreateDialog({ propertyId, eventTypes, onClose, onCreated }: {
         <Form.Item name="name" label={t('notify.webhooks.name')} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
         <Form.Item name="url" label={t('notify.webhooks.url')} rules={[{ required: true, type: 'url', max: 500 }]}><Input placeholder="https://" /></Form.Item>
         <Form.Item name="eventTypes" label={t('notify.webhooks.eventTypes')} rules={[{ required: true }]}>
-          <Select mode="multiple" options={eventTypes.map((e) => ({ value: e, label: e }))} />
+          <Select mode="multiple" optionFilterProp="label" aria-label={t('notify.webhooks.eventTypes')}
+            options={categories.map((c) => ({
+              label: t(`notify.category.${c}`),
+              options: events.types.filter((e) => e.category === c).map((e) => ({ value: e.eventType, label: events.name(e.eventType) })),
+            }))} />
         </Form.Item>
       </Form>
     </Modal>
@@ -118,6 +119,7 @@ function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
+  const events = useEventTypes();
   const [status, setStatus] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const search = query({ status, page, pageSize: 50 });
@@ -135,10 +137,15 @@ function WebhookDeliveries({ webhook }: { webhook: Webhook }) {
   });
   const columns: ColumnsType<WebhookDelivery> = [
     { title: t('notify.webhooks.occurredAt'), dataIndex: 'occurredAt', render: (v) => formatTime(v) },
-    { title: t('notify.deliveries.event'), dataIndex: 'eventType' },
+    { title: t('notify.deliveries.event'), dataIndex: 'eventType', render: (e: string) => events.name(e) },
     { title: t('notify.deliveries.status'), dataIndex: 'status', render: (s: string) => <Tag color={deliveryColor[s]}>{t(`notify.webhooks.statusValues.${s}`)}</Tag> },
     { title: t('notify.deliveries.attempts'), dataIndex: 'attempts', align: 'right' },
-    { title: t('notify.webhooks.lastError'), key: 'error', render: (_, d) => d.lastError ? `${d.lastStatusCode ?? ''} ${d.lastError}` : '—' },
+    {
+      title: t('notify.webhooks.lastError'), key: 'error',
+      render: (_, d) => d.lastError
+        ? <span className="pp-delivery-reason">{d.lastStatusCode ? `HTTP ${d.lastStatusCode} · ` : ''}{d.lastError}</span>
+        : '—',
+    },
     {
       title: t('notify.common.actions'), key: 'actions',
       render: (_, d) => <Button size="small" disabled={!webhook.active} onClick={() => replay.mutate(d.id)}>{t('notify.webhooks.replay')}</Button>,

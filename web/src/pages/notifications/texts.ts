@@ -2,7 +2,7 @@
 import i18n from '../../i18n';
 
 const zh = {
-  nav: { notifications: '通知', preferences: '通知偏好', deliveries: '发送记录', webhooks: 'Webhook 订阅' },
+  nav: { notifications: '通知', preferences: '通知偏好', deliveries: '发送记录', routing: '通知规则', webhooks: 'Webhook 订阅' },
   notify: {
     common: { save: '保存', saved: '已保存', refresh: '刷新', cancel: '取消', ok: '确定', all: '全部', actions: '操作', close: '关闭' },
     category: { repairs: '报修', complaints: '投诉', billing: '收费', reception: '前台服务' },
@@ -26,11 +26,21 @@ const zh = {
       occurredAt: '发生时间', lastError: '最近错误', empty: '没有订阅', noDeliveries: '没有投递记录',
       statusValues: { pending: '待投递', sent: '已投递', failed: '失败（死信）' },
     },
+    routing: {
+      title: '通知规则', intro: '每类事件通知哪些人、经哪些渠道。个人再按通知偏好选择邮件和短信；邮件和短信只发给个人，不发给岗位。',
+      audiences: '通知对象', rule: '规则', default: '默认', custom: '已调整', silenced: '不通知', edit: '调整', reset: '恢复默认',
+      resetDone: '已恢复默认规则', texts: '模板', defaultIs: '默认通知：{{audiences}}', silenceHint: '不选对象即在本项目不通知此事件（Webhook 仍会收到）。',
+      placeholders: '{字段} 处填入事件内容，{Name} 为收件人姓名。',
+      audience: {
+        occupant: '业户本人', assignee: '处理工程师', owner: '负责人', frontdesk: '前台', supervisor: '主管', manager: '经理',
+        engineer: '工程部', security: '安保', finance: '财务', admin: '系统管理员',
+      },
+    },
   },
 };
 
 const en = {
-  nav: { notifications: 'Notifications', preferences: 'Notification preferences', deliveries: 'Delivery log', webhooks: 'Webhooks' },
+  nav: { notifications: 'Notifications', preferences: 'Notification preferences', deliveries: 'Delivery log', routing: 'Notification rules', webhooks: 'Webhooks' },
   notify: {
     common: { save: 'Save', saved: 'Saved', refresh: 'Refresh', cancel: 'Cancel', ok: 'OK', all: 'All', actions: 'Actions', close: 'Close' },
     category: { repairs: 'Repairs', complaints: 'Complaints', billing: 'Billing', reception: 'Front desk' },
@@ -53,6 +63,16 @@ const en = {
       secretTitle: 'Signing secret', secretNote: 'The secret is shown this once: copy it into the receiving system now.', replayed: '{{count}} queued again',
       occurredAt: 'Occurred', lastError: 'Last error', empty: 'No subscriptions', noDeliveries: 'No deliveries',
       statusValues: { pending: 'Pending', sent: 'Sent', failed: 'Failed (dead letter)' },
+    },
+    routing: {
+      title: 'Notification rules', intro: 'Who hears each kind of event, and on which channels. Each person then chooses email and SMS in their preferences; email and SMS go to persons, not to roles.',
+      audiences: 'Told', rule: 'Rule', default: 'Default', custom: 'Changed', silenced: 'Nobody', edit: 'Change', reset: 'Back to default',
+      resetDone: 'Default rule restored', texts: 'Templates', defaultIs: 'By default: {{audiences}}', silenceHint: 'Nobody chosen: the event is not told at this property (webhooks still get it).',
+      placeholders: '{Field} takes the event\'s value; {Name} is the recipient\'s name.',
+      audience: {
+        occupant: 'The occupant', assignee: 'The engineer on it', owner: 'Its owner', frontdesk: 'Front desk', supervisor: 'Supervisors', manager: 'Managers',
+        engineer: 'Engineers', security: 'Security', finance: 'Finance', admin: 'Administrators',
+      },
     },
   },
 };
