@@ -66,6 +66,7 @@ public sealed class BillingAuthorizationTests(BillingScene scene) : IClassFixtur
     [
         "rates in effect", "fee schedule", "set rate", "unit charge", "bill run preview", "bill run commit", "unit bills", "bill list",
         "take payment", "arrears", "collection rate", "late-fee rules", "set late-fee rule", "payments list", "receipts list", "payment notice",
+        "unit receipts",
     ];
 
     // The README's table, written out again here so a change to either one shows.
@@ -87,6 +88,7 @@ public sealed class BillingAuthorizationTests(BillingScene scene) : IClassFixtur
         ["payments list"] = [Roles.Finance, Roles.Manager, Roles.Admin],
         ["receipts list"] = [Roles.Finance, Roles.Manager, Roles.Admin],
         ["payment notice"] = [Roles.Occupant, Roles.Finance, Roles.Manager, Roles.Admin],
+        ["unit receipts"] = [Roles.Occupant, Roles.Finance, Roles.Manager, Roles.Admin],
     };
 
     private BillingApp App => scene.App;
@@ -125,6 +127,7 @@ public sealed class BillingAuthorizationTests(BillingScene scene) : IClassFixtur
             "payments list" => await client.GetAsync($"/payments?propertyId={scene.PropertyA}", Cancel),
             "receipts list" => await client.GetAsync($"/receipts?propertyId={scene.PropertyA}", Cancel),
             "payment notice" => await client.GetAsync($"/units/{scene.A1201.UnitId}/payment-notice", Cancel),
+            "unit receipts" => await client.GetAsync($"/units/{scene.A1201.UnitId}/receipts", Cancel),
             _ => await client.GetAsync($"/arrears/collection-rate?propertyId={scene.PropertyA}&period=2031-01", Cancel),
         };
 
@@ -157,6 +160,7 @@ public sealed class BillingAuthorizationTests(BillingScene scene) : IClassFixtur
             await anonymous.GetAsync($"/units/{scene.A1201.UnitId}/bills", Cancel),
             await anonymous.PostJsonAsync("/payments", PaymentApiTests.Payment(scene.A1201.UnitId, "cash", 1m)),
             await anonymous.GetAsync($"/receipts/{Guid.NewGuid()}", Cancel),
+            await anonymous.GetAsync($"/units/{scene.A1201.UnitId}/receipts", Cancel),
             await anonymous.GetAsync($"/arrears?propertyId={scene.PropertyA}", Cancel),
         ];
 

@@ -178,8 +178,17 @@ public sealed class PaymentApiTests(TestInfrastructure infrastructure)
             .GetProperty("number").GetString().ShouldBe($"{Series(app)}-000001");
         await (await app.ClientAsOccupant(Guid.NewGuid(), office.PropertyId, shop.UnitId).GetAsync($"/receipts/{receiptId}", Cancel))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        // The portal lists a unit's receipts for its occupant; another unit's list is as unknown as an unknown unit.
+        var mine = await app.ClientAsOccupant(Guid.NewGuid(), office.PropertyId, office.UnitId)
+            .GetFromJsonAsync<JsonElement>($"/units/{office.UnitId}/receipts", Cancel);
+        mine.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()).ShouldBe([receiptId]);
+        await (await app.ClientAsOccupant(Guid.NewGuid(), office.PropertyId, shop.UnitId).GetAsync($"/units/{office.UnitId}/receipts", Cancel))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        (await app.ClientAsOccupant(Guid.NewGuid(), office.PropertyId, shop.UnitId).GetFromJsonAsync<JsonElement>($"/units/{shop.UnitId}/receipts", Cancel))
+            .GetProperty("items").GetArrayLength().ShouldBe(0);
         var elsewhere = app.ClientAs(Roles.Finance, Guid.NewGuid());
         await (await elsewhere.GetAsync($"/receipts/{receiptId}", Cancel)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await elsewhere.GetAsync($"/units/{office.UnitId}/receipts", Cancel)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await elsewhere.GetAsync($"/payments/{payment.GetProperty("id").GetGuid()}", Cancel)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await elsewhere.PostJsonAsync($"/receipts/{receiptId}/void", """{"reason":"x"}""")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await elsewhere.PostJsonAsync($"/payments/{payment.GetProperty("id").GetGuid()}/reverse", """{"reason":"x"}"""))

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PropertyPlatform.Billing.Domain;
 using PropertyPlatform.Billing.Infrastructure;
 using PropertyPlatform.Contracts.Billing;
+using PropertyPlatform.ServiceDefaults.Apis;
 using PropertyPlatform.ServiceDefaults.Auth;
 using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.Problems;
@@ -24,6 +25,8 @@ public static class ReceiptsApi
         api.MapGet("/{id:guid}/print", PrintReceipt).WithName("PrintReceipt")
             .Produces<string>(StatusCodes.Status200OK, "text/html")
             .RequireRoles(Roles.Occupant, Roles.Finance, Roles.Manager, Roles.Admin);
+        app.MapGet("/units/{unitId:guid}/receipts", ListUnitReceipts).WithName("ListUnitReceipts").WithTags("Receipts")
+            .RequireRoles(Roles.Occupant, Roles.Finance, Roles.Manager, Roles.Admin);
         api.MapPost("/{id:guid}/void", VoidReceipt).WithName("VoidReceipt").Validate<ReasonRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireRoles(Roles.Finance, Roles.Admin);
@@ -35,6 +38,23 @@ public static class ReceiptsApi
         await FindAsync(db, caller, id, cancellationToken) is { } receipt
             ? TypedResults.Ok(ReceiptView.From(receipt))
             : ProblemResults.NotFound("receipt", id);
+
+    /// <summary>
+    /// A unit's receipts, newest first, void ones included (marked so): what an occupant was handed at the desk, to see
+    /// and print again. A unit outside the caller's scope answers 404, as its bills do.
+    /// </summary>
+    public static async Task<Results<Ok<Page<ReceiptView>>, ProblemHttpResult>> ListUnitReceipts(
+        Guid unitId, [AsParameters] PageRequest page, Caller caller, BillingDbContext db, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId, cancellationToken);
+        if (unit is null || !caller.CanSee(unit.PropertyId, unit.Id))
+        {
+            return ProblemResults.NotFound("unit", unitId);
+        }
+        var receipts = db.Receipts.AsNoTracking().Where(r => r.UnitId == unitId).Include(r => r.Lines)
+            .OrderByDescending(r => r.PaidAt).ThenByDescending(r => r.Sequence).ThenBy(r => r.Id);
+        return TypedResults.Ok(await receipts.ToPageAsync(page, ReceiptView.From, cancellationToken));
+    }
 
     /// <summary>The receipt as a printable page (zh-CN); a void one is stamped 作废 with its reason.</summary>
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> PrintReceipt(

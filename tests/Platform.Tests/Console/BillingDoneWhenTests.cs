@@ -170,6 +170,20 @@ public sealed class BillingDoneWhenTests(ConsoleFixture fixture)
         var ownerPage = await fixture.SignInAsync("wang.jianguo", ConsoleFixture.Phone);
         await ShotAsync(ownerPage, "/portal/bills", "74-billing-portal-owner-bills");
         await ownerPage.Context.CloseAsync();
+
+        // 李秀英, given an account, finds both receipts under her shop in the portal and opens the cash one as printed.
+        var payer = (await desk.GetFromJsonAsync<JsonElement>($"/api/directory/occupants?propertyId={propertyId}&name=李秀英", Cancel))
+            .GetProperty("items")[0].GetProperty("id").GetString()!;
+        await PostAsync(desk, "/api/directory/accounts", new { personId = payer, userName = "li.xiuying", initialPassword = ConsoleFixture.DemoPassword }, HttpStatusCode.Created);
+        var payerPage = await fixture.SignInAsync("li.xiuying", ConsoleFixture.Phone);
+        await payerPage.GotoAsync($"{fixture.GatewayUrl}/portal/bills");
+        var receipts = payerPage.GetByTestId("portal-receipts");
+        await Expect(receipts).ToContainTextAsync(cashReceipt.GetProperty("number").GetString()!, new() { Timeout = 30_000 });
+        await Expect(receipts).ToContainTextAsync(transferReceipt.GetProperty("number").GetString()!);
+        await fixture.ShotAsync(payerPage, "75-billing-portal-receipts");
+        await receipts.Locator("li", new() { HasText = cashReceipt.GetProperty("number").GetString()! }).GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(payerPage.FrameLocator("[data-testid=receipt-print]").Locator("body")).ToContainTextAsync("壹佰贰拾叁元肆角伍分", new() { Timeout = 30_000 });
+        await payerPage.Context.CloseAsync();
     }
 
     private static readonly BrowserNewContextOptions SmallPhone = new()

@@ -1,13 +1,14 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Space, Spin, Statistic } from 'antd';
+import { Alert, Button, Card, Empty, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getJson } from '../../api/client';
 import type { UnitPage } from '../../api/schema';
-import { base, formatFen, toFen, type BillLine, type UnitBills } from './api';
+import { formatTime } from '../../components/format';
+import { base, formatFen, toFen, type BillLine, type ReceiptPage, type UnitBills } from './api';
 import { LineStatusTag, Money } from './format';
 import { billingProblem } from './problems';
-import { PrintDialog } from './Receipt';
+import { PrintDialog, PrintPreview } from './Receipt';
 import './texts';
 
 function Line({ line }: { line: BillLine }) {
@@ -31,7 +32,39 @@ function Line({ line }: { line: BillLine }) {
   );
 }
 
-/** The occupant's bills (their own units only, as the API allows), open ones first. */
+/** The receipts the desk issued for a unit, newest first, each to see and print again (void ones marked). */
+function UnitReceipts({ unitId }: { unitId: string }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState<string | null>(null);
+  const receipts = useQuery({
+    queryKey: ['billing', 'unit-receipts', unitId],
+    queryFn: ({ signal }) => getJson<ReceiptPage>(`${base}/units/${unitId}/receipts?pageSize=20`, signal),
+  });
+  if (receipts.error) return <Alert type="error" showIcon title={billingProblem(receipts.error, t)} />;
+  if (!receipts.data || receipts.data.items.length === 0) return null;
+  return (
+    <div data-testid="portal-receipts">
+      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('billing.portal.receipts')}</Typography.Title>
+      <ul className="pp-plain-list">
+        {receipts.data.items.map((r) => (
+          <li key={r.id}>
+            <div style={{ minWidth: 0 }}>
+              <div><b>{r.number}</b> {r.voided && <Tag color="red">{t('billing.receipts.voided')}</Tag>}</div>
+              <div className="pp-muted">{formatTime(r.paidAt)} · {t(`billing.method.${r.method}`)}</div>
+            </div>
+            <div style={{ textAlign: 'right', flex: 'none' }}>
+              <Money value={r.amount} strong />
+              <div><Button size="small" type="link" onClick={() => setShown(r.id)}>{t('billing.receipts.view')}</Button></div>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {shown && <PrintPreview receiptId={shown} onClose={() => setShown(null)} />}
+    </div>
+  );
+}
+
+/** The occupant's bills (their own units only, as the API allows), open ones first, and the receipts they were given. */
 export function MyBillsPage() {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<{ id: string; name: string } | null>(null);
@@ -72,6 +105,7 @@ export function MyBillsPage() {
                 {open.length + settled.length === 0
                   ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('billing.portal.none')} />
                   : <ul className="pp-plain-list">{[...open, ...settled].map((l) => <Line key={l.id} line={l} />)}</ul>}
+                <UnitReceipts unitId={unit.id} />
               </>
             )}
           </Card>
@@ -81,7 +115,7 @@ export function MyBillsPage() {
         <PrintDialog path={`/units/${notice.id}/payment-notice`} title={t('billing.bills.noticeTitle', { unit: notice.name })}
           printLabel={t('billing.receipts.print')} onClose={() => setNotice(null)} />
       )}
-      <p className="pp-muted" style={{ marginTop: 12 }}>{t('billing.portal.payAtDesk')} {t('billing.portal.receiptsMissing')}</p>
+      <p className="pp-muted" style={{ marginTop: 12 }}>{t('billing.portal.payAtDesk')}</p>
     </div>
   );
 }

@@ -75,7 +75,7 @@ const zh = {
     },
     portal: {
       title: '我的账单', outstanding: '待缴', credit: '预收款余额', none: '没有账单', noUnits: '没有登记在你名下的房屋',
-      payAtDesk: '请到物业服务中心收银台或通过银行转账缴费。', receiptsMissing: '收据由收银台开具并交给您；线上查看收据暂未开放。',
+      payAtDesk: '请到物业服务中心收银台或通过银行转账缴费。', receipts: '我的收据',
     },
   },
   fields: { unitId: '房号', method: '付款方式', amount: '金额', payerName: '交款人', idempotencyKey: '请求编号', period: '账期', status: '状态', reason: '原因', asOf: '日期', kind: '押金类型', occupantId: '业户', counted: '实点现金', supervisorNote: '主管说明', day: '收款日', cashierId: '收款员' },
@@ -155,7 +155,7 @@ const en: typeof zh = {
     },
     portal: {
       title: 'My bills', outstanding: 'To pay', credit: 'Credit', none: 'No bills', noUnits: 'No unit is registered to you',
-      payAtDesk: 'Pay at the service centre\'s cash desk or by bank transfer.', receiptsMissing: 'The cash desk hands you your receipts; they cannot be viewed online yet.',
+      payAtDesk: 'Pay at the service centre\'s cash desk or by bank transfer.', receipts: 'My receipts',
     },
   },
   fields: { unitId: 'Unit', method: 'Method', amount: 'Amount', payerName: 'Paid by', idempotencyKey: 'Request id', period: 'Period', status: 'Status', reason: 'Reason', asOf: 'Date', kind: 'Kind', occupantId: 'Occupant', counted: 'Cash counted', supervisorNote: 'Supervisor\'s note', day: 'Day', cashierId: 'Cashier' },
