@@ -140,7 +140,10 @@ public sealed class BillingDoneWhenTests(ConsoleFixture fixture)
         var overdueDays = today.DayNumber - DateOnly.Parse(owing.GetProperty("oldestDueDate").GetString()!, CultureInfo.InvariantCulture).DayNumber;
         var bucket = overdueDays switch { <= 30 => "days0To30", <= 90 => "days31To90", <= 180 => "days91To180", _ => "over180Days" };
         owing.GetProperty("aging").GetProperty(bucket).GetDecimal().ShouldBeGreaterThan(0m);
-        owing.GetProperty("aging").GetProperty(bucket).GetDecimal().ShouldBe(owing.GetProperty("aging").GetProperty("total").GetDecimal());
+        // Other tests may have billed older months of the property: the buckets add up to what the unit owes.
+        var aging = owing.GetProperty("aging");
+        new[] { "days0To30", "days31To90", "days91To180", "over180Days" }.Sum(b => aging.GetProperty(b).GetDecimal())
+            .ShouldBe(aging.GetProperty("total").GetDecimal());
 
         // The reminder sweep, and 王建国 (given an account by the front desk) finds it in his inbox.
         await PostAsync(finance, "/api/billing/arrears/reminders", new { propertyId }, HttpStatusCode.OK);
