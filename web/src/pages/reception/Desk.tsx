@@ -15,6 +15,7 @@ import {
   type RegisterWalkInRequest, type Visit, type VisitPage, type VisitorCategory, visitorCategories,
 } from './api';
 import { DeskAccessCards, DeskBlocklist } from './DeskCards';
+import { DeskEnquiries } from './Enquiries';
 import { KeysPage } from './Keys';
 import { LostFoundPage } from './LostFound';
 import { useUnits } from './Visitors';
@@ -39,6 +40,7 @@ export function DeskPage() {
               { key: 'exit-passes', label: t('desk.exitPasses'), children: <DeskExitPasses propertyId={propertyId} /> },
               { key: 'lost-found', label: t('nav.lostFound'), children: <LostFoundPage embedded /> },
               { key: 'keys', label: t('nav.keys'), children: <KeysPage embedded /> },
+              { key: 'enquiries', label: t('reception.enquiries.tab'), children: <DeskEnquiries propertyId={propertyId} /> },
               { key: 'handover', label: t('desk.handover'), children: <DeskHandover propertyId={propertyId} /> },
               { key: 'access-cards', label: t('cards.tab'), children: <DeskAccessCards propertyId={propertyId} /> },
               ...(keepsBlocklist ? [{ key: 'blocklist', label: t('blocklist.tab'), children: <DeskBlocklist propertyId={propertyId} /> }] : []),

@@ -16,6 +16,9 @@ export type LostItemCategory = R['LostItemCategory'];
 export type LostItemDisposal = R['LostItemDisposal'];
 export type UnitKey = R['UnitKeyView'];
 export type UnitKeyPage = R['PageOfUnitKeyView'];
+export type Enquiry = R['EnquiryView'];
+export type EnquiryPage = R['PageOfEnquiryView'];
+export type EnquiryChannel = R['EnquiryChannel'];
 
 export const base = '/api/reception';
 export const idTypes: IdDocumentType[] = ['resident_id_card', 'passport', 'other'];
@@ -23,6 +26,7 @@ export const visitorCategories: VisitorCategory[] = ['ordinary', 'vip', 'governm
 export const lostCategories: LostItemCategory[] = ['general', 'document', 'cash', 'securities'];
 export const lostStatuses: LostItemStatus[] = ['held', 'claimed', 'disposed'];
 export const disposals: LostItemDisposal[] = ['handed_to_police', 'donated', 'destroyed', 'sold'];
+export const enquiryChannels: EnquiryChannel[] = ['in_person', 'phone', 'other'];
 
 /** Today's date at the property as the list filters take it (YYYY-MM-DD, the browser's local day). */
 export function today(): string {

@@ -30,6 +30,12 @@ const zh = {
       overdueOnly: '只看逾期', signedOut: '已借给 {{name}}', returned: '已归还', registered: '已登记',
       statusValues: { available: '在册', signed_out: '已借出' }, sameDay: '须当天归还',
     },
+    enquiries: {
+      tab: '咨询', record: '登记咨询', receivedAt: '咨询时间', enquirer: '咨询人', phone: '电话', channel: '方式', unit: '房号（可选）',
+      question: '咨询内容', answer: '答复', status: '状态', dueAt: '答复期限', overdue: '逾期未答', late: '逾期答复', respond: '答复',
+      overdueOnly: '只看逾期', now: '当场答复', later: '稍后答复（约定时间）', answeredNow: '已登记并答复', owed: '已登记，须在 {{time}} 前答复',
+      answered: '已答复', statusValues: { open: '待答复', answered: '已答复' }, channels: { in_person: '来访', phone: '电话', other: '其他' },
+    },
     common: { ok: '确定', cancel: '取消', refresh: '刷新', actions: '操作', required: '必填' },
   },
 };
@@ -65,6 +71,12 @@ const en = {
       holderPhone: 'Holder phone', reason: 'Reason', expectedReturn: 'Expected back', signOut: 'Sign out', return: 'Return',
       overdue: 'Overdue', overdueOnly: 'Overdue only', signedOut: 'Signed out to {{name}}', returned: 'Returned', registered: 'Registered',
       statusValues: { available: 'In register', signed_out: 'Signed out' }, sameDay: 'Back the same day',
+    },
+    enquiries: {
+      tab: 'Enquiries', record: 'Record an enquiry', receivedAt: 'Received', enquirer: 'Enquirer', phone: 'Phone', channel: 'By', unit: 'Unit (optional)',
+      question: 'Question', answer: 'Answer', status: 'Status', dueAt: 'Answer due', overdue: 'Overdue', late: 'Answered late', respond: 'Answer',
+      overdueOnly: 'Overdue only', now: 'Answered now', later: 'Answer later (by a time)', answeredNow: 'Recorded and answered', owed: 'Recorded; answer due by {{time}}',
+      answered: 'Answered', statusValues: { open: 'Waiting', answered: 'Answered' }, channels: { in_person: 'In person', phone: 'Phone', other: 'Other' },
     },
     common: { ok: 'OK', cancel: 'Cancel', refresh: 'Refresh', actions: 'Actions', required: 'Required' },
   },
