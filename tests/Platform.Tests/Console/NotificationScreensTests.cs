@@ -43,6 +43,8 @@ public sealed class NotificationScreensTests(ConsoleFixture fixture)
             new { assigneeId = engineers[0].GetProperty("personId").GetString() }, Cancel)).EnsureSuccessStatusCode();
 
         var page = await fixture.SignInAsync("admin");
+        // The admin oversees every property, and another test may have added one that lists first: work on the order's.
+        await page.EvaluateAsync("id => localStorage.setItem('pp.propertyId', id)", propertyId);
         // The delivery log: the event by its name, filtered by it.
         await page.GotoAsync($"{fixture.GatewayUrl}/notifications/deliveries");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "发送记录" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
