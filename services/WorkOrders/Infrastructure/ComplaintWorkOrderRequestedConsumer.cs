@@ -15,19 +15,9 @@ public sealed class ComplaintWorkOrderRequestedConsumer(WorkOrdersDbContext db, 
 {
     protected override async Task HandleAsync(ComplaintWorkOrderRequested message, CancellationToken cancellationToken)
     {
-        // Directory's unit event may not have arrived yet: failing lets MassTransit retry (and, after its retries, keeps the
-        // message in the error queue for replay) instead of dropping the request.
-        var unit = await Db.Units.FindAsync([message.UnitId], cancellationToken);
-        if (unit is null || unit.PropertyId != message.PropertyId)
-        {
-            throw new InvalidOperationException(
-                $"Complaint {message.ComplaintNumber} asks for a work order at unit {message.UnitId} of property {message.PropertyId}, which WorkOrders does not know (yet).");
-        }
-
-        var description = $"投诉 {message.ComplaintNumber}: {message.Description}";
-        // The number in front must not push a long description past what an order keeps.
-        description = description.Length > WorkOrder.DescriptionMaxLength ? description[..WorkOrder.DescriptionMaxLength] : description;
-        var intake = new WorkOrderIntake(message.Category, message.Priority, IntakeChannel.Complaint, description, ComplaintId: message.ComplaintId);
-        await submission.SubmitAsync(unit, intake, new Actor(message.RequestedById, message.RequestedByName), Time.GetUtcNow(), cancellationToken);
+        var intake = new WorkOrderIntake(
+            message.Category, message.Priority, IntakeChannel.Complaint, $"投诉 {message.ComplaintNumber}: {message.Description}", ComplaintId: message.ComplaintId);
+        await submission.SubmitRequestedAsync($"Complaint {message.ComplaintNumber}", message.PropertyId, message.UnitId, intake,
+            new Actor(message.RequestedById, message.RequestedByName), Time.GetUtcNow(), cancellationToken);
     }
 }

@@ -15,18 +15,8 @@ public sealed class InspectionWorkOrderRequestedConsumer(WorkOrdersDbContext db,
 {
     protected override async Task HandleAsync(InspectionWorkOrderRequested message, CancellationToken cancellationToken)
     {
-        // As for a complaint's request: a unit not known yet fails the message, which MassTransit retries.
-        var unit = await Db.Units.FindAsync([message.UnitId], cancellationToken);
-        if (unit is null || unit.PropertyId != message.PropertyId)
-        {
-            throw new InvalidOperationException(
-                $"Inspection {message.InspectionId} asks for a work order at unit {message.UnitId} of property {message.PropertyId}, which WorkOrders does not know (yet).");
-        }
-
-        var description = message.Description.Length > WorkOrder.DescriptionMaxLength
-            ? message.Description[..WorkOrder.DescriptionMaxLength]
-            : message.Description;
-        var intake = new WorkOrderIntake(message.Category, message.Priority, IntakeChannel.Patrol, description);
-        await submission.SubmitAsync(unit, intake, new Actor(message.RequestedById, message.RequestedByName), Time.GetUtcNow(), cancellationToken);
+        var intake = new WorkOrderIntake(message.Category, message.Priority, IntakeChannel.Patrol, message.Description);
+        await submission.SubmitRequestedAsync($"Inspection {message.InspectionId}", message.PropertyId, message.UnitId, intake,
+            new Actor(message.RequestedById, message.RequestedByName), Time.GetUtcNow(), cancellationToken);
     }
 }

@@ -18,6 +18,27 @@ public sealed class WorkOrderSubmission(WorkOrdersDbContext db, DailyNumbering n
         return await SubmitAsync(unit, limit, intake, takenBy, now, cancellationToken);
     }
 
+    /// <summary>
+    /// Takes an order another service asked for (a complaint, an inspection of vacant units). Directory's unit event may
+    /// not have arrived yet: failing lets MassTransit retry (and, after its retries, keeps the message in the error queue
+    /// for replay) instead of dropping the request. A description longer than an order keeps is cut.
+    /// </summary>
+    public async Task<WorkOrder> SubmitRequestedAsync(
+        string requestedBy, Guid propertyId, Guid unitId, WorkOrderIntake intake, Actor takenBy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.FindAsync([unitId], cancellationToken);
+        if (unit is null || unit.PropertyId != propertyId)
+        {
+            throw new InvalidOperationException(
+                $"{requestedBy} asks for a work order at unit {unitId} of property {propertyId}, which WorkOrders does not know (yet).");
+        }
+        if (intake.Description.Length > WorkOrder.DescriptionMaxLength)
+        {
+            intake = intake with { Description = intake.Description[..WorkOrder.DescriptionMaxLength] };
+        }
+        return await SubmitAsync(unit, intake, takenBy, now, cancellationToken);
+    }
+
     /// <summary>The same, with the property's time limit for the intake's priority already read (null: the default).</summary>
     public async Task<WorkOrder> SubmitAsync(
         UnitCopy unit, PropertyTimeLimit? limit, WorkOrderIntake intake, Actor takenBy, DateTimeOffset now, CancellationToken cancellationToken)
