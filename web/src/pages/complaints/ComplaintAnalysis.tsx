@@ -22,7 +22,7 @@ function Bars({ rows, height = 240 }: { rows: { label: string; count: number }[]
         <XAxis dataKey="label" interval={0} tick={{ fontSize: 12 }} />
         <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
         <Tooltip />
-        <Bar dataKey="count" fill="#1677ff" radius={[4, 4, 0, 0]} isAnimationActive={false} />
+        <Bar dataKey="count" fill="#1677ff" radius={[4, 4, 0, 0]} maxBarSize={48} isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
   );
