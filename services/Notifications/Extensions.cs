@@ -67,9 +67,12 @@ internal static class Extensions
             bus.AddConsumer<OccupancyStartedConsumer>();
             bus.AddConsumer<OccupancyEndedConsumer>();
             bus.AddConsumer<StaffChangedConsumer>();
+            bus.AddConsumer<AuthorisedSignerAddedConsumer>();
+            bus.AddConsumer<AuthorisedSignerWithdrawnConsumer>();
             bus.AddLocalCopyFill<StaffContactsFeed, StaffRecord>();
             bus.AddLocalCopyFill<OccupantContactsFeed, OccupantRecord>();
             bus.AddLocalCopyFill<OccupancyContactsFeed, OccupancyRecord>();
+            bus.AddLocalCopyFill<SignersFeed, SignerRecord>();
             // Every other event the services publish: told by its route and template, and to its webhooks.
             bus.AddConsumers([.. EventCatalog.TemplateOnly.Select(type => typeof(RoutedConsumer<>).MakeGenericType(type))]);
         });

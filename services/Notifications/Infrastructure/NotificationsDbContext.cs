@@ -11,6 +11,8 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     public DbSet<Contact> Contacts => Set<Contact>();
 
+    public DbSet<CompanySigner> CompanySigners => Set<CompanySigner>();
+
     public DbSet<Delivery> Deliveries => Set<Delivery>();
 
     public DbSet<Preference> Preferences => Set<Preference>();
@@ -65,6 +67,15 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
                 unit.HasIndex(u => new { u.PropertyId, u.UnitId });
             });
             contact.Navigation(c => c.Units).AutoInclude();
+        });
+
+        modelBuilder.Entity<CompanySigner>(signer =>
+        {
+            signer.HasKey(s => s.SignerId);
+            signer.Property(s => s.SignerId).ValueGeneratedNever();
+            signer.Ignore(s => s.IsCurrent);
+            // What is addressed to a company reaches its current signers.
+            signer.HasIndex(s => s.CompanyId);
         });
 
         modelBuilder.Entity<Delivery>(delivery =>

@@ -56,6 +56,9 @@ public abstract class InboxConsumer<TEvent>(NotificationsDbContext db, TimeProvi
         {
             notices.AddRange(await AddedNoticesAsync(message, eventRoute, route, cancellationToken));
         }
+        // A company does not sign in: its current signers read what is addressed to it. The company's own message stays,
+        // for its email and phone.
+        notices.AddRange(await SignerNoticesAsync(notices, cancellationToken));
 
         // One person in two parts (say, requester and assignee at once) gets the first message only: the key is unique per event.
         var all = notices.DistinctBy(d => d.Recipient.Key).ToList();
@@ -135,6 +138,20 @@ public abstract class InboxConsumer<TEvent>(NotificationsDbContext db, TimeProvi
             }
         }
         return added;
+    }
+
+    /// <summary>For each message to a company, the same message to each of its current authorised signers.</summary>
+    private async Task<List<Notice>> SignerNoticesAsync(List<Notice> notices, CancellationToken cancellationToken)
+    {
+        var persons = notices.Select(n => n.Recipient.PersonId).OfType<Guid>().Distinct().ToList();
+        if (persons.Count == 0)
+        {
+            return [];
+        }
+        var signers = await EventPeople.SignersOfAsync(Db, persons, cancellationToken);
+        return [.. notices
+            .Where(n => n.Recipient.PersonId is { } id && signers.Contains(id))
+            .SelectMany(n => signers[n.Recipient.PersonId!.Value].Select(signer => n with { Recipient = Recipient.Person(n.Recipient.PropertyId, signer) }))];
     }
 
     /// <summary>The owner of a record when there is one, else the property's front desk, who hands it out.</summary>

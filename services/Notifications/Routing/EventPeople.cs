@@ -9,6 +9,7 @@ namespace PropertyPlatform.Notifications.Routing;
 /// <c>ComplainantId</c>, <c>PayerId</c>, <c>OccupantId</c>, <c>PersonId</c>), the assignee (<c>AssigneeId</c>) and the
 /// owner (<c>OwnerId</c>, or <c>ToPersonId</c> of a hand-over). An event about a unit that names no occupant field at
 /// all (a visitor, a bill without a payer) is for the occupants of the unit, as the copy of contacts knows them.
+/// A company among them is told too, and its current authorised signers with it (<see cref="SignersOfAsync"/>).
 /// </summary>
 public static class EventPeople
 {
@@ -62,6 +63,18 @@ public static class EventPeople
                 return [];
         }
     }
+
+    /// <summary>
+    /// The current authorised signers of those of <paramref name="occupantIds"/> that are companies, by company: a company
+    /// does not sign in, so its signers hear what it is told (the payer of a company-rented unit is the company).
+    /// </summary>
+    public static async Task<ILookup<Guid, Guid>> SignersOfAsync(
+        NotificationsDbContext db, IReadOnlyCollection<Guid> occupantIds, CancellationToken cancellationToken) =>
+        (await db.CompanySigners.AsNoTracking()
+            .Where(s => s.WithdrawnAt == null && occupantIds.Contains(s.CompanyId))
+            .Select(s => new { s.CompanyId, s.PersonId })
+            .ToListAsync(cancellationToken))
+        .ToLookup(s => s.CompanyId, s => s.PersonId);
 
     /// <summary>The staff role a role audience is addressed to; person audiences have none.</summary>
     public static RecipientRole? RoleOf(Audience audience) => audience switch

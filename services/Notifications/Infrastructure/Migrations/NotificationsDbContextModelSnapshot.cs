@@ -46,6 +46,41 @@ namespace PropertyPlatform.Notifications.Infrastructure.Migrations
                     b.ToTable("data_protection_keys");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Notifications.Domain.CompanySigner", b =>
+                {
+                    b.Property<Guid>("SignerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signer_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("PropertyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("property_id");
+
+                    b.Property<DateTimeOffset>("Version")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("SignerId")
+                        .HasName("pk_company_signers");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_company_signers_company_id");
+
+                    b.ToTable("company_signers");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Notifications.Domain.Contact", b =>
                 {
                     b.Property<Guid>("PersonId")
