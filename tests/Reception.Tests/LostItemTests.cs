@@ -1,7 +1,9 @@
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Domain;
+using PropertyPlatform.ServiceDefaults.Photos;
 using PropertyPlatform.ServiceDefaults.Problems;
+using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.Reception.Tests;
 
@@ -149,5 +151,28 @@ public sealed class LostItemTests
         item.CustodyLog.Last().ActorName.ShouldBe("经理老李");
         item.PendingEvents.OfType<LostItemDisposed>().Single().Decision.ShouldBe("Donated");
         Should.Throw<DomainRuleException>(() => item.Claim(Claimant(), Desk, item.RetainUntil.AddDays(1)));
+    }
+
+    [Fact]
+    public void Photos_are_registered_with_the_item_while_it_is_held()
+    {
+        var item = LostItem.Register(Property, Umbrella(), Desk, Now);
+
+        var photos = item.AddPhotos([new PhotoFile(TestImages.Jpeg, "伞.jpg")], Desk, Now);
+
+        photos.ShouldHaveSingleItem().Subject.ShouldBe(PhotoSubject.LostItem);
+        photos[0].SubjectId.ShouldBe(item.Id);
+        photos[0].UploadedByName.ShouldBe("前台小王");
+        item.PhotoCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_claimed_item_takes_no_more_photos()
+    {
+        var item = LostItem.Register(Property, Umbrella(), Desk, Now);
+        item.Claim(Claimant(), Desk, Now.AddHours(1));
+
+        Should.Throw<DomainRuleException>(() => item.AddPhotos([new PhotoFile(TestImages.Jpeg)], Desk, Now.AddHours(2))).Message.ShouldContain("claimed");
+        item.PhotoCount.ShouldBe(0);
     }
 }

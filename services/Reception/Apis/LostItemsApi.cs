@@ -261,12 +261,13 @@ public sealed record LostItemView(
     string? DisposalNote,
     DateTimeOffset? DisposedAt,
     string? DisposedByName,
+    int PhotoCount,
     IReadOnlyList<CustodyLogEntryView> CustodyLog)
 {
     public static LostItemView From(LostItem i, DateTimeOffset now) => new(
         i.Id, i.PropertyId, i.FoundAt, i.Item, i.Category, i.Features, i.Place, i.EstimatedValue, i.FinderName, i.FinderPhone,
         i.RecordedByName, i.RegisteredAt, i.IsValuable, i.Custodian, i.RetainUntil, i.IsDueForDisposal(now), i.Status, i.ClaimantName,
         i.ClaimantPhone, i.ClaimantIdType, i.ClaimantIdNumberMasked, i.ClaimedAt, i.HandedOverByName, i.Disposal, i.DisposalNote,
-        i.DisposedAt, i.DisposedByName,
+        i.DisposedAt, i.DisposedByName, i.PhotoCount,
         i.CustodyLog.Select(e => new CustodyLogEntryView(e.Sequence, e.At, e.Custodian, e.ActorName, e.Note)).ToList());
 }

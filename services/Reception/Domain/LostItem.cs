@@ -1,5 +1,6 @@
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.ServiceDefaults.Domain;
+using PropertyPlatform.ServiceDefaults.Photos;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Reception.Domain;
@@ -94,6 +95,9 @@ public sealed class LostItem : AggregateRoot
 
     public string? DisposedByName { get; private set; }
 
+    /// <summary>How many photos of the item it has (<see cref="ReceptionPhoto"/>, stored beside it).</summary>
+    public int PhotoCount { get; private set; }
+
     public IReadOnlyList<CustodyLogEntry> CustodyLog => _custodyLog.OrderBy(e => e.Sequence).ToList();
 
     /// <summary>Documents, cash and securities always are valuables; anything else when estimated over 500 CNY.</summary>
@@ -187,6 +191,15 @@ public sealed class LostItem : AggregateRoot
         HandedOverByName = handedOverBy.Name;
         Log(Custodian, handedOverBy, now, $"Claimed by {ClaimantName} ({claim.Id.Masked}); features, place and ID verified.");
         Raise(new LostItemClaimed(Guid.CreateVersion7(now), now, PropertyId, Id, Item, ClaimantName));
+    }
+
+    /// <summary>Photos of the item, taken while it is held (at registration, or later while nobody has claimed it).</summary>
+    public IReadOnlyList<ReceptionPhoto> AddPhotos(IReadOnlyList<PhotoFile> files, Actor by, DateTimeOffset now)
+    {
+        EnsureHeld();
+        var photos = ReceptionPhoto.Take(PhotoSubject.LostItem, Id, PhotoCount, files, by, now);
+        PhotoCount += photos.Count;
+        return photos;
     }
 
     /// <summary>A manager decides what happens to an unclaimed item once its retention is over.</summary>

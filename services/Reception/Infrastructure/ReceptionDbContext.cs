@@ -4,6 +4,7 @@ using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
+using PropertyPlatform.ServiceDefaults.Photos;
 
 namespace PropertyPlatform.Reception.Infrastructure;
 
@@ -42,6 +43,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<BlocklistEntry> Blocklist => Set<BlocklistEntry>();
 
     public DbSet<VehicleEntry> Vehicles => Set<VehicleEntry>();
+
+    public DbSet<ReceptionPhoto> Photos => Set<ReceptionPhoto>();
 
     /// <summary>The key ring that encrypts ID numbers (see <c>PersonalDataProtection</c>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -115,6 +118,20 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             entry.Property(e => e.Custodian).HasConversion<string>().HasMaxLength(32);
             entry.Property(e => e.ActorName).HasMaxLength(Actor.NameMaxLength);
             entry.Property(e => e.Note).HasMaxLength(LostItem.NoteMaxLength + 200);
+        });
+
+        modelBuilder.Entity<ReceptionPhoto>(photo =>
+        {
+            photo.ToTable("photos");
+            photo.HasKey(p => p.Id);
+            photo.Property(p => p.Id).ValueGeneratedNever();
+            // In Reception's database, not a file store: a photo and its pass's or item's photo count commit together.
+            photo.Property(p => p.Subject).HasConversion<string>().HasMaxLength(16);
+            photo.HasIndex(p => new { p.Subject, p.SubjectId, p.Sequence }).IsUnique();
+            photo.Property(p => p.ContentType).HasMaxLength(32);
+            photo.Property(p => p.Sha256).HasMaxLength(64);
+            photo.Property(p => p.FileName).HasMaxLength(PhotoFile.FileNameMaxLength);
+            photo.Property(p => p.UploadedByName).HasMaxLength(Actor.NameMaxLength);
         });
 
         modelBuilder.Entity<UnitKey>(key =>

@@ -6,6 +6,7 @@ import { ApiError, getJson, send } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import { formatTime } from '../../components/format';
 import { useProperty } from '../../components/useProperty';
+import { ReceptionPhotoStrip } from './ReceptionPhotos';
 import { base, isFullRelease, passCodeFrom, releaseLines, today, type ExitPass, type ExitPassPage, type Visit } from './api';
 import { GateVehicles } from './GateVehicles';
 import './texts';
@@ -134,6 +135,8 @@ function GateExitPasses({ propertyId }: { propertyId: string }) {
                 {p.items.map((i) => <li key={i.sequence}>{i.name} × {i.quantity}</li>)}
               </ul>
               <div className="pp-muted">{t('desk.pass.signer')}: {p.signerName} · {p.verifiedByName}</div>
+              {/* What the tenant photographed: the guard compares it with the goods at the gate. */}
+              <ReceptionPhotoStrip path={`/exit-passes/${p.id}`} count={Number(p.photoCount)} size={72} testId="gate-exit-pass-photos" />
               <Space style={{ marginTop: 4 }}>
                 <Button type="primary" onClick={() => act.mutate({ pass: p, action: 'release' })}>{t('gate.releaseAll')}</Button>
                 <Button onClick={() => setPartly(p)}>{t('gateMore.partly')}</Button>

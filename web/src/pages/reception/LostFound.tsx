@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Timeline } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Timeline, type UploadFile } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -8,8 +8,10 @@ import { getJson, query, send } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import { useSession } from '../../auth/session';
 import { formatTime } from '../../components/format';
+import { PhotoPicker, pickedFiles, uploadPhotos } from '../../components/Photos';
 import { useProperty } from '../../components/useProperty';
 import { base, disposals, idTypes, lostCategories, lostStatuses, type IdDocumentType, type LostItem, type LostItemCategory, type LostItemDisposal, type LostItemPage } from './api';
+import { ReceptionPhotoStrip } from './ReceptionPhotos';
 import './texts';
 
 type Dialog = { kind: 'register' } | { kind: 'claim'; item: LostItem } | { kind: 'dispose'; item: LostItem } | null;
@@ -120,19 +122,24 @@ function CustodyLog({ item }: { item: LostItem }) {
         key: e.sequence,
         content: <><strong>{t(`reception.lost.custodian.${e.custodian}`)}</strong> · {formatTime(e.at)} · {e.actorName}<div className="pp-muted">{e.note}</div></>,
       }))} />
+      <ReceptionPhotoStrip path={`/lost-items/${item.id}`} count={Number(item.photoCount)} size={72} testId="lost-item-photos" />
     </div>
   );
 }
 
 interface FoundForm {
-  foundAt: Dayjs; item: string; category: LostItemCategory; features: string; place: string; finderName: string; finderPhone?: string; estimatedValue?: number;
+  foundAt: Dayjs; item: string; category: LostItemCategory; features: string; place: string; finderName: string; finderPhone?: string; estimatedValue?: number; photos?: UploadFile[];
 }
 
 function RegisterFound({ propertyId, onClose, onDone }: { propertyId: string; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FoundForm>();
   const register = useMutation({
-    mutationFn: (v: FoundForm) => send<LostItem>(`${base}/lost-items`, { ...v, propertyId, foundAt: v.foundAt.toISOString(), estimatedValue: v.estimatedValue ?? null }),
+    mutationFn: async ({ photos, ...v }: FoundForm) => {
+      const item = await send<LostItem>(`${base}/lost-items`, { ...v, propertyId, foundAt: v.foundAt.toISOString(), estimatedValue: v.estimatedValue ?? null });
+      // Registered with its photos: one step for the desk, two requests as every service takes photos.
+      return (await uploadPhotos<LostItem>(`${base}/lost-items/${item.id}/photos`, pickedFiles(photos))) ?? item;
+    },
     onSuccess: onDone,
   });
   const required = [{ required: true, message: t('reception.common.required') }];
@@ -155,6 +162,9 @@ function RegisterFound({ propertyId, onClose, onDone }: { propertyId: string; on
           <Form.Item name="finderName" label={t('reception.lost.finder')} rules={required}><Input maxLength={100} /></Form.Item>
           <Form.Item name="finderPhone" label={t('reception.lost.finderPhone')}><Input inputMode="tel" maxLength={32} /></Form.Item>
         </Space>
+        <Form.Item name="photos" label={t('reception.lost.photos')} valuePropName="fileList" getValueFromEvent={(e) => e?.fileList}>
+          <PhotoPicker testId="lost-item-photo-picker" />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -14,6 +14,7 @@ export type LostItemPage = R['PageOfLostItemView'];
 export type LostItemStatus = R['LostItemStatus'];
 export type LostItemCategory = R['LostItemCategory'];
 export type LostItemDisposal = R['LostItemDisposal'];
+export type ReceptionPhoto = R['ReceptionPhotoView'];
 export type UnitKey = R['UnitKeyView'];
 export type UnitKeyPage = R['PageOfUnitKeyView'];
 export type Enquiry = R['EnquiryView'];

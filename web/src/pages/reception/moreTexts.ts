@@ -34,7 +34,7 @@ const zh = {
   portalPasses: {
     title: '出门条申请', apply: '申请出门条', unit: '房号', carrier: '携物人', date: '出门日期', signer: '授权签名人',
     items: '物品', itemName: '物品名称', quantity: '数量', addItem: '添加物品', applied: '已提交，待前台核验签名', empty: '还没有出门条',
-    noSigners: '此房号没有登记的授权签名人，请联系前台',
+    noSigners: '此房号没有登记的授权签名人，请联系前台', photos: '物品照片（门岗核对用）',
   },
 };
 
@@ -70,7 +70,7 @@ const en = {
   portalPasses: {
     title: 'Exit passes', apply: 'Apply for an exit pass', unit: 'Unit', carrier: 'Carried by', date: 'Exit date', signer: 'Authorised signer',
     items: 'Items', itemName: 'Item', quantity: 'Quantity', addItem: 'Add item', applied: 'Submitted; the front desk verifies the signer', empty: 'No exit passes yet',
-    noSigners: 'No authorised signer is on record for this unit; please contact the front desk',
+    noSigners: 'No authorised signer is on record for this unit; please contact the front desk', photos: 'Photos of the goods (checked at the gate)',
   },
 };
 
