@@ -106,6 +106,23 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             item.Property<uint>("xmin").IsRowVersion();
             item.HasIndex(i => new { i.PropertyId, i.Status, i.FoundAt });
             item.HasMany(i => i.CustodyLog).WithOne().HasForeignKey(e => e.LostItemId).OnDelete(DeleteBehavior.Cascade);
+            item.HasMany(i => i.ClaimRequests).WithOne().HasForeignKey(r => r.LostItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<LostItemClaimRequest>(request =>
+        {
+            request.ToTable("lost_item_claim_requests");
+            request.HasKey(r => r.Id);
+            // The item gives each request its id; one found on a tracked item is new, to be inserted.
+            request.Property(r => r.Id).ValueGeneratedNever();
+            request.HasIndex(r => new { r.LostItemId, r.Sequence }).IsUnique();
+            // "My claims": an occupant's requests.
+            request.HasIndex(r => r.PersonId);
+            request.Property(r => r.PersonName).HasMaxLength(Actor.NameMaxLength);
+            request.Property(r => r.Phone).HasMaxLength(LostItem.PhoneMaxLength);
+            request.Property(r => r.Description).HasMaxLength(LostItemClaimRequest.DescriptionMaxLength);
+            request.Property(r => r.PlaceLost).HasMaxLength(LostItem.PlaceMaxLength);
+            request.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         });
 
         modelBuilder.Entity<CustodyLogEntry>(entry =>
@@ -181,6 +198,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             enquiry.Property<uint>("xmin").IsRowVersion();
             // The overdue list: open enquiries by when they are due.
             enquiry.HasIndex(e => new { e.PropertyId, e.DueAt }).HasFilter("status = 'Open'");
+            // The reminder sweeper's read: the reminders still to send, by time.
+            enquiry.HasIndex(e => e.ReminderAt).HasFilter("reminder_at IS NOT NULL");
         });
 
         modelBuilder.Entity<ExitPass>(pass =>

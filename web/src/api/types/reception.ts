@@ -182,6 +182,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lost-items/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public notice (招领启事): items still held in the caller's properties (an occupant's: those of their units), newest
+         *     first, without the features and without what would identify a valuable.
+         */
+        get: operations["ListLostItemNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lost-items/my-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's requests for found items, newest first, with what became of each. */
+        get: operations["ListMyLostItemClaims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lost-items/{id}/claim-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An occupant asks for an item on the notice; the desk hands it over when they come with their ID. */
+        post: operations["RequestLostItemClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/lost-items/{id}/claim": {
         parameters: {
             query?: never;
@@ -827,6 +881,22 @@ export interface components {
             idNumber: string;
             featuresVerified: boolean;
             placeVerified: boolean;
+            /** Format: uuid */
+            claimRequestId?: null | string;
+        };
+        /** @enum {unknown} */
+        ClaimRequestStatus: "waiting" | "handed_over" | "closed";
+        /** @description An occupant's request as the desk sees it on the item. */
+        ClaimRequestView: {
+            /** Format: uuid */
+            id: string;
+            personName: string;
+            phone: null | string;
+            description: string;
+            placeLost: string;
+            /** Format: date-time */
+            requestedAt: string;
+            status: components["schemas"]["ClaimRequestStatus"];
         };
         CustodyLogEntryView: {
             /** Format: int32 */
@@ -1047,6 +1117,21 @@ export interface components {
         LostItemCustodian: "front_desk" | "admin_office";
         /** @enum {unknown} */
         LostItemDisposal: "handed_to_police" | "donated" | "destroyed" | "sold" | null;
+        /** @description A found item on the public notice: `item` is null for a valuable (only its category shows); no features. */
+        LostItemNoticeView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            propertyId: string;
+            /** Format: date */
+            foundOn: string;
+            item: null | string;
+            category: components["schemas"]["LostItemCategory"];
+            isValuable: boolean;
+            place: string;
+            /** Format: date-time */
+            retainUntil: string;
+        };
         /** @enum {unknown} */
         LostItemStatus: "held" | "claimed" | "disposed";
         /** @description A found item as the desk sees it; the claimant's ID number is masked. */
@@ -1088,7 +1173,26 @@ export interface components {
             disposedByName: null | string;
             /** Format: int32 */
             photoCount: number | string;
+            claimRequests: components["schemas"]["ClaimRequestView"][];
             custodyLog: components["schemas"]["CustodyLogEntryView"][];
+        };
+        /** @description An occupant's own request for an item, as the notice names the item. */
+        MyLostItemClaimView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            lostItemId: string;
+            item: null | string;
+            category: components["schemas"]["LostItemCategory"];
+            isValuable: boolean;
+            /** Format: date */
+            foundOn: string;
+            place: string;
+            description: string;
+            placeLost: string;
+            /** Format: date-time */
+            requestedAt: string;
+            status: components["schemas"]["ClaimRequestStatus"];
         };
         OpenItemView: {
             kind: components["schemas"]["HandoverItemKind"];
@@ -1146,6 +1250,15 @@ export interface components {
         };
         PageOfInspectionView: {
             items: components["schemas"]["InspectionView"][];
+            /** Format: int32 */
+            pageNumber: number | string;
+            /** Format: int32 */
+            pageSize: number | string;
+            /** Format: int32 */
+            total: number | string;
+        };
+        PageOfLostItemNoticeView: {
+            items: components["schemas"]["LostItemNoticeView"][];
             /** Format: int32 */
             pageNumber: number | string;
             /** Format: int32 */
@@ -1310,6 +1423,12 @@ export interface components {
         };
         ReportAccessCardLostRequest: {
             note: null | string;
+        };
+        /** @description An occupant's "this is mine": how they describe the item and where they lost it. */
+        RequestLostItemClaimRequest: {
+            description: string;
+            placeLost: string;
+            phone: null | string;
         };
         SignerView: {
             /** Format: uuid */
@@ -2484,6 +2603,226 @@ export interface operations {
             };
             /** @description No such record, or one outside the caller's properties or units. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The gateway's rate limit: try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; the problem's traceId finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListLostItemNotice: {
+        parameters: {
+            query?: {
+                propertyId?: string;
+                Page?: number | string;
+                PageSize?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfLostItemNoticeView"];
+                };
+            };
+            /** @description A parameter is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No access token, or one that is expired or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The gateway's rate limit: try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; the problem's traceId finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMyLostItemClaims: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyLostItemClaimView"][];
+                };
+            };
+            /** @description No access token, or one that is expired or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The gateway's rate limit: try again after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An unexpected error; the problem's traceId finds it in the logs. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RequestLostItemClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestLostItemClaimRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyLostItemClaimView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No access token, or one that is expired or not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller's role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside the caller's properties or units. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -72,7 +72,8 @@ function GateCheckIn({ propertyId }: { propertyId: string }) {
       {found && (
         <Card size="small" style={{ marginTop: 12 }} data-testid="gate-visit">
           <div style={{ display: 'grid', gap: 6 }}>
-            <div style={{ fontSize: 18 }}><strong>{found.visitorName}</strong> <Tag>{t(`reception.visitors.status.${found.status}`, { defaultValue: found.status })}</Tag></div>
+            <div style={{ fontSize: 18 }}><strong>{found.visitorName}</strong> <Tag>{t(`reception.visitors.status.${found.status}`, { defaultValue: found.status })}</Tag>
+              {found.category !== 'ordinary' && <Tag color="purple">{t(`desk.category.${found.category}`)}</Tag>}</div>
             <div>{found.buildingName} {found.unitNumber} · {t('gate.party', { count: found.partySize })} · {found.purpose}</div>
             <div className="pp-muted">{t(`reception.idType.${found.idType}`)} {found.idNumberMasked}</div>
             {found.idNumber && <div data-testid="gate-full-id">{t('gateMore.fullId')}: <strong>{found.idNumber}</strong></div>}

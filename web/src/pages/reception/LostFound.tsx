@@ -12,6 +12,7 @@ import { PhotoPicker, pickedFiles, uploadPhotos } from '../../components/Photos'
 import { useProperty } from '../../components/useProperty';
 import { base, disposals, idTypes, lostCategories, lostStatuses, type IdDocumentType, type LostItem, type LostItemCategory, type LostItemDisposal, type LostItemPage } from './api';
 import { ReceptionPhotoStrip } from './ReceptionPhotos';
+import './moreTexts';
 import './texts';
 
 type Dialog = { kind: 'register' } | { kind: 'claim'; item: LostItem } | { kind: 'dispose'; item: LostItem } | null;
@@ -46,7 +47,10 @@ export function LostFoundPage({ embedded = false }: { embedded?: boolean }) {
     {
       title: t('reception.lost.item'), key: 'item',
       render: (_, i) => <>
-        <div>{i.item} {i.isValuable && <Tag color="gold">{t('reception.lost.valuable')}</Tag>}</div>
+        <div>
+          {i.item} {i.isValuable && <Tag color="gold">{t('reception.lost.valuable')}</Tag>}
+          {i.claimRequests.some((r) => r.status === 'waiting') && <Tag color="blue">{t('portalLost.request')} {i.claimRequests.filter((r) => r.status === 'waiting').length}</Tag>}
+        </div>
         <div className="pp-muted">{i.features}</div>
       </>,
     },
@@ -170,12 +174,15 @@ function RegisterFound({ propertyId, onClose, onDone }: { propertyId: string; on
   );
 }
 
-interface ClaimForm { claimantName: string; claimantPhone?: string; idType: IdDocumentType; idNumber: string; featuresVerified: boolean; placeVerified: boolean }
+interface ClaimForm {
+  claimRequestId?: string; claimantName: string; claimantPhone?: string; idType: IdDocumentType; idNumber: string; featuresVerified: boolean; placeVerified: boolean;
+}
 
 function ClaimItem({ item, onClose, onDone }: { item: LostItem; onClose: () => void; onDone: (item: LostItem) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ClaimForm>();
   const claim = useMutation({ mutationFn: (v: ClaimForm) => send<LostItem>(`${base}/lost-items/${item.id}/claim`, v), onSuccess: onDone });
+  const requests = item.claimRequests.filter((r) => r.status === 'waiting');
   const required = [{ required: true, message: t('reception.common.required') }];
   const mustCheck = [{ validator: (_: unknown, v: boolean) => (v ? Promise.resolve() : Promise.reject(new Error(t('reception.lost.mustVerify')))) }];
   return (
@@ -183,6 +190,16 @@ function ClaimItem({ item, onClose, onDone }: { item: LostItem; onClose: () => v
       okText={t('reception.common.ok')} cancelText={t('reception.common.cancel')} destroyOnHidden>
       {claim.error && <Alert type="error" showIcon title={problemMessage(claim.error, t)} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => claim.mutate(v)} initialValues={{ idType: 'resident_id_card', featuresVerified: false, placeVerified: false }}>
+        {requests.length > 0 && (
+          // An occupant who asked from the portal: their description and place to compare, their name and phone filled in.
+          <Form.Item name="claimRequestId" label={t('portalLost.request')}>
+            <Select allowClear options={requests.map((r) => ({ value: r.id, label: `${r.personName} · ${r.description} · ${r.placeLost}` }))}
+              onChange={(id) => {
+                const r = requests.find((x) => x.id === id);
+                if (r) form.setFieldsValue({ claimantName: r.personName, claimantPhone: r.phone ?? undefined });
+              }} />
+          </Form.Item>
+        )}
         <Space wrap>
           <Form.Item name="claimantName" label={t('reception.lost.claimant')} rules={required}><Input maxLength={100} /></Form.Item>
           <Form.Item name="claimantPhone" label={t('reception.lost.claimantPhone')}><Input inputMode="tel" maxLength={32} /></Form.Item>
