@@ -153,7 +153,7 @@ public sealed class ReceptionGatewayTests(ConsoleFixture fixture)
                 .FirstOrDefault(e => e.GetProperty("title").GetString()!.Contains(visitor, StringComparison.Ordinal)),
             e => e.ValueKind != JsonValueKind.Undefined, TimeSpan.FromSeconds(60));
         notice.GetProperty("title").GetString().ShouldStartWith("重要来访");
-        notice.GetProperty("title").GetString().ShouldContain(unit.GetProperty("number").GetString()!);
+        notice.GetProperty("title").GetString()!.ShouldContain(unit.GetProperty("number").GetString()!);
     }
 
     private static async Task<JsonElement> Created(HttpClient client, string path, object body)

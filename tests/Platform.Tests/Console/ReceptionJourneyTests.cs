@@ -205,9 +205,12 @@ public sealed class ReceptionJourneyTests(ConsoleFixture fixture)
         var form = tenant.Locator(".ant-modal");
         await form.GetByLabel("房号").ClickAsync();
         await tenant.Locator(".ant-select-item-option").First.ClickAsync();
+        // The unit's list closes before the signers' opens: pick from the open one only.
+        var open = tenant.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
+        await Expect(open).ToHaveCountAsync(0);
         await form.GetByLabel("携物人").FillAsync(carrier);
         await form.GetByLabel("授权签名人").ClickAsync();
-        await tenant.Locator(".ant-select-item-option:visible").First.ClickAsync();
+        await open.Locator(".ant-select-item-option").First.ClickAsync();
         await form.GetByPlaceholder("物品名称").FillAsync("显示器");
         await form.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "goods.png", MimeType = "image/png", Buffer = TestImages.Png });
         await fixture.ShotAsync(tenant, "55-portal-exit-pass-with-photo");
