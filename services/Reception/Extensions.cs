@@ -17,6 +17,9 @@ internal static class Extensions
         builder.AddPersonalDataProtection<ReceptionDbContext>("Reception");
         builder.Services.AddSingleton<IdNumberProtector>();
         builder.Services.AddHostedService<IdNumberEncryption>();
+        // Enquiries owed a later answer remind the desk when they fall due.
+        builder.Services.AddSingleton<EnquiryReminderSweeper>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<EnquiryReminderSweeper>());
         builder.AddMessaging<ReceptionDbContext>(bus =>
         {
             bus.AddUnitCopies<ReceptionDbContext>();

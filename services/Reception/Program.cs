@@ -22,6 +22,7 @@ app.MapAccessCardsApi();
 app.MapBlocklistApi();
 app.MapVehiclesApi();
 app.MapInspectionsApi();
+app.MapPhotosApi();
 app.MapDefaultEndpoints();
 app.Run();
 

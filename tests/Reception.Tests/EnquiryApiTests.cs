@@ -119,4 +119,28 @@ public sealed class EnquiryApiTests(TestInfrastructure infrastructure)
         await (await elsewhere.PostJsonAsync("/enquiries", Enquiry(property, "好的"))).ShouldHaveFieldErrorAsync("propertyId");
         (await app.ScalarAsync<string>($"SELECT status FROM enquiries WHERE id = '{mine}'")).ShouldBe("Open");
     }
+
+    [Fact]
+    public async Task The_sweeper_reminds_the_desk_once_of_an_enquiry_whose_answer_falls_due()
+    {
+        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        var property = Guid.NewGuid();
+        var desk = app.ClientAs(Roles.FrontDesk, property);
+        var now = app.Time.GetUtcNow();
+        var soon = (await (await desk.PostJsonAsync("/enquiries", Enquiry(property, dueAt: now.AddHours(2)))).ReadJsonAsync()).GetProperty("id").GetGuid();
+        await desk.PostJsonAsync("/enquiries", Enquiry(property, dueAt: now.AddDays(2)));
+        var sweeper = app.Services.GetRequiredService<Infrastructure.EnquiryReminderSweeper>();
+        var reminders = $"SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%.EnquiryAnswerDue%' AND body::text LIKE '%{soon}%'";
+        var allReminders = "SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%.EnquiryAnswerDue%'";
+
+        await sweeper.SweepAsync(Cancel);
+        (await app.ScalarAsync<long>(allReminders)).ShouldBe(0);
+
+        app.Time.Advance(TimeSpan.FromHours(3));
+        await sweeper.SweepAsync(Cancel);
+        await sweeper.SweepAsync(Cancel);
+
+        (await app.ScalarAsync<long>(reminders)).ShouldBe(1);
+        (await app.ScalarAsync<long>(allReminders)).ShouldBe(1, "the enquiry due in two days is not due yet");
+    }
 }

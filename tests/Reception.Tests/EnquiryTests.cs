@@ -76,4 +76,32 @@ public sealed class EnquiryTests
 
         enquiry.AnsweredLate.ShouldBeFalse();
     }
+
+    [Fact]
+    public void An_enquiry_owed_an_answer_reminds_the_desk_once_when_it_falls_due()
+    {
+        var enquiry = Enquiry.Receive(Property, null, Parking, null, Now.AddHours(2), Desk, Now);
+        enquiry.ReminderAt.ShouldBe(Now.AddHours(2));
+
+        enquiry.RemindIfDue(Now.AddHours(1)).ShouldBeFalse();
+        enquiry.RemindIfDue(Now.AddHours(2)).ShouldBeTrue();
+
+        var due = enquiry.PendingEvents.OfType<EnquiryAnswerDue>().ShouldHaveSingleItem();
+        due.DueAt.ShouldBe(Now.AddHours(2));
+        due.EnquirerPhone.ShouldBe("13500135000");
+        enquiry.ReminderAt.ShouldBeNull();
+        enquiry.RemindIfDue(Now.AddHours(3)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void An_answered_enquiry_reminds_nobody()
+    {
+        var early = Enquiry.Receive(Property, null, Parking, null, Now.AddHours(2), Desk, Now);
+        early.Respond("还有两个", Desk, Now.AddHours(1));
+        var atOnce = Enquiry.Receive(Property, null, Parking, "还有两个", null, Desk, Now);
+
+        early.RemindIfDue(Now.AddHours(3)).ShouldBeFalse();
+        atOnce.RemindIfDue(Now.AddHours(3)).ShouldBeFalse();
+        early.PendingEvents.OfType<EnquiryAnswerDue>().ShouldBeEmpty();
+    }
 }

@@ -3,7 +3,9 @@ using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
+using PropertyPlatform.ServiceDefaults.Photos;
 using PropertyPlatform.ServiceDefaults.Problems;
+using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.Reception.Tests;
 
@@ -169,6 +171,41 @@ public sealed class ExitPassTests
         pass.Status.ShouldBe(ExitPassStatus.Rejected);
         Should.Throw<DomainRuleException>(() => pass.Verify(Signer, Desk, Now));
         Should.Throw<DomainRuleException>(() => pass.Release(new Dictionary<int, int> { [1] = 3 }, "x", Guard, Today, Now)).Message.ShouldContain("rejected");
+    }
+
+    [Fact]
+    public void Photos_of_the_goods_belong_to_the_application_numbered_in_order()
+    {
+        var pass = Applied();
+
+        var photos = pass.AddPhotos([new PhotoFile(TestImages.Png, "显示器.png"), new PhotoFile(TestImages.Jpeg)], Tenant, Now);
+
+        photos.Select(p => (p.Sequence, p.ContentType, p.Subject, p.SubjectId)).ShouldBe(
+            [(1, PhotoFormat.Png, PhotoSubject.ExitPass, pass.Id), (2, PhotoFormat.Jpeg, PhotoSubject.ExitPass, pass.Id)]);
+        photos[0].UploadedByName.ShouldBe("星辰科技 王经理");
+        pass.PhotoCount.ShouldBe(2);
+        pass.AddPhotos([new PhotoFile(TestImages.Jpeg)], Tenant, Now).ShouldHaveSingleItem().Sequence.ShouldBe(3);
+    }
+
+    [Fact]
+    public void A_pass_keeps_at_most_six_photos_and_takes_none_of_an_upload_with_a_bad_file()
+    {
+        var pass = Applied();
+        pass.AddPhotos(Enumerable.Range(0, 5).Select(_ => new PhotoFile(TestImages.Jpeg)).ToList(), Tenant, Now);
+
+        Should.Throw<DomainRuleException>(() => pass.AddPhotos([new PhotoFile(TestImages.Jpeg), new PhotoFile(TestImages.Jpeg)], Tenant, Now))
+            .Message.ShouldContain("1 more");
+        Should.Throw<DomainRuleException>(() => pass.AddPhotos([new PhotoFile(TestImages.Gif)], Tenant, Now));
+        pass.PhotoCount.ShouldBe(5);
+    }
+
+    [Fact]
+    public void Photos_are_added_before_the_desk_checks_the_pass_not_after()
+    {
+        var pass = Verified();
+
+        Should.Throw<DomainRuleException>(() => pass.AddPhotos([new PhotoFile(TestImages.Jpeg)], Tenant, Now)).Message.ShouldContain("before the desk");
+        pass.PhotoCount.ShouldBe(0);
     }
 
     private static ExitPass Apply(IReadOnlyList<(string, int)> items, DateOnly? exitDate = null) =>

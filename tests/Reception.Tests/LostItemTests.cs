@@ -1,7 +1,9 @@
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Domain;
+using PropertyPlatform.ServiceDefaults.Photos;
 using PropertyPlatform.ServiceDefaults.Problems;
+using PropertyPlatform.TestSupport;
 
 namespace PropertyPlatform.Reception.Tests;
 
@@ -149,5 +151,74 @@ public sealed class LostItemTests
         item.CustodyLog.Last().ActorName.ShouldBe("经理老李");
         item.PendingEvents.OfType<LostItemDisposed>().Single().Decision.ShouldBe("Donated");
         Should.Throw<DomainRuleException>(() => item.Claim(Claimant(), Desk, item.RetainUntil.AddDays(1)));
+    }
+
+    [Fact]
+    public void Photos_are_registered_with_the_item_while_it_is_held()
+    {
+        var item = LostItem.Register(Property, Umbrella(), Desk, Now);
+
+        var photos = item.AddPhotos([new PhotoFile(TestImages.Jpeg, "伞.jpg")], Desk, Now);
+
+        photos.ShouldHaveSingleItem().Subject.ShouldBe(PhotoSubject.LostItem);
+        photos[0].SubjectId.ShouldBe(item.Id);
+        photos[0].UploadedByName.ShouldBe("前台小王");
+        item.PhotoCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_claimed_item_takes_no_more_photos()
+    {
+        var item = LostItem.Register(Property, Umbrella(), Desk, Now);
+        item.Claim(Claimant(), Desk, Now.AddHours(1));
+
+        Should.Throw<DomainRuleException>(() => item.AddPhotos([new PhotoFile(TestImages.Jpeg)], Desk, Now.AddHours(2))).Message.ShouldContain("claimed");
+        item.PhotoCount.ShouldBe(0);
+    }
+
+    private static readonly Actor Owner = new(Guid.NewGuid(), "业主李四");
+
+    [Fact]
+    public void An_occupant_asks_for_an_item_on_the_notice_once_and_the_desk_hands_it_to_them()
+    {
+        var item = LostItem.Register(Property, Umbrella(), Desk, Now);
+        var other = item.RequestClaim(new Actor(Guid.NewGuid(), "业主王五"), null, "蓝色折叠伞", "地下车库", Now.AddMinutes(5));
+
+        var mine = item.RequestClaim(Owner, "13800138000", "黑色长柄伞，木把手", "一楼大堂", Now.AddMinutes(10));
+
+        mine.Status.ShouldBe(ClaimRequestStatus.Waiting);
+        Should.Throw<DomainRuleException>(() => item.RequestClaim(Owner, null, "黑伞", "大堂", Now.AddMinutes(11))).Message.ShouldContain("already asked");
+        item.Claim(Claimant() with { ClaimRequestId = mine.Id }, Desk, Now.AddHours(1));
+        item.ClaimRequests.Single(r => r.Id == mine.Id).Status.ShouldBe(ClaimRequestStatus.HandedOver);
+        item.ClaimRequests.Single(r => r.Id == other.Id).Status.ShouldBe(ClaimRequestStatus.Closed);
+    }
+
+    [Fact]
+    public void A_request_needs_a_description_and_the_place_and_a_held_item()
+    {
+        var item = LostItem.Register(Property, Umbrella(), Desk, Now);
+        Should.Throw<DomainRuleException>(() => item.RequestClaim(Owner, null, " ", "大堂", Now));
+
+        item.Claim(Claimant(), Desk, Now.AddHours(1));
+
+        Should.Throw<DomainRuleException>(() => item.RequestClaim(Owner, null, "黑伞", "大堂", Now.AddHours(2))).Message.ShouldContain("claimed");
+    }
+
+    [Fact]
+    public void Disposal_closes_the_waiting_requests()
+    {
+        var item = LostItem.Register(Property, Umbrella(), Desk, Now);
+        var request = item.RequestClaim(Owner, null, "黑伞", "大堂", Now);
+
+        item.DisposeOf(LostItemDisposal.Donated, null, Manager, item.RetainUntil.AddDays(1));
+
+        request.Status.ShouldBe(ClaimRequestStatus.Closed);
+    }
+
+    [Fact]
+    public void The_notice_names_a_valuable_only_by_its_category()
+    {
+        LostItem.Register(Property, Umbrella(), Desk, Now).PublicItemName.ShouldBe("雨伞");
+        LostItem.Register(Property, Umbrella(value: 2000m), Desk, Now).PublicItemName.ShouldBeNull();
     }
 }

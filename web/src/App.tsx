@@ -52,6 +52,8 @@ const DeskPage = page(() => import('./pages/reception/Desk'), 'DeskPage');
 const GatePage = page(() => import('./pages/reception/Gate'), 'GatePage');
 const PortalVisitorsPage = page(() => import('./pages/reception/PortalVisitors'), 'PortalVisitorsPage');
 const PortalExitPassesPage = page(() => import('./pages/reception/PortalExitPasses'), 'PortalExitPassesPage');
+const InspectionsPage = page(() => import('./pages/reception/Inspections'), 'InspectionsPage');
+const PortalLostFoundPage = page(() => import('./pages/reception/PortalLostFound'), 'PortalLostFoundPage');
 const NotificationPreferencesPage = page(() => import('./pages/notifications/Preferences'), 'PreferencesPage');
 const DeliveriesPage = page(() => import('./pages/notifications/Deliveries'), 'DeliveriesPage');
 const WebhooksPage = page(() => import('./pages/notifications/Webhooks'), 'WebhooksPage');
@@ -136,6 +138,8 @@ export function App() {
                   <Route path="gate" element={<GatePage />} />
                   <Route path="portal/visitors" element={<PortalVisitorsPage />} />
                   <Route path="portal/exit-passes" element={<PortalExitPassesPage />} />
+                  <Route path="portal/lost-found" element={<PortalLostFoundPage />} />
+                  <Route path="inspections" element={<InspectionsPage />} />
                   <Route path="notifications/preferences" element={<NotificationPreferencesPage />} />
                   <Route path="notifications/deliveries" element={<DeliveriesPage />} />
                   <Route path="notifications/webhooks" element={<WebhooksPage />} />

@@ -139,6 +139,21 @@ public sealed record EnquiryRecorded(
     string Question,
     DateTimeOffset? DueAt) : IIntegrationEvent;
 
+/// <summary>
+/// An enquiry owed a later answer is due now and still unanswered: the front desk is reminded to call the enquirer back
+/// (<c>EnquirerPhone</c>) before it goes overdue in the list.
+/// </summary>
+public sealed record EnquiryAnswerDue(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PropertyId,
+    Guid EnquiryId,
+    Guid? UnitId,
+    string EnquirerName,
+    string? EnquirerPhone,
+    string Question,
+    DateTimeOffset DueAt) : IIntegrationEvent;
+
 /// <summary>An enquiry was answered; <c>Late</c> when after the time it was due.</summary>
 public sealed record EnquiryAnswered(
     Guid EventId,

@@ -106,6 +106,7 @@ public static class EventCatalog
         E<UnitKeySignedOut>(Category.Reception, [Occupant, Security], "/api/reception/keys/{KeyId}", "您单元的钥匙 {Label} 已借出", "借用人：{HolderName}\n事由：{Reason}\n预计归还：{ExpectedReturnAt}", "Your unit's key {Label} was signed out", "Holder: {HolderName}\nReason: {Reason}\nBack by: {ExpectedReturnAt}"),
         E<UnitKeyReturned>(Category.Reception, [Occupant], "/api/reception/keys/{KeyId}", "您单元的钥匙 {Label} 已归还", "归还人：{HolderName}", "Your unit's key {Label} was returned", "Returned by: {HolderName}"),
         E<EnquiryRecorded>(Category.Reception, [Frontdesk], "/api/reception/enquiries/{EnquiryId}", "新咨询：{EnquirerName}", "{Question}", "New enquiry from {EnquirerName}", "{Question}"),
+        E<EnquiryAnswerDue>(Category.Reception, [Frontdesk], "/api/reception/enquiries/{EnquiryId}", "咨询答复到期：{EnquirerName}", "{Question}\n约定答复时间：{DueAt}\n电话：{EnquirerPhone}", "Enquiry answer due: {EnquirerName}", "{Question}\nDue: {DueAt}\nPhone: {EnquirerPhone}"),
         E<EnquiryAnswered>(Category.Reception, [Frontdesk], "/api/reception/enquiries/{EnquiryId}", "咨询已答复", "逾期：{Late}", "Enquiry answered", "Late: {Late}"),
         E<ExitPassApplied>(Category.Reception, [Security], "/api/reception/exit-passes/{ExitPassId}", "放行条申请：{UnitNumber}", "出门日期：{ExitDate}\n物品：{ItemCount} 件", "Exit pass applied for: {UnitNumber}", "Exit date: {ExitDate}\nItems: {ItemCount}"),
         E<ExitPassVerified>(Category.Reception, [Security], "/api/reception/exit-passes/{ExitPassId}", "放行条已核实", "可在门岗放行。", "Exit pass verified", "It may pass the gate."),

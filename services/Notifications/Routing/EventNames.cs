@@ -81,6 +81,7 @@ public static class EventNames
         [nameof(UnitKeyReturned)] = new("钥匙归还", "Unit key returned"),
         [nameof(EnquiryRecorded)] = new("新咨询", "Enquiry recorded"),
         [nameof(EnquiryAnswered)] = new("咨询已答复", "Enquiry answered"),
+        [nameof(EnquiryAnswerDue)] = new("咨询答复到期", "Enquiry answer due"),
         [nameof(ExitPassApplied)] = new("放行条申请", "Exit pass applied for"),
         [nameof(ExitPassVerified)] = new("放行条核实", "Exit pass verified"),
         [nameof(ExitPassReleased)] = new("放行条放行", "Exit pass released"),

@@ -283,10 +283,11 @@ public sealed record ExitPassView(
     DateTimeOffset? CheckedAt,
     string? CheckedByName,
     string? GateNote,
+    int PhotoCount,
     IReadOnlyList<ExitPassItemView> Items)
 {
     public static ExitPassView From(ExitPass p, UnitCopy u) => new(
         p.Id, p.PropertyId, p.UnitId, u.Number, u.BuildingName, p.AppliedByName, p.CarrierName, p.ExitDate, p.SignerPersonId,
-        p.SignerName, p.Status, p.AppliedAt, p.VerifiedAt, p.VerifiedByName, p.CheckedAt, p.CheckedByName, p.GateNote,
+        p.SignerName, p.Status, p.AppliedAt, p.VerifiedAt, p.VerifiedByName, p.CheckedAt, p.CheckedByName, p.GateNote, p.PhotoCount,
         p.Items.Select(i => new ExitPassItemView(i.Sequence, i.Name, i.Quantity, i.ReleasedQuantity)).ToList());
 }

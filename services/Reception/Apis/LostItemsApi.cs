@@ -22,6 +22,10 @@ public static class LostItemsApi
         // Who may call what (README "Who may do what"); the property scope is checked in each handler.
         api.MapGet("/", ListLostItems).WithName("ListLostItems").RequireRoles(Desk);
         api.MapGet("/{id:guid}", GetLostItem).WithName("GetLostItem").RequireRoles(Desk);
+        api.MapGet("/notice", ListLostItemNotice).WithName("ListLostItemNotice").RequireRoles([Roles.Occupant, .. Desk]);
+        api.MapGet("/my-claims", ListMyLostItemClaims).WithName("ListMyLostItemClaims").RequireRoles(Roles.Occupant);
+        api.MapPost("/{id:guid}/claim-requests", RequestLostItemClaim).WithName("RequestLostItemClaim").Validate<RequestLostItemClaimRequest>()
+            .ProducesProblem(StatusCodes.Status409Conflict).RequireRoles(Roles.Occupant);
         api.MapPost("/", RegisterLostItem).WithName("RegisterLostItem").Validate<RegisterLostItemRequest>().RequireRoles(Desk);
         api.MapPost("/{id:guid}/claim", ClaimLostItem).WithName("ClaimLostItem").Validate<ClaimLostItemRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -72,7 +76,7 @@ public static class LostItemsApi
                 || EF.Functions.ILike(i.Place, pattern, "\\"));
         }
 
-        var ordered = items.Include(i => i.CustodyLog).OrderByDescending(i => i.FoundAt).ThenByDescending(i => i.Id);
+        var ordered = items.Include(i => i.CustodyLog).Include(i => i.ClaimRequests).OrderByDescending(i => i.FoundAt).ThenByDescending(i => i.Id);
         var at = time.GetUtcNow();
         return TypedResults.Ok(await ordered.ToPageAsync(page, i => LostItemView.From(i, at), cancellationToken));
     }
@@ -143,8 +147,63 @@ public static class LostItemsApi
     private static async Task<LostItem?> FindVisibleAsync(
         Guid id, Caller caller, ReceptionDbContext db, CancellationToken cancellationToken)
     {
-        var item = await db.LostItems.Include(i => i.CustodyLog).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var item = await db.LostItems.Include(i => i.CustodyLog).Include(i => i.ClaimRequests).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         return item is not null && caller.CanSeeProperty(item.PropertyId) ? item : null;
+    }
+
+    /// <summary>
+    /// The public notice (招领启事): items still held in the caller's properties (an occupant's: those of their units), newest
+    /// first, without the features and without what would identify a valuable.
+    /// </summary>
+    public static async Task<Ok<Page<LostItemNoticeView>>> ListLostItemNotice(
+        Guid? propertyId, [AsParameters] PageRequest page, Caller caller, ReceptionDbContext db, PropertyCalendar calendar,
+        CancellationToken cancellationToken)
+    {
+        var items = db.LostItems.AsNoTracking().Where(i => i.Status == LostItemStatus.Held);
+        if (caller.IsStaff)
+        {
+            items = items.InPropertiesOf(caller, i => i.PropertyId);
+        }
+        else
+        {
+            var units = caller.UnitIds.ToList();
+            var properties = db.Units.Where(u => units.Contains(u.Id)).Select(u => u.PropertyId);
+            items = items.Where(i => properties.Contains(i.PropertyId));
+        }
+        if (propertyId is { } wanted)
+        {
+            items = items.Where(i => i.PropertyId == wanted);
+        }
+        var ordered = items.OrderByDescending(i => i.FoundAt).ThenByDescending(i => i.Id);
+        return TypedResults.Ok(await ordered.ToPageAsync(page, i => LostItemNoticeView.From(i, calendar), cancellationToken));
+    }
+
+    /// <summary>An occupant asks for an item on the notice; the desk hands it over when they come with their ID.</summary>
+    public static async Task<Results<Created<MyLostItemClaimView>, ProblemHttpResult>> RequestLostItemClaim(
+        Guid id, RequestLostItemClaimRequest request, Caller caller, ReceptionDbContext db, TimeProvider time, PropertyCalendar calendar,
+        CancellationToken cancellationToken)
+    {
+        var item = await db.LostItems.Include(i => i.ClaimRequests).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var units = caller.UnitIds.ToList();
+        if (item is null || !await db.Units.AnyAsync(u => units.Contains(u.Id) && u.PropertyId == item.PropertyId, cancellationToken))
+        {
+            return ProblemResults.NotFound("lost item", id);
+        }
+        var claim = item.RequestClaim(caller.AsActor(), request.Phone, request.Description, request.PlaceLost, time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/lost-items/{id}", MyLostItemClaimView.From(item, claim, calendar));
+    }
+
+    /// <summary>The caller's requests for found items, newest first, with what became of each.</summary>
+    public static async Task<Ok<List<MyLostItemClaimView>>> ListMyLostItemClaims(
+        Caller caller, ReceptionDbContext db, PropertyCalendar calendar, CancellationToken cancellationToken)
+    {
+        var rows = await (from r in db.Set<LostItemClaimRequest>().AsNoTracking()
+                          join i in db.LostItems.AsNoTracking() on r.LostItemId equals i.Id
+                          where r.PersonId == caller.PersonId
+                          orderby r.RequestedAt descending
+                          select new { Request = r, Item = i }).Take(100).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(r => MyLostItemClaimView.From(r.Item, r.Request, calendar)).ToList());
     }
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
@@ -194,10 +253,12 @@ public sealed record ClaimLostItemRequest(
     IdDocumentType? IdType,
     string IdNumber,
     bool FeaturesVerified,
-    bool PlaceVerified)
+    bool PlaceVerified,
+    Guid? ClaimRequestId = null)
 {
     public LostItemClaim ToClaim(IdNumberProtector protector) =>
-        new(ClaimantName, ClaimantPhone, protector.Protect(IdentityDocument.Create(IdType!.Value, IdNumber)), FeaturesVerified, PlaceVerified);
+        new(ClaimantName, ClaimantPhone, protector.Protect(IdentityDocument.Create(IdType!.Value, IdNumber)), FeaturesVerified, PlaceVerified,
+            ClaimRequestId);
 }
 
 public sealed class ClaimLostItemRequestValidator : AbstractValidator<ClaimLostItemRequest>
@@ -218,6 +279,41 @@ public sealed class ClaimLostItemRequestValidator : AbstractValidator<ClaimLostI
         });
     }
 }
+
+/// <summary>An occupant's "this is mine": how they describe the item and where they lost it.</summary>
+public sealed record RequestLostItemClaimRequest(string Description, string PlaceLost, string? Phone);
+
+public sealed class RequestLostItemClaimRequestValidator : AbstractValidator<RequestLostItemClaimRequest>
+{
+    public RequestLostItemClaimRequestValidator()
+    {
+        RuleFor(r => r.Description).NotEmpty().MaximumLength(LostItemClaimRequest.DescriptionMaxLength);
+        RuleFor(r => r.PlaceLost).NotEmpty().MaximumLength(LostItem.PlaceMaxLength);
+        RuleFor(r => r.Phone).MaximumLength(LostItem.PhoneMaxLength);
+    }
+}
+
+/// <summary>A found item on the public notice: <c>item</c> is null for a valuable (only its category shows); no features.</summary>
+public sealed record LostItemNoticeView(
+    Guid Id, Guid PropertyId, DateOnly FoundOn, string? Item, LostItemCategory Category, bool IsValuable, string Place, DateTimeOffset RetainUntil)
+{
+    public static LostItemNoticeView From(LostItem i, PropertyCalendar calendar) =>
+        new(i.Id, i.PropertyId, calendar.DayOf(i.FoundAt), i.PublicItemName, i.Category, i.IsValuable, i.Place, i.RetainUntil);
+}
+
+/// <summary>An occupant's own request for an item, as the notice names the item.</summary>
+public sealed record MyLostItemClaimView(
+    Guid Id, Guid LostItemId, string? Item, LostItemCategory Category, bool IsValuable, DateOnly FoundOn, string Place,
+    string Description, string PlaceLost, DateTimeOffset RequestedAt, ClaimRequestStatus Status)
+{
+    public static MyLostItemClaimView From(LostItem i, LostItemClaimRequest r, PropertyCalendar calendar) =>
+        new(r.Id, i.Id, i.PublicItemName, i.Category, i.IsValuable, calendar.DayOf(i.FoundAt), i.Place, r.Description, r.PlaceLost,
+            r.RequestedAt, r.Status);
+}
+
+/// <summary>An occupant's request as the desk sees it on the item.</summary>
+public sealed record ClaimRequestView(
+    Guid Id, string PersonName, string? Phone, string Description, string PlaceLost, DateTimeOffset RequestedAt, ClaimRequestStatus Status);
 
 public sealed record DisposeLostItemRequest(LostItemDisposal? Decision, string? Note);
 
@@ -261,12 +357,15 @@ public sealed record LostItemView(
     string? DisposalNote,
     DateTimeOffset? DisposedAt,
     string? DisposedByName,
+    int PhotoCount,
+    IReadOnlyList<ClaimRequestView> ClaimRequests,
     IReadOnlyList<CustodyLogEntryView> CustodyLog)
 {
     public static LostItemView From(LostItem i, DateTimeOffset now) => new(
         i.Id, i.PropertyId, i.FoundAt, i.Item, i.Category, i.Features, i.Place, i.EstimatedValue, i.FinderName, i.FinderPhone,
         i.RecordedByName, i.RegisteredAt, i.IsValuable, i.Custodian, i.RetainUntil, i.IsDueForDisposal(now), i.Status, i.ClaimantName,
         i.ClaimantPhone, i.ClaimantIdType, i.ClaimantIdNumberMasked, i.ClaimedAt, i.HandedOverByName, i.Disposal, i.DisposalNote,
-        i.DisposedAt, i.DisposedByName,
+        i.DisposedAt, i.DisposedByName, i.PhotoCount,
+        i.ClaimRequests.Select(r => new ClaimRequestView(r.Id, r.PersonName, r.Phone, r.Description, r.PlaceLost, r.RequestedAt, r.Status)).ToList(),
         i.CustodyLog.Select(e => new CustodyLogEntryView(e.Sequence, e.At, e.Custodian, e.ActorName, e.Note)).ToList());
 }

@@ -53,6 +53,12 @@ public sealed class Enquiry : AggregateRoot
 
     public string? AnsweredByName { get; private set; }
 
+    /// <summary>
+    /// When the sweeper is to remind the desk (the due time of an enquiry owed a later answer); null once reminded or
+    /// answered. In the database so a restart loses no reminder.
+    /// </summary>
+    public DateTimeOffset? ReminderAt { get; private set; }
+
     public bool IsOverdue(DateTimeOffset now) => Status == EnquiryStatus.Open && now >= DueAt;
 
     public static string? DueAtProblem(DateTimeOffset dueAt, DateTimeOffset now) =>
@@ -95,6 +101,7 @@ public sealed class Enquiry : AggregateRoot
             Status = EnquiryStatus.Open,
             DueAt = answered ? null : Stored(dueAt!.Value),
         };
+        enquiry.ReminderAt = enquiry.DueAt;
         enquiry.Raise(new EnquiryRecorded(
             Guid.CreateVersion7(now), now, propertyId, enquiry.Id, unitId, enquiry.EnquirerName, enquiry.Question, enquiry.DueAt));
         if (answered)
@@ -119,11 +126,28 @@ public sealed class Enquiry : AggregateRoot
         now = Stored(now);
         var late = DueAt is { } due && now > due;
         Status = EnquiryStatus.Answered;
+        ReminderAt = null;
         Answer = answer.Trim();
         AnsweredAt = now;
         AnsweredById = by.PersonId;
         AnsweredByName = by.Name;
         Raise(new EnquiryAnswered(Guid.CreateVersion7(now), now, PropertyId, Id, UnitId, late));
+    }
+
+    /// <summary>
+    /// The sweeper's step: an enquiry still unanswered when its answer falls due reminds the desk once
+    /// (<see cref="EnquiryAnswerDue"/>). Returns whether it did.
+    /// </summary>
+    public bool RemindIfDue(DateTimeOffset now)
+    {
+        if (Status != EnquiryStatus.Open || ReminderAt is not { } at || now < at)
+        {
+            return false;
+        }
+        ReminderAt = null;
+        now = Stored(now);
+        Raise(new EnquiryAnswerDue(Guid.CreateVersion7(now), now, PropertyId, Id, UnitId, EnquirerName, EnquirerPhone, Question, DueAt!.Value));
+        return true;
     }
 
     /// <summary>Answered after the time it was due.</summary>

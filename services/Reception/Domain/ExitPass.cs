@@ -1,6 +1,7 @@
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
+using PropertyPlatform.ServiceDefaults.Photos;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Reception.Domain;
@@ -60,6 +61,9 @@ public sealed class ExitPass : AggregateRoot
     /// <summary>The gate's note on a partial release, or its reason for refusing.</summary>
     public string? GateNote { get; private set; }
 
+    /// <summary>How many photos of the goods the pass has (<see cref="ReceptionPhoto"/>, stored beside it).</summary>
+    public int PhotoCount { get; private set; }
+
     public IReadOnlyList<ExitPassItem> Items => _items.OrderBy(i => i.Sequence).ToList();
 
     /// <summary>A tenant's application; the signer is checked later by the front desk, not here.</summary>
@@ -118,6 +122,21 @@ public sealed class ExitPass : AggregateRoot
 
     public static string? ExitDateProblem(DateOnly exitDate, DateOnly today) =>
         exitDate < today ? "The goods cannot leave on a day that has passed." : null;
+
+    /// <summary>
+    /// Photos of the goods, part of the application: added while the pass waits for the desk's check, so what the guard
+    /// compares at the gate is what the desk let through.
+    /// </summary>
+    public IReadOnlyList<ReceptionPhoto> AddPhotos(IReadOnlyList<PhotoFile> files, Actor by, DateTimeOffset now)
+    {
+        if (Status != ExitPassStatus.Submitted)
+        {
+            throw new DomainRuleException($"Photos are part of the application: they are added before the desk checks the pass; this one is {Status}.");
+        }
+        var photos = ReceptionPhoto.Take(PhotoSubject.ExitPass, Id, PhotoCount, files, by, now);
+        PhotoCount += photos.Count;
+        return photos;
+    }
 
     /// <summary>Whether <paramref name="signer"/> is the one who signed this pass (by person when picked, else by name).</summary>
     public bool SignedBy(AuthorisedSigner signer) =>

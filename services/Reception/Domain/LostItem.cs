@@ -1,5 +1,6 @@
 using PropertyPlatform.Contracts.Reception;
 using PropertyPlatform.ServiceDefaults.Domain;
+using PropertyPlatform.ServiceDefaults.Photos;
 using PropertyPlatform.ServiceDefaults.Problems;
 
 namespace PropertyPlatform.Reception.Domain;
@@ -26,6 +27,7 @@ public sealed class LostItem : AggregateRoot
     public const int ValuableRetentionMonths = 12;
 
     private readonly List<CustodyLogEntry> _custodyLog = [];
+    private readonly List<LostItemClaimRequest> _claimRequests = [];
 
     private LostItem()
     {
@@ -93,6 +95,12 @@ public sealed class LostItem : AggregateRoot
     public Guid? DisposedById { get; private set; }
 
     public string? DisposedByName { get; private set; }
+
+    /// <summary>How many photos of the item it has (<see cref="ReceptionPhoto"/>, stored beside it).</summary>
+    public int PhotoCount { get; private set; }
+
+    /// <summary>Occupants who said "this is mine" from the public notice, in the order they asked.</summary>
+    public IReadOnlyList<LostItemClaimRequest> ClaimRequests => _claimRequests.OrderBy(r => r.Sequence).ToList();
 
     public IReadOnlyList<CustodyLogEntry> CustodyLog => _custodyLog.OrderBy(e => e.Sequence).ToList();
 
@@ -165,6 +173,10 @@ public sealed class LostItem : AggregateRoot
     public void Claim(LostItemClaim claim, Actor handedOverBy, DateTimeOffset now)
     {
         EnsureHeld();
+        var request = claim.ClaimRequestId is { } requestId
+            ? _claimRequests.SingleOrDefault(r => r.Id == requestId && r.Status == ClaimRequestStatus.Waiting)
+                ?? throw new DomainRuleException("The item has no waiting claim request with this id.")
+            : null;
         if (!claim.FeaturesVerified || !claim.PlaceVerified)
         {
             throw new DomainRuleException(
@@ -186,7 +198,52 @@ public sealed class LostItem : AggregateRoot
         HandedOverById = handedOverBy.PersonId;
         HandedOverByName = handedOverBy.Name;
         Log(Custodian, handedOverBy, now, $"Claimed by {ClaimantName} ({claim.Id.Masked}); features, place and ID verified.");
+        // The occupant whose request this was sees the item handed to them; anyone else who asked sees it gone.
+        foreach (var waiting in _claimRequests.Where(r => r.Status == ClaimRequestStatus.Waiting))
+        {
+            waiting.Status = waiting == request ? ClaimRequestStatus.HandedOver : ClaimRequestStatus.Closed;
+        }
         Raise(new LostItemClaimed(Guid.CreateVersion7(now), now, PropertyId, Id, Item, ClaimantName));
+    }
+
+    /// <summary>
+    /// An occupant recognises the item on the public notice and asks for it: how they describe it and where they lost it,
+    /// for the desk to compare when they come with their ID (the hand-over itself is <see cref="Claim"/>). One waiting
+    /// request per person.
+    /// </summary>
+    public LostItemClaimRequest RequestClaim(Actor occupant, string? phone, string description, string placeLost, DateTimeOffset now)
+    {
+        EnsureHeld();
+        if (string.IsNullOrWhiteSpace(description) || string.IsNullOrWhiteSpace(placeLost))
+        {
+            throw new DomainRuleException("Describe the item and say where you lost it.");
+        }
+        if (_claimRequests.Any(r => r.PersonId == occupant.PersonId && r.Status == ClaimRequestStatus.Waiting))
+        {
+            throw new DomainRuleException("You have already asked for this item; bring your ID to the front desk.");
+        }
+
+        now = Stored(now);
+        var request = new LostItemClaimRequest(
+            Guid.CreateVersion7(now), Id, _claimRequests.Count + 1, occupant.PersonId, occupant.Name,
+            string.IsNullOrWhiteSpace(phone) ? null : phone.Trim(), description.Trim(), placeLost.Trim(), now);
+        _claimRequests.Add(request);
+        return request;
+    }
+
+    /// <summary>
+    /// The item as the public notice names it: a valuable only by its category (a name on a card, an amount of cash would
+    /// tell a false claimant what to say), and the features never.
+    /// </summary>
+    public string? PublicItemName => IsValuable ? null : Item;
+
+    /// <summary>Photos of the item, taken while it is held (at registration, or later while nobody has claimed it).</summary>
+    public IReadOnlyList<ReceptionPhoto> AddPhotos(IReadOnlyList<PhotoFile> files, Actor by, DateTimeOffset now)
+    {
+        EnsureHeld();
+        var photos = ReceptionPhoto.Take(PhotoSubject.LostItem, Id, PhotoCount, files, by, now);
+        PhotoCount += photos.Count;
+        return photos;
     }
 
     /// <summary>A manager decides what happens to an unclaimed item once its retention is over.</summary>
@@ -206,6 +263,10 @@ public sealed class LostItem : AggregateRoot
         DisposedAt = now;
         DisposedById = manager.PersonId;
         DisposedByName = manager.Name;
+        foreach (var waiting in _claimRequests.Where(r => r.Status == ClaimRequestStatus.Waiting))
+        {
+            waiting.Status = ClaimRequestStatus.Closed;
+        }
         Log(Custodian, manager, now, $"Disposed: {decision}." + (DisposalNote is null ? "" : $" {DisposalNote}"));
         Raise(new LostItemDisposed(Guid.CreateVersion7(now), now, PropertyId, Id, Item, decision.ToString(), DisposalNote));
     }
@@ -228,6 +289,45 @@ public sealed class LostItem : AggregateRoot
         _custodyLog.Add(new CustodyLogEntry(Guid.CreateVersion7(at), Id, _custodyLog.Count + 1, at, custodian, by.PersonId, by.Name, note));
 
     private static DateTimeOffset Stored(DateTimeOffset time) => StoredTime.Of(time.ToUniversalTime());
+}
+
+/// <summary>An occupant's request for a found item from the public notice (我的认领).</summary>
+public sealed class LostItemClaimRequest(
+    Guid id, Guid lostItemId, int sequence, Guid personId, string personName, string? phone, string description, string placeLost,
+    DateTimeOffset requestedAt)
+{
+    public const int DescriptionMaxLength = 500;
+
+    public Guid Id { get; private set; } = id;
+
+    public Guid LostItemId { get; private set; } = lostItemId;
+
+    public int Sequence { get; private set; } = sequence;
+
+    public Guid PersonId { get; private set; } = personId;
+
+    public string PersonName { get; private set; } = personName;
+
+    public string? Phone { get; private set; } = phone;
+
+    /// <summary>The features as the occupant describes them: the desk compares them with the register.</summary>
+    public string Description { get; private set; } = description;
+
+    public string PlaceLost { get; private set; } = placeLost;
+
+    public DateTimeOffset RequestedAt { get; private set; } = requestedAt;
+
+    public ClaimRequestStatus Status { get; internal set; } = ClaimRequestStatus.Waiting;
+}
+
+public enum ClaimRequestStatus
+{
+    /// <summary>The occupant is to come to the desk with their ID.</summary>
+    Waiting,
+    /// <summary>The desk handed the item to this occupant.</summary>
+    HandedOver,
+    /// <summary>The item went to someone else or was disposed of.</summary>
+    Closed,
 }
 
 /// <summary>A line of an item's custody log: who held it from when, and what happened.</summary>
@@ -301,4 +401,5 @@ public sealed record LostItemClaim(
     string? ClaimantPhone,
     ProtectedIdNumber Id,
     bool FeaturesVerified,
-    bool PlaceVerified);
+    bool PlaceVerified,
+    Guid? ClaimRequestId = null);

@@ -4,6 +4,7 @@ using PropertyPlatform.Reception.Domain;
 using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
+using PropertyPlatform.ServiceDefaults.Photos;
 
 namespace PropertyPlatform.Reception.Infrastructure;
 
@@ -42,6 +43,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
     public DbSet<BlocklistEntry> Blocklist => Set<BlocklistEntry>();
 
     public DbSet<VehicleEntry> Vehicles => Set<VehicleEntry>();
+
+    public DbSet<ReceptionPhoto> Photos => Set<ReceptionPhoto>();
 
     /// <summary>The key ring that encrypts ID numbers (see <c>PersonalDataProtection</c>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -103,6 +106,23 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             item.Property<uint>("xmin").IsRowVersion();
             item.HasIndex(i => new { i.PropertyId, i.Status, i.FoundAt });
             item.HasMany(i => i.CustodyLog).WithOne().HasForeignKey(e => e.LostItemId).OnDelete(DeleteBehavior.Cascade);
+            item.HasMany(i => i.ClaimRequests).WithOne().HasForeignKey(r => r.LostItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<LostItemClaimRequest>(request =>
+        {
+            request.ToTable("lost_item_claim_requests");
+            request.HasKey(r => r.Id);
+            // The item gives each request its id; one found on a tracked item is new, to be inserted.
+            request.Property(r => r.Id).ValueGeneratedNever();
+            request.HasIndex(r => new { r.LostItemId, r.Sequence }).IsUnique();
+            // "My claims": an occupant's requests.
+            request.HasIndex(r => r.PersonId);
+            request.Property(r => r.PersonName).HasMaxLength(Actor.NameMaxLength);
+            request.Property(r => r.Phone).HasMaxLength(LostItem.PhoneMaxLength);
+            request.Property(r => r.Description).HasMaxLength(LostItemClaimRequest.DescriptionMaxLength);
+            request.Property(r => r.PlaceLost).HasMaxLength(LostItem.PlaceMaxLength);
+            request.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         });
 
         modelBuilder.Entity<CustodyLogEntry>(entry =>
@@ -115,6 +135,20 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             entry.Property(e => e.Custodian).HasConversion<string>().HasMaxLength(32);
             entry.Property(e => e.ActorName).HasMaxLength(Actor.NameMaxLength);
             entry.Property(e => e.Note).HasMaxLength(LostItem.NoteMaxLength + 200);
+        });
+
+        modelBuilder.Entity<ReceptionPhoto>(photo =>
+        {
+            photo.ToTable("photos");
+            photo.HasKey(p => p.Id);
+            photo.Property(p => p.Id).ValueGeneratedNever();
+            // In Reception's database, not a file store: a photo and its pass's or item's photo count commit together.
+            photo.Property(p => p.Subject).HasConversion<string>().HasMaxLength(16);
+            photo.HasIndex(p => new { p.Subject, p.SubjectId, p.Sequence }).IsUnique();
+            photo.Property(p => p.ContentType).HasMaxLength(32);
+            photo.Property(p => p.Sha256).HasMaxLength(64);
+            photo.Property(p => p.FileName).HasMaxLength(PhotoFile.FileNameMaxLength);
+            photo.Property(p => p.UploadedByName).HasMaxLength(Actor.NameMaxLength);
         });
 
         modelBuilder.Entity<UnitKey>(key =>
@@ -164,6 +198,8 @@ public sealed class ReceptionDbContext(DbContextOptions<ReceptionDbContext> opti
             enquiry.Property<uint>("xmin").IsRowVersion();
             // The overdue list: open enquiries by when they are due.
             enquiry.HasIndex(e => new { e.PropertyId, e.DueAt }).HasFilter("status = 'Open'");
+            // The reminder sweeper's read: the reminders still to send, by time.
+            enquiry.HasIndex(e => e.ReminderAt).HasFilter("reminder_at IS NOT NULL");
         });
 
         modelBuilder.Entity<ExitPass>(pass =>

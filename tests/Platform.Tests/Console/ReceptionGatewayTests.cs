@@ -132,6 +132,30 @@ public sealed class ReceptionGatewayTests(ConsoleFixture fixture)
             .GetProperty("acknowledgedByName").GetString().ShouldBe("赵勇");
     }
 
+    [Fact]
+    public async Task A_media_visit_an_occupant_invites_reaches_the_managers_inbox()
+    {
+        using var occupant = await fixture.ApiAsync("occupant");
+        using var manager = await fixture.ApiAsync("manager");
+        var unit = (await occupant.GetFromJsonAsync<JsonElement>("/api/directory/units", Cancel)).GetProperty("items")[0];
+        var now = DateTimeOffset.UtcNow;
+        var visitor = $"记者{now:HHmmssfff}";
+
+        await Created(occupant, "/api/reception/visits", new
+        {
+            unitId = unit.GetProperty("id").GetGuid(), visitorName = visitor, visitorPhone = "13900139000", idType = "resident_id_card",
+            idNumber = "110105194912310038", purpose = "采访", partySize = 2, expectedFrom = now, expectedUntil = now.AddHours(2), category = "media",
+        });
+
+        // Reception's NotableVisitorExpected, routed by Notifications to the property's manager.
+        var notice = await Eventually.ReturnsAsync(
+            async () => (await manager.GetFromJsonAsync<JsonElement>("/api/notifications/inbox?pageSize=50", Cancel)).GetProperty("items").EnumerateArray()
+                .FirstOrDefault(e => e.GetProperty("title").GetString()!.Contains(visitor, StringComparison.Ordinal)),
+            e => e.ValueKind != JsonValueKind.Undefined, TimeSpan.FromSeconds(60));
+        notice.GetProperty("title").GetString().ShouldStartWith("重要来访");
+        notice.GetProperty("title").GetString()!.ShouldContain(unit.GetProperty("number").GetString()!);
+    }
+
     private static async Task<JsonElement> Created(HttpClient client, string path, object body)
     {
         var response = await client.PostAsJsonAsync(path, body, Cancel);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using PropertyPlatform.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace PropertyPlatform.WebConsole.Tests;
@@ -159,6 +160,9 @@ public sealed class ReceptionJourneyTests(ConsoleFixture fixture)
         await form.GetByLabel("电话", new() { Exact = true }).FillAsync("13900139000");
         await form.GetByLabel("证件号码").FillAsync("110105194912310038");
         await form.GetByLabel("事由").FillAsync("拜访朋友");
+        // The visitor type the host picks: a VIP is told to the manager.
+        await form.GetByLabel("来访类别").ClickAsync();
+        await host.Locator(".ant-select-item-option", new() { HasText = "贵宾" }).ClickAsync();
         await fixture.ShotAsync(host, "49-portal-invite-visitor");
         await host.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^确\\s?定$") }).ClickAsync();
         var pass = host.GetByTestId("portal-pass");
@@ -176,6 +180,7 @@ public sealed class ReceptionJourneyTests(ConsoleFixture fixture)
         await guard.GetByLabel("通行码").FillAsync(code);
         await guard.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^查\\s?询$") }).ClickAsync();
         await Expect(guard.GetByTestId("gate-visit")).ToContainTextAsync(visitor);
+        await Expect(guard.GetByTestId("gate-visit")).ToContainTextAsync("贵宾");
         // Security alone reads the full ID number, to compare with the document.
         await Expect(guard.GetByTestId("gate-full-id")).ToContainTextAsync("110105194912310038");
         await guard.GetByRole(AriaRole.Button, new() { Name = "登记入场" }).ClickAsync();
@@ -185,5 +190,97 @@ public sealed class ReceptionJourneyTests(ConsoleFixture fixture)
         await host.ReloadAsync();
         await Expect(host.GetByTestId("portal-visit").Filter(new() { HasText = visitor })).ToContainTextAsync("在场", new() { Timeout = 30_000 });
         await fixture.ShotAsync(host, "51-portal-visitor-on-site");
+    }
+
+    [Fact]
+    public async Task A_tenant_applies_for_an_exit_pass_with_a_photo_of_the_goods_and_the_guard_sees_it_at_the_gate()
+    {
+        var carrier = $"搬运工{DateTime.UtcNow:HHmmss}";
+
+        // The tenant, on a phone: the goods, the authorised signer and a photo.
+        var tenant = await fixture.SignInAsync("occupant", ConsoleFixture.Phone);
+        await tenant.GotoAsync($"{fixture.GatewayUrl}/portal/exit-passes");
+        await Expect(tenant.GetByRole(AriaRole.Heading, new() { Name = "出门条申请" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await tenant.GetByRole(AriaRole.Button, new() { Name = "申请出门条" }).ClickAsync();
+        var form = tenant.Locator(".ant-modal");
+        await form.GetByLabel("房号").ClickAsync();
+        await tenant.Locator(".ant-select-item-option").First.ClickAsync();
+        // The unit's list closes before the signers' opens: pick from the open one only.
+        var open = tenant.Locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
+        await Expect(open).ToHaveCountAsync(0);
+        await form.GetByLabel("携物人").FillAsync(carrier);
+        await form.GetByLabel("授权签名人").ClickAsync();
+        await open.Locator(".ant-select-item-option").First.ClickAsync();
+        await form.GetByPlaceholder("物品名称").FillAsync("显示器");
+        await form.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "goods.png", MimeType = "image/png", Buffer = TestImages.Png });
+        await fixture.ShotAsync(tenant, "55-portal-exit-pass-with-photo");
+        await tenant.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^确\\s?定$") }).ClickAsync();
+        var applied = tenant.GetByTestId("portal-exit-pass").Filter(new() { HasText = carrier });
+        await Expect(applied.GetByTestId("portal-exit-pass-photos").Locator("img")).ToHaveCountAsync(1);
+
+        // The desk verifies the signer; the guard checking the goods sees the tenant's photo.
+        using var desk = await fixture.ApiAsync("frontdesk");
+        using var tenantApi = await fixture.ApiAsync("occupant");
+        var passes = await tenantApi.GetFromJsonAsync<JsonElement>("/api/reception/exit-passes?pageSize=100", Cancel);
+        var passId = passes.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("carrierName").GetString() == carrier).GetProperty("id").GetGuid();
+        (await desk.PostAsync($"/api/reception/exit-passes/{passId}/verify", null, Cancel)).EnsureSuccessStatusCode();
+        var guard = await fixture.SignInAsync("security", ConsoleFixture.Phone);
+        await guard.GotoAsync($"{fixture.GatewayUrl}/gate");
+        var atGate = guard.GetByTestId("gate-exit-pass").Filter(new() { HasText = carrier });
+        await Expect(atGate.GetByTestId("gate-exit-pass-photos").Locator("img")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await fixture.ShotAsync(guard, "56-gate-exit-pass-photo");
+    }
+
+    [Fact]
+    public async Task The_desk_records_a_weekly_inspection_whose_finding_raises_a_work_order()
+    {
+        var area = $"A座10-12层{DateTime.UtcNow:HHmmss}";
+        var desk = await fixture.SignInAsync("frontdesk");
+        await desk.GotoAsync($"{fixture.GatewayUrl}/inspections");
+        await Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "空置房巡查" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await desk.GetByRole(AriaRole.Button, new() { Name = "登记巡查" }).ClickAsync();
+        var form = desk.Locator(".ant-modal:visible");
+        await form.GetByText("每周分区巡查").ClickAsync();
+        await form.GetByLabel("区域").FillAsync(area);
+        await form.GetByRole(AriaRole.Button, new() { Name = "添加问题" }).ClickAsync();
+        await form.GetByLabel("房号").ClickAsync();
+        await desk.Locator(".ant-select-item-option:visible").First.ClickAsync();
+        await form.GetByLabel("问题", new() { Exact = true }).FillAsync("卫生间天花板渗水");
+        await form.GetByLabel("报修（选择类别即生成工单）").ClickAsync();
+        await desk.Locator(".ant-select-item-option:visible", new() { HasText = "给排水" }).ClickAsync();
+        await fixture.ShotAsync(desk, "57-desk-record-inspection");
+        await desk.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^确\\s?定$") }).ClickAsync();
+        var row = desk.GetByTestId("inspections").Locator("tr", new() { HasText = area });
+        await Expect(row).ToContainTextAsync("卫生间天花板渗水");
+        await Expect(row).ToContainTextAsync("已报修");
+        await fixture.ShotAsync(desk, "58-desk-inspections");
+    }
+
+    [Fact]
+    public async Task An_occupant_finds_an_item_on_the_notice_asks_for_it_and_follows_the_claim()
+    {
+        using var deskApi = await fixture.ApiAsync("frontdesk");
+        using var occupantApi = await fixture.ApiAsync("occupant");
+        var propertyId = (await occupantApi.GetFromJsonAsync<JsonElement>("/api/directory/units", Cancel)).GetProperty("items")[0].GetProperty("propertyId").GetGuid();
+        var umbrella = $"蓝色雨伞{DateTime.UtcNow:HHmmss}";
+        (await deskApi.PostAsJsonAsync("/api/reception/lost-items", new
+        {
+            propertyId, foundAt = DateTimeOffset.UtcNow.AddMinutes(-30), item = umbrella, category = "general", features = "折叠伞，伞柄有划痕",
+            place = "A座大堂", finderName = "保洁员李阿姨", estimatedValue = 50,
+        }, Cancel)).EnsureSuccessStatusCode();
+
+        var occupant = await fixture.SignInAsync("occupant", ConsoleFixture.Phone);
+        await occupant.GotoAsync($"{fixture.GatewayUrl}/portal/lost-found");
+        var item = occupant.GetByTestId("portal-lost-item").Filter(new() { HasText = umbrella });
+        await Expect(item).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(item).Not.ToContainTextAsync("划痕"); // the features are for the claimant to tell
+        await item.GetByRole(AriaRole.Button, new() { Name = "这是我的" }).ClickAsync();
+        var form = occupant.Locator(".ant-modal:visible");
+        await form.GetByLabel("物品特征").FillAsync("蓝色折叠伞，伞柄有划痕");
+        await form.GetByLabel("遗失地点").FillAsync("A座大堂");
+        await occupant.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^确\\s?定$") }).ClickAsync();
+        await Expect(occupant.GetByTestId("portal-lost-claims")).ToContainTextAsync("待到前台领取");
+        await Expect(item).ToContainTextAsync("已申请");
+        await fixture.ShotAsync(occupant, "59-portal-lost-and-found");
     }
 }

@@ -41,6 +41,7 @@ const items: Item[] = [
   { key: '/visitors', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'], group: 'nav.frontDesk' },
   { key: '/lost-found', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'], group: 'nav.frontDesk' },
   { key: '/keys', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'], group: 'nav.frontDesk' },
+  { key: '/inspections', roles: ['frontdesk', 'security', 'supervisor', 'manager', 'admin'], group: 'nav.frontDesk' },
   { key: '/portal', roles: ['occupant'] },
   { key: '/portal/new', roles: ['occupant'] },
   // Billing (services/Billing/README.md "Who may call what"): the cashier is finance; managers read.
@@ -56,6 +57,7 @@ const items: Item[] = [
   { key: '/portal/complaints', roles: ['occupant'] },
   { key: '/portal/visitors', roles: ['occupant'] },
   { key: '/portal/exit-passes', roles: ['occupant'] },
+  { key: '/portal/lost-found', roles: ['occupant'] },
   // Notifications (services/Notifications/README.md): the delivery log for support staff, webhooks for administrators.
   { key: '/notifications/deliveries', roles: ['frontdesk', 'supervisor', 'manager', 'admin'], group: 'nav.notifications' },
   { key: '/notifications/routing', roles: ['manager', 'admin'], group: 'nav.notifications' },
@@ -67,10 +69,10 @@ const labels: Record<string, string> = {
   '/patrols': 'patrol.title', '/oversight': 'oversight.title', '/admin': 'admin.title',
   '/complaints': 'nav.complaints', '/suggestions': 'nav.suggestions', '/complaint-analysis': 'nav.complaintAnalysis',
   '/follow-ups': 'nav.followUps', '/portal/complaints': 'nav.myComplaints',
-  '/reception-desk': 'nav.desk', '/gate': 'nav.gate', '/visitors': 'nav.visitors', '/lost-found': 'nav.lostFound', '/keys': 'nav.keys',
+  '/reception-desk': 'nav.desk', '/gate': 'nav.gate', '/visitors': 'nav.visitors', '/lost-found': 'nav.lostFound', '/keys': 'nav.keys', '/inspections': 'nav.inspections',
   '/billing/cash-desk': 'nav.cashDesk', '/billing/runs': 'nav.billRuns', '/billing/bills': 'nav.bills', '/billing/arrears': 'nav.arrears', '/billing/deposits': 'nav.deposits', '/billing/cash-day': 'nav.cashDay', '/billing/meter-readings': 'nav.meterReadings', '/billing/receipts': 'nav.receipts',
   '/portal/bills': 'nav.myBills',
-  '/portal/visitors': 'nav.myVisitors', '/portal/exit-passes': 'nav.myExitPasses',
+  '/portal/visitors': 'nav.myVisitors', '/portal/exit-passes': 'nav.myExitPasses', '/portal/lost-found': 'nav.myLostFound',
   '/notifications/deliveries': 'nav.deliveries', '/notifications/routing': 'nav.routing', '/notifications/webhooks': 'nav.webhooks',
 };
 

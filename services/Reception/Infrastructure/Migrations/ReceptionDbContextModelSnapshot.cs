@@ -392,6 +392,10 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("received_by_name");
 
+                    b.Property<DateTimeOffset?>("ReminderAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_at");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -410,6 +414,10 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_enquiries");
+
+                    b.HasIndex("ReminderAt")
+                        .HasDatabaseName("ix_enquiries_reminder_at")
+                        .HasFilter("reminder_at IS NOT NULL");
 
                     b.HasIndex("PropertyId", "DueAt")
                         .HasDatabaseName("ix_enquiries_property_id_due_at")
@@ -462,6 +470,10 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("gate_note");
+
+                    b.Property<int>("PhotoCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("photo_count");
 
                     b.Property<Guid>("PropertyId")
                         .HasColumnType("uuid")
@@ -909,6 +921,10 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("item");
 
+                    b.Property<int>("PhotoCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("photo_count");
+
                     b.Property<string>("Place")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -963,6 +979,70 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                     b.ToTable("lost_items");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.LostItemClaimRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("LostItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lost_item_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("person_name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PlaceLost")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place_lost");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lost_item_claim_requests");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_lost_item_claim_requests_person_id");
+
+                    b.HasIndex("LostItemId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lost_item_claim_requests_lost_item_id_sequence");
+
+                    b.ToTable("lost_item_claim_requests", (string)null);
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.Occupancy", b =>
                 {
                     b.Property<Guid>("OccupancyId")
@@ -996,6 +1076,76 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasDatabaseName("ix_occupancies_unit_id_occupant_id");
 
                     b.ToTable("occupancies", (string)null);
+                });
+
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.ReceptionPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_id");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_photos");
+
+                    b.HasIndex("Subject", "SubjectId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_photos_subject_subject_id_sequence");
+
+                    b.ToTable("photos", (string)null);
                 });
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.UnitKey", b =>
@@ -1576,6 +1726,16 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
                         .HasConstraintName("fk_unit_key_loans_unit_keys_unit_key_id");
                 });
 
+            modelBuilder.Entity("PropertyPlatform.Reception.Domain.LostItemClaimRequest", b =>
+                {
+                    b.HasOne("PropertyPlatform.Reception.Domain.LostItem", null)
+                        .WithMany("ClaimRequests")
+                        .HasForeignKey("LostItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lost_item_claim_requests_lost_items_lost_item_id");
+                });
+
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.UnitKey", b =>
                 {
                     b.HasOne("PropertyPlatform.ServiceDefaults.LocalCopies.UnitCopy", null)
@@ -1617,6 +1777,8 @@ namespace PropertyPlatform.Reception.Infrastructure.Migrations
 
             modelBuilder.Entity("PropertyPlatform.Reception.Domain.LostItem", b =>
                 {
+                    b.Navigation("ClaimRequests");
+
                     b.Navigation("CustodyLog");
                 });
 

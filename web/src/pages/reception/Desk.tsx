@@ -16,6 +16,7 @@ import {
 } from './api';
 import { DeskAccessCards, DeskBlocklist } from './DeskCards';
 import { DeskEnquiries } from './Enquiries';
+import { InspectionsPage } from './Inspections';
 import { KeysPage } from './Keys';
 import { LostFoundPage } from './LostFound';
 import { useUnits } from './Visitors';
@@ -40,6 +41,7 @@ export function DeskPage() {
               { key: 'exit-passes', label: t('desk.exitPasses'), children: <DeskExitPasses propertyId={propertyId} /> },
               { key: 'lost-found', label: t('nav.lostFound'), children: <LostFoundPage embedded /> },
               { key: 'keys', label: t('nav.keys'), children: <KeysPage embedded /> },
+              { key: 'inspections', label: t('inspections.tab'), children: <InspectionsPage embedded /> },
               { key: 'enquiries', label: t('reception.enquiries.tab'), children: <DeskEnquiries propertyId={propertyId} /> },
               { key: 'handover', label: t('desk.handover'), children: <DeskHandover propertyId={propertyId} /> },
               { key: 'access-cards', label: t('cards.tab'), children: <DeskAccessCards propertyId={propertyId} /> },

@@ -6,6 +6,7 @@ import { ApiError, getJson, send } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import { formatTime } from '../../components/format';
 import { useProperty } from '../../components/useProperty';
+import { ReceptionPhotoStrip } from './ReceptionPhotos';
 import { base, isFullRelease, passCodeFrom, releaseLines, today, type ExitPass, type ExitPassPage, type Visit } from './api';
 import { GateVehicles } from './GateVehicles';
 import './texts';
@@ -71,7 +72,8 @@ function GateCheckIn({ propertyId }: { propertyId: string }) {
       {found && (
         <Card size="small" style={{ marginTop: 12 }} data-testid="gate-visit">
           <div style={{ display: 'grid', gap: 6 }}>
-            <div style={{ fontSize: 18 }}><strong>{found.visitorName}</strong> <Tag>{t(`reception.visitors.status.${found.status}`, { defaultValue: found.status })}</Tag></div>
+            <div style={{ fontSize: 18 }}><strong>{found.visitorName}</strong> <Tag>{t(`reception.visitors.status.${found.status}`, { defaultValue: found.status })}</Tag>
+              {found.category !== 'ordinary' && <Tag color="purple">{t(`desk.category.${found.category}`)}</Tag>}</div>
             <div>{found.buildingName} {found.unitNumber} · {t('gate.party', { count: found.partySize })} · {found.purpose}</div>
             <div className="pp-muted">{t(`reception.idType.${found.idType}`)} {found.idNumberMasked}</div>
             {found.idNumber && <div data-testid="gate-full-id">{t('gateMore.fullId')}: <strong>{found.idNumber}</strong></div>}
@@ -134,6 +136,8 @@ function GateExitPasses({ propertyId }: { propertyId: string }) {
                 {p.items.map((i) => <li key={i.sequence}>{i.name} × {i.quantity}</li>)}
               </ul>
               <div className="pp-muted">{t('desk.pass.signer')}: {p.signerName} · {p.verifiedByName}</div>
+              {/* What the tenant photographed: the guard compares it with the goods at the gate. */}
+              <ReceptionPhotoStrip path={`/exit-passes/${p.id}`} count={Number(p.photoCount)} size={72} testId="gate-exit-pass-photos" />
               <Space style={{ marginTop: 4 }}>
                 <Button type="primary" onClick={() => act.mutate({ pass: p, action: 'release' })}>{t('gate.releaseAll')}</Button>
                 <Button onClick={() => setPartly(p)}>{t('gateMore.partly')}</Button>

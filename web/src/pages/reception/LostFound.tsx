@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Timeline } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Timeline, type UploadFile } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -8,8 +8,11 @@ import { getJson, query, send } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import { useSession } from '../../auth/session';
 import { formatTime } from '../../components/format';
+import { PhotoPicker, pickedFiles, uploadPhotos } from '../../components/Photos';
 import { useProperty } from '../../components/useProperty';
 import { base, disposals, idTypes, lostCategories, lostStatuses, type IdDocumentType, type LostItem, type LostItemCategory, type LostItemDisposal, type LostItemPage } from './api';
+import { ReceptionPhotoStrip } from './ReceptionPhotos';
+import './moreTexts';
 import './texts';
 
 type Dialog = { kind: 'register' } | { kind: 'claim'; item: LostItem } | { kind: 'dispose'; item: LostItem } | null;
@@ -44,7 +47,10 @@ export function LostFoundPage({ embedded = false }: { embedded?: boolean }) {
     {
       title: t('reception.lost.item'), key: 'item',
       render: (_, i) => <>
-        <div>{i.item} {i.isValuable && <Tag color="gold">{t('reception.lost.valuable')}</Tag>}</div>
+        <div>
+          {i.item} {i.isValuable && <Tag color="gold">{t('reception.lost.valuable')}</Tag>}
+          {i.claimRequests.some((r) => r.status === 'waiting') && <Tag color="blue">{t('portalLost.request')} {i.claimRequests.filter((r) => r.status === 'waiting').length}</Tag>}
+        </div>
         <div className="pp-muted">{i.features}</div>
       </>,
     },
@@ -120,19 +126,24 @@ function CustodyLog({ item }: { item: LostItem }) {
         key: e.sequence,
         content: <><strong>{t(`reception.lost.custodian.${e.custodian}`)}</strong> · {formatTime(e.at)} · {e.actorName}<div className="pp-muted">{e.note}</div></>,
       }))} />
+      <ReceptionPhotoStrip path={`/lost-items/${item.id}`} count={Number(item.photoCount)} size={72} testId="lost-item-photos" />
     </div>
   );
 }
 
 interface FoundForm {
-  foundAt: Dayjs; item: string; category: LostItemCategory; features: string; place: string; finderName: string; finderPhone?: string; estimatedValue?: number;
+  foundAt: Dayjs; item: string; category: LostItemCategory; features: string; place: string; finderName: string; finderPhone?: string; estimatedValue?: number; photos?: UploadFile[];
 }
 
 function RegisterFound({ propertyId, onClose, onDone }: { propertyId: string; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FoundForm>();
   const register = useMutation({
-    mutationFn: (v: FoundForm) => send<LostItem>(`${base}/lost-items`, { ...v, propertyId, foundAt: v.foundAt.toISOString(), estimatedValue: v.estimatedValue ?? null }),
+    mutationFn: async ({ photos, ...v }: FoundForm) => {
+      const item = await send<LostItem>(`${base}/lost-items`, { ...v, propertyId, foundAt: v.foundAt.toISOString(), estimatedValue: v.estimatedValue ?? null });
+      // Registered with its photos: one step for the desk, two requests as every service takes photos.
+      return (await uploadPhotos<LostItem>(`${base}/lost-items/${item.id}/photos`, pickedFiles(photos))) ?? item;
+    },
     onSuccess: onDone,
   });
   const required = [{ required: true, message: t('reception.common.required') }];
@@ -155,17 +166,23 @@ function RegisterFound({ propertyId, onClose, onDone }: { propertyId: string; on
           <Form.Item name="finderName" label={t('reception.lost.finder')} rules={required}><Input maxLength={100} /></Form.Item>
           <Form.Item name="finderPhone" label={t('reception.lost.finderPhone')}><Input inputMode="tel" maxLength={32} /></Form.Item>
         </Space>
+        <Form.Item name="photos" label={t('reception.lost.photos')} valuePropName="fileList" getValueFromEvent={(e) => e?.fileList}>
+          <PhotoPicker testId="lost-item-photo-picker" />
+        </Form.Item>
       </Form>
     </Modal>
   );
 }
 
-interface ClaimForm { claimantName: string; claimantPhone?: string; idType: IdDocumentType; idNumber: string; featuresVerified: boolean; placeVerified: boolean }
+interface ClaimForm {
+  claimRequestId?: string; claimantName: string; claimantPhone?: string; idType: IdDocumentType; idNumber: string; featuresVerified: boolean; placeVerified: boolean;
+}
 
 function ClaimItem({ item, onClose, onDone }: { item: LostItem; onClose: () => void; onDone: (item: LostItem) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ClaimForm>();
   const claim = useMutation({ mutationFn: (v: ClaimForm) => send<LostItem>(`${base}/lost-items/${item.id}/claim`, v), onSuccess: onDone });
+  const requests = item.claimRequests.filter((r) => r.status === 'waiting');
   const required = [{ required: true, message: t('reception.common.required') }];
   const mustCheck = [{ validator: (_: unknown, v: boolean) => (v ? Promise.resolve() : Promise.reject(new Error(t('reception.lost.mustVerify')))) }];
   return (
@@ -173,6 +190,16 @@ function ClaimItem({ item, onClose, onDone }: { item: LostItem; onClose: () => v
       okText={t('reception.common.ok')} cancelText={t('reception.common.cancel')} destroyOnHidden>
       {claim.error && <Alert type="error" showIcon title={problemMessage(claim.error, t)} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => claim.mutate(v)} initialValues={{ idType: 'resident_id_card', featuresVerified: false, placeVerified: false }}>
+        {requests.length > 0 && (
+          // An occupant who asked from the portal: their description and place to compare, their name and phone filled in.
+          <Form.Item name="claimRequestId" label={t('portalLost.request')}>
+            <Select allowClear options={requests.map((r) => ({ value: r.id, label: `${r.personName} · ${r.description} · ${r.placeLost}` }))}
+              onChange={(id) => {
+                const r = requests.find((x) => x.id === id);
+                if (r) form.setFieldsValue({ claimantName: r.personName, claimantPhone: r.phone ?? undefined });
+              }} />
+          </Form.Item>
+        )}
         <Space wrap>
           <Form.Item name="claimantName" label={t('reception.lost.claimant')} rules={required}><Input maxLength={100} /></Form.Item>
           <Form.Item name="claimantPhone" label={t('reception.lost.claimantPhone')}><Input inputMode="tel" maxLength={32} /></Form.Item>

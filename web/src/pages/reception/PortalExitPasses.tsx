@@ -1,13 +1,15 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Select, Space, Tag, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getJson, send } from '../../api/client';
 import { problemMessage } from '../../api/problem';
+import { PhotoPicker, pickedFiles, uploadPhotos } from '../../components/Photos';
 import type { UnitPage } from '../../api/schema';
 import { base, type ApplyExitPassRequest, type ExitPass, type ExitPassPage, type Signer } from './api';
+import { ReceptionPhotoStrip } from './ReceptionPhotos';
 import './deskTexts';
 import './moreTexts';
 
@@ -17,6 +19,7 @@ interface ApplyForm {
   exitDate: Dayjs;
   signerPersonId: string;
   items: { name: string; quantity: number }[];
+  photos?: UploadFile[];
 }
 
 /** A tenant applies for a goods exit pass (出门条) signed by an authorised signer, and follows the passes of their units. */
@@ -47,6 +50,7 @@ export function PortalExitPassesPage() {
             </ul>
             <div className="pp-muted">{t('portalPasses.carrier')}: {p.carrierName} · {t('portalPasses.signer')}: {p.signerName}</div>
             {p.gateNote && <div className="pp-muted">{p.gateNote}</div>}
+            <ReceptionPhotoStrip path={`/exit-passes/${p.id}`} count={Number(p.photoCount)} size={64} testId="portal-exit-pass-photos" />
           </Card>
         ))}
       </Space>
@@ -75,12 +79,14 @@ function ApplyExitPass({ onClose, onDone }: { onClose: () => void; onDone: (pass
     enabled: !!unitId,
   });
   const apply = useMutation({
-    mutationFn: (v: ApplyForm) => {
+    mutationFn: async (v: ApplyForm) => {
       const signer = signers.data?.find((s) => s.personId === v.signerPersonId);
-      return send<ExitPass>(`${base}/exit-passes`, {
+      const pass = await send<ExitPass>(`${base}/exit-passes`, {
         unitId: v.unitId, carrierName: v.carrierName, exitDate: v.exitDate.format('YYYY-MM-DD'), signerPersonId: v.signerPersonId,
         signerName: signer?.personName ?? '', items: v.items,
       } satisfies ApplyExitPassRequest);
+      // The photos of the goods go with the application, before the desk checks it.
+      return (await uploadPhotos<ExitPass>(`${base}/exit-passes/${pass.id}/photos`, pickedFiles(v.photos))) ?? pass;
     },
     onSuccess: onDone,
   });
@@ -117,6 +123,9 @@ function ApplyExitPass({ onClose, onDone }: { onClose: () => void; onDone: (pass
             </>
           )}
         </Form.List>
+        <Form.Item name="photos" label={t('portalPasses.photos')} valuePropName="fileList" getValueFromEvent={(e) => e?.fileList} style={{ marginTop: 12 }}>
+          <PhotoPicker testId="exit-pass-photo-picker" />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -8,7 +8,7 @@ import { getJson, send } from '../../api/client';
 import { problemMessage } from '../../api/problem';
 import type { UnitPage } from '../../api/schema';
 import { formatTime } from '../../components/format';
-import { base, idTypes, passPayload, type RegisterVisitRequest, type Visit, type VisitPage } from './api';
+import { base, idTypes, passPayload, visitorCategories, type RegisterVisitRequest, type Visit, type VisitPage, type VisitorCategory } from './api';
 import './texts';
 import './deskTexts';
 import './moreTexts';
@@ -23,6 +23,7 @@ interface InviteForm {
   partySize: number;
   plateNumber?: string;
   window: [Dayjs, Dayjs];
+  category: VisitorCategory;
 }
 
 /** The occupant's visitors: invite one and share the pass, answer walk-ins waiting at the desk, cancel an invitation. */
@@ -140,7 +141,7 @@ function InviteVisitor({ onClose, onDone }: { onClose: () => void; onDone: (visi
     mutationFn: (v: InviteForm) => send<Visit>(`${base}/visits`, {
       unitId: v.unitId, visitorName: v.visitorName, visitorPhone: v.visitorPhone, idType: v.idType, idNumber: v.idNumber,
       plateNumber: v.plateNumber || null, purpose: v.purpose, partySize: v.partySize,
-      expectedFrom: v.window[0].toISOString(), expectedUntil: v.window[1].toISOString(),
+      expectedFrom: v.window[0].toISOString(), expectedUntil: v.window[1].toISOString(), category: v.category,
     } satisfies RegisterVisitRequest),
     onSuccess: onDone,
   });
@@ -151,7 +152,7 @@ function InviteVisitor({ onClose, onDone }: { onClose: () => void; onDone: (visi
       okText={t('reception.common.ok')} cancelText={t('reception.common.cancel')} destroyOnHidden>
       {invite.error && <Alert type="error" showIcon title={problemMessage(invite.error, t)} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => invite.mutate(v)}
-        initialValues={{ idType: 'resident_id_card', partySize: 1, window: [dayjs(), dayjs().add(4, 'hour')], unitId: myUnits.length === 1 ? myUnits[0].id : undefined }}>
+        initialValues={{ idType: 'resident_id_card', partySize: 1, category: 'ordinary', window: [dayjs(), dayjs().add(4, 'hour')], unitId: myUnits.length === 1 ? myUnits[0].id : undefined }}>
         <Form.Item name="unitId" label={t('reception.visitors.unit')} rules={required}>
           <Select loading={units.isLoading} options={myUnits.map((u) => ({ value: u.id, label: `${u.buildingName} ${u.number}` }))} />
         </Form.Item>
@@ -171,6 +172,9 @@ function InviteVisitor({ onClose, onDone }: { onClose: () => void; onDone: (visi
           <Form.Item name="partySize" label={t('reception.visitors.partySize')}><InputNumber min={1} max={50} /></Form.Item>
           <Form.Item name="plateNumber" label={t('reception.visitors.plate')}><Input maxLength={16} style={{ width: 140 }} /></Form.Item>
         </Space>
+        <Form.Item name="category" label={t('desk.categoryLabel')} extra={t('desk.categoryHint')}>
+          <Select options={visitorCategories.map((c) => ({ value: c, label: t(`desk.category.${c}`) }))} />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -3,7 +3,7 @@
 import i18n from '../../i18n';
 
 const zh = {
-  nav: { myVisitors: '我的访客', myExitPasses: '出门条申请' },
+  nav: { myVisitors: '我的访客', myExitPasses: '出门条申请', myLostFound: '失物招领', inspections: '空置房巡查' },
   cards: {
     tab: '出入证', issue: '发放出入证', cardNumber: '证号', holder: '持证人', holderPhone: '持证人电话', company: '施工单位',
     deposit: '押金（元）', validUntil: '有效期至', unit: '施工房号', status: '状态', issuedAt: '发放时间', returnCard: '退证退押金',
@@ -34,12 +34,24 @@ const zh = {
   portalPasses: {
     title: '出门条申请', apply: '申请出门条', unit: '房号', carrier: '携物人', date: '出门日期', signer: '授权签名人',
     items: '物品', itemName: '物品名称', quantity: '数量', addItem: '添加物品', applied: '已提交，待前台核验签名', empty: '还没有出门条',
-    noSigners: '此房号没有登记的授权签名人，请联系前台',
+    noSigners: '此房号没有登记的授权签名人，请联系前台', photos: '物品照片（门岗核对用）',
+  },
+  inspections: {
+    title: '空置房巡查', tab: '空置房巡查', record: '登记巡查', kind: '巡查类型', kinds: { weekly_area: '每周分区巡查', full: '20日全面检查' },
+    fullHint: '全面检查在每月20日进行，检查全部空置房', area: '区域', on: '巡查日期', inspector: '巡查人', findings: '发现的问题', none: '未发现问题',
+    unit: '房号', finding: '问题', raiseOrder: '报修（选择类别即生成工单）', noOrder: '不报修', addFinding: '添加问题', removeFinding: '删除',
+    notes: '备注', orderAsked: '已报修', recorded: '巡查已登记，报修 {{count}} 项',
+  },
+  portalLost: {
+    title: '失物招领', notice: '招领启事', empty: '目前没有待认领的物品', foundOn: '拾获日期', place: '拾获地点', keptUntil: '保管至',
+    mine: '这是我的', request: '认领申请', description: '物品特征（颜色、品牌、内有何物等）', placeLost: '遗失地点', phone: '联系电话',
+    requested: '已提交，请携带身份证件到前台领取', myClaims: '我的认领', noClaims: '还没有认领申请', asked: '已申请',
+    statusValues: { waiting: '待到前台领取', handed_over: '已领取', closed: '已结束（物品已由他人领取或已处置）' },
   },
 };
 
 const en = {
-  nav: { myVisitors: 'My visitors', myExitPasses: 'Exit passes' },
+  nav: { myVisitors: 'My visitors', myExitPasses: 'Exit passes', myLostFound: 'Lost and found', inspections: 'Vacant unit inspections' },
   cards: {
     tab: 'Access cards', issue: 'Issue a card', cardNumber: 'Card no.', holder: 'Holder', holderPhone: "Holder's phone", company: 'Company',
     deposit: 'Deposit (CNY)', validUntil: 'Valid until', unit: 'Unit', status: 'Status', issuedAt: 'Issued', returnCard: 'Return (refund)',
@@ -70,7 +82,21 @@ const en = {
   portalPasses: {
     title: 'Exit passes', apply: 'Apply for an exit pass', unit: 'Unit', carrier: 'Carried by', date: 'Exit date', signer: 'Authorised signer',
     items: 'Items', itemName: 'Item', quantity: 'Quantity', addItem: 'Add item', applied: 'Submitted; the front desk verifies the signer', empty: 'No exit passes yet',
-    noSigners: 'No authorised signer is on record for this unit; please contact the front desk',
+    noSigners: 'No authorised signer is on record for this unit; please contact the front desk', photos: 'Photos of the goods (checked at the gate)',
+  },
+  inspections: {
+    title: 'Vacant unit inspections', tab: 'Inspections', record: 'Record an inspection', kind: 'Kind',
+    kinds: { weekly_area: 'Weekly area round', full: 'Full inspection (20th)' }, fullHint: 'The full inspection of every vacant unit is on the 20th',
+    area: 'Area', on: 'Inspected on', inspector: 'Inspector', findings: 'Findings', none: 'Nothing found', unit: 'Unit', finding: 'Finding',
+    raiseOrder: 'Work order (pick a category to raise one)', noOrder: 'No work order', addFinding: 'Add a finding', removeFinding: 'Remove',
+    notes: 'Notes', orderAsked: 'Work order asked', recorded: 'Inspection recorded; {{count}} work orders asked',
+  },
+  portalLost: {
+    title: 'Lost and found', notice: 'Found items', empty: 'No found items are waiting for their owners', foundOn: 'Found on', place: 'Found at',
+    keptUntil: 'Kept until', mine: 'This is mine', request: 'Claim request', description: 'Describe it (colour, brand, contents…)',
+    placeLost: 'Where you lost it', phone: 'Phone', requested: 'Sent; bring your ID to the front desk to collect it', myClaims: 'My claims',
+    noClaims: 'No claims yet', asked: 'Requested',
+    statusValues: { waiting: 'Collect at the front desk', handed_over: 'Collected', closed: 'Closed (claimed by someone else or disposed of)' },
   },
 };
 

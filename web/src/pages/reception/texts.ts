@@ -14,7 +14,7 @@ const zh = {
     },
     idType: { resident_id_card: '居民身份证', passport: '护照', other: '其他证件' },
     lost: {
-      title: '失物招领', register: '登记拾遗', search: '搜索物品、特征或地点', foundAt: '拾获时间', item: '物品', category: '类别',
+      title: '失物招领', register: '登记拾遗', photos: '物品照片', search: '搜索物品、特征或地点', foundAt: '拾获时间', item: '物品', category: '类别',
       features: '特征', place: '拾获地点', value: '估价（元）', finder: '拾获人', finderPhone: '拾获人电话', recorder: '登记人',
       valuable: '贵重物品', custody: '保管', retainUntil: '保管期至', due: '可处置', claim: '认领', dispose: '处置',
       claimant: '认领人', claimantPhone: '认领人电话', featuresVerified: '认领人准确描述了物品特征', placeVerified: '认领人准确说出了遗失地点',
@@ -54,7 +54,7 @@ const en = {
     },
     idType: { resident_id_card: 'Resident ID card', passport: 'Passport', other: 'Other' },
     lost: {
-      title: 'Lost and found', register: 'Register a found item', search: 'Search item, features or place', foundAt: 'Found at',
+      title: 'Lost and found', register: 'Register a found item', photos: 'Photos', search: 'Search item, features or place', foundAt: 'Found at',
       item: 'Item', category: 'Category', features: 'Features', place: 'Place found', value: 'Estimated value (CNY)', finder: 'Finder',
       finderPhone: 'Finder phone', recorder: 'Recorded by', valuable: 'Valuable', custody: 'Custody', retainUntil: 'Kept until',
       due: 'Due for disposal', claim: 'Claim', dispose: 'Dispose', claimant: 'Claimant', claimantPhone: 'Claimant phone',
