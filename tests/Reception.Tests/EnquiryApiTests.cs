@@ -25,7 +25,7 @@ public sealed class EnquiryApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task An_enquiry_is_answered_now_or_recorded_and_answered_later_and_the_overdue_ones_are_listed()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var property = Guid.NewGuid();
         var desk = app.ClientAs(Roles.FrontDesk, property);
         var now = DateTimeOffset.UtcNow;
@@ -65,7 +65,7 @@ public sealed class EnquiryApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Neither_answered_nor_due_or_due_in_the_past_is_a_field_error_and_stores_nothing()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var property = Guid.NewGuid();
         var desk = app.ClientAs(Roles.FrontDesk, property);
 
@@ -79,7 +79,7 @@ public sealed class EnquiryApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Only_the_front_desk_and_its_supervisors_handle_enquiries_and_other_properties_answer_404()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var property = Guid.NewGuid();
         var desk = app.ClientAs(Roles.FrontDesk, property);
         string[] allowed = [Roles.FrontDesk, Roles.Supervisor, Roles.Manager, Roles.Admin];
@@ -123,7 +123,7 @@ public sealed class EnquiryApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task The_sweeper_reminds_the_desk_once_of_an_enquiry_whose_answer_falls_due()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var property = Guid.NewGuid();
         var desk = app.ClientAs(Roles.FrontDesk, property);
         var now = app.Time.GetUtcNow();

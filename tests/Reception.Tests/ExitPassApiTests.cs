@@ -50,7 +50,7 @@ public sealed class ExitPassApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_tenants_pass_signed_by_an_authorised_signer_is_verified_and_released_at_the_gate()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
         var (_, signer) = await TenantWithSignerAsync(app, unit);
@@ -94,7 +94,7 @@ public sealed class ExitPassApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_pass_signed_by_a_non_signer_is_refused_with_a_problem_and_stays_submitted()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
         await TenantWithSignerAsync(app, unit);
@@ -114,7 +114,7 @@ public sealed class ExitPassApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_signer_of_another_tenant_does_not_make_the_pass_valid()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var other = await app.RegisterUnitAsync("1202", unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -130,7 +130,7 @@ public sealed class ExitPassApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task An_occupant_sees_only_their_own_units_passes()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var other = await app.RegisterUnitAsync("1202", unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -148,7 +148,7 @@ public sealed class ExitPassApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_pass_for_a_past_day_or_without_items_is_a_field_error()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
         var tenant = app.ClientAsOccupant(Guid.NewGuid(), unit.PropertyId, unit.UnitId);

@@ -66,7 +66,7 @@ public sealed class HandoverApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Another_propertys_desk_neither_hands_over_nor_sees_the_handover()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var property = Guid.NewGuid();
         var desk = app.ClientAs(Roles.FrontDesk, property);
         var stranger = app.ClientAs(Roles.FrontDesk, Guid.NewGuid());

@@ -30,7 +30,7 @@ public sealed class KeyApiTests(TestInfrastructure infrastructure)
 
     public static async Task<(ReceptionApp App, Guid Property, Guid Unit)> StartAsync(TestInfrastructure infrastructure)
     {
-        var app = await ReceptionApp.StartAsync(infrastructure);
+        var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync("0801");
         await app.WaitForUnitAsync(unit.UnitId);
         return (app, unit.PropertyId, unit.UnitId);

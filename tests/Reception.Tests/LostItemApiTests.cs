@@ -45,7 +45,7 @@ public sealed class LostItemApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_found_wallet_is_registered_as_a_valuable_in_the_admin_offices_custody_and_claimed_by_its_owner()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var property = Guid.NewGuid();
         var desk = app.ClientAs(Roles.FrontDesk, property);
         var announced = new TaskCompletionSource<LostItemRegistered>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -91,7 +91,7 @@ public sealed class LostItemApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_claimant_who_cannot_describe_the_item_is_refused_and_a_claim_without_id_is_a_field_error()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var property = Guid.NewGuid();
         var desk = app.ClientAs(Roles.FrontDesk, property);
         var id = (await RegisterAsync(desk, Found(property, "雨伞", value: null))).GetProperty("id").GetGuid();
@@ -113,7 +113,7 @@ public sealed class LostItemApiTests(TestInfrastructure infrastructure)
     [InlineData("category", "jewel")]
     public async Task Incomplete_registrations_are_field_errors_and_store_nothing(string field, object value)
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var property = Guid.NewGuid();
         var body = JsonSerializer.Deserialize<Dictionary<string, object?>>(Found(property))!;
         body[field] = value;
@@ -127,7 +127,7 @@ public sealed class LostItemApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Items_are_searched_by_status_property_found_day_and_words()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var property = Guid.NewGuid();
         var desk = app.ClientAs(Roles.FrontDesk, property);
         var now = DateTimeOffset.UtcNow;
@@ -150,7 +150,7 @@ public sealed class LostItemApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Only_after_the_retention_period_does_a_manager_dispose_of_an_unclaimed_item()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var property = Guid.NewGuid();
         var umbrella = await RegisterAsync(app.ClientAs(Roles.FrontDesk, property), Found(property, "雨伞", value: null));
         var id = umbrella.GetProperty("id").GetGuid();
@@ -181,7 +181,7 @@ public sealed class LostItemApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_stale_version_is_refused_with_409()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var property = Guid.NewGuid();
         var desk = app.ClientAs(Roles.FrontDesk, property);
         var id = (await RegisterAsync(desk, Found(property))).GetProperty("id").GetGuid();
@@ -227,7 +227,7 @@ public sealed class LostItemAccessTests(TestInfrastructure infrastructure) : IAs
     private readonly Guid _propertyB = Guid.NewGuid();
     private ReceptionApp _app = null!;
 
-    public async ValueTask InitializeAsync() => _app = await ReceptionApp.StartAsync(infrastructure);
+    public async ValueTask InitializeAsync() => _app = await ReceptionTestApp.StartAsync(infrastructure);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 

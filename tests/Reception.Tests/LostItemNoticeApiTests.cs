@@ -12,7 +12,7 @@ public sealed class LostItemNoticeApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Occupants_see_held_items_of_their_property_without_features_and_valuables_only_by_category()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
         var desk = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
@@ -38,7 +38,7 @@ public sealed class LostItemNoticeApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task An_occupant_asks_for_an_item_and_follows_it_in_my_claims_until_the_desk_hands_it_over()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
         var desk = app.ClientAs(Roles.FrontDesk, unit.PropertyId);

@@ -9,7 +9,7 @@ public sealed class OpenApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task The_document_describes_the_front_desks_registers_for_client_generators()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
 
         var text = await app.CreateClient().GetStringAsync("/openapi/v1.json", Cancel);
 

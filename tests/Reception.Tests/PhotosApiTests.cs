@@ -13,7 +13,7 @@ public sealed class PhotosApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task The_tenant_photographs_the_goods_with_the_application_and_the_guard_sees_them_at_the_gate()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var other = await app.RegisterUnitAsync("1202", unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -52,7 +52,7 @@ public sealed class PhotosApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_found_item_is_photographed_at_the_desk_while_it_is_held()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var property = Guid.NewGuid();
         var desk = app.ClientAs(Roles.FrontDesk, property);
         var id = (await LostItemApiTests.RegisterAsync(desk, LostItemApiTests.Found(property, item: "雨伞", value: 50m))).GetProperty("id").GetGuid();

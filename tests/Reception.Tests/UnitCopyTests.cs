@@ -12,7 +12,7 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_unit_becomes_a_valid_host_once_its_UnitRegistered_arrives()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var propertyId = Guid.NewGuid();
         var client = app.ClientAs(Roles.FrontDesk, propertyId);
         var unitId = Guid.NewGuid();
@@ -28,7 +28,7 @@ public sealed class UnitCopyTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task The_same_message_delivered_twice_is_applied_once_and_a_new_one_is_applied()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var propertyId = Guid.NewGuid();
         var client = app.ClientAs(Roles.FrontDesk, propertyId);
         var unitId = Guid.NewGuid();

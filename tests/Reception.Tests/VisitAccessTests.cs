@@ -34,7 +34,7 @@ public sealed class TwoPropertiesWithVisits(TestInfrastructure infrastructure) :
 
     public async ValueTask InitializeAsync()
     {
-        App = await ReceptionApp.StartAsync(infrastructure);
+        App = await ReceptionTestApp.StartAsync(infrastructure);
         UnitA1 = (await App.RegisterUnitAsync("1201", PropertyA)).UnitId;
         UnitA2 = (await App.RegisterUnitAsync("1202", PropertyA)).UnitId;
         UnitB1 = (await App.RegisterUnitAsync("0301", PropertyB)).UnitId;

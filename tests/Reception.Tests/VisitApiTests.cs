@@ -18,7 +18,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_visit_to_a_known_unit_is_stored_with_a_pass_code_and_read_back_with_the_id_number_masked()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -67,7 +67,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Registering_announces_VisitRegistered_on_the_bus()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
         var announced = new TaskCompletionSource<VisitRegistered>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -92,7 +92,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Visits_are_listed_by_property_unit_status_and_local_day()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var other = await app.RegisterUnitAsync("1202", unit.PropertyId);
         var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
@@ -123,7 +123,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     [InlineData("date=9999-12-31", "date")]
     public async Task Unusable_list_filters_are_field_errors(string query, string field)
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
 
         var client = app.ClientAs(Roles.FrontDesk, Guid.NewGuid());
 
@@ -133,7 +133,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Security_checks_a_visitor_in_inside_the_window_and_out_again()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -162,7 +162,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_visitor_who_comes_before_the_window_is_refused_with_409_and_nothing_changes()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -178,7 +178,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_government_visit_tells_the_manager_and_a_visitor_still_on_site_after_the_window_is_listed_as_overstaying()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -209,7 +209,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_visitor_who_comes_after_the_window_is_refused_with_409_and_nothing_changes()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -227,7 +227,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Steps_out_of_order_are_refused_with_409_and_change_nothing()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -254,7 +254,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_checked_in_visitor_cannot_be_cancelled()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -269,7 +269,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_visit_for_an_unknown_unit_is_a_field_error_and_nothing_is_stored()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
 
         var client = app.ClientAs(Roles.FrontDesk, Guid.NewGuid());
 
@@ -292,7 +292,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     [InlineData("expectedFrom", null)]
     public async Task Invalid_visits_are_400_field_errors_and_nothing_is_stored(string field, object? value)
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
         var from = DateTimeOffset.UtcNow.AddHours(1);
@@ -319,7 +319,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     [InlineData("")]
     public async Task Malformed_requests_are_400_problems_and_nothing_is_stored(string body)
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
 
         var client = app.ClientAs(Roles.FrontDesk, Guid.NewGuid());
 
@@ -331,7 +331,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_cancellation_without_a_reason_is_a_field_error_and_changes_nothing()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var client = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -345,7 +345,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Unknown_visits_and_pass_codes_are_404_problems()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var client = app.ClientAs(Roles.Security, Guid.NewGuid());
 
         await (await client.GetAsync($"/visits/{Guid.NewGuid()}", Cancel)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
@@ -357,7 +357,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_pass_code_look_up_names_the_property_and_a_well_formed_code()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var client = app.ClientAs(Roles.Security, Guid.NewGuid());
 
         await (await client.GetAsync("/visits/by-pass-code/12345678", Cancel)).ShouldHaveFieldErrorAsync("propertyId");
@@ -367,7 +367,7 @@ public sealed class VisitApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task The_service_describes_itself_and_reports_its_health()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         // Anonymous: the gateway's document index and health checks call without a token.
         var client = app.CreateClient();
 

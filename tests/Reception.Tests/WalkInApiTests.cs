@@ -30,7 +30,7 @@ public sealed class WalkInApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_walk_in_waits_for_the_host_who_confirms_and_the_guard_then_checks_them_in_by_code()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
         var desk = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
@@ -64,7 +64,7 @@ public sealed class WalkInApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task Nobody_answers_in_time_so_the_walk_in_expires_and_a_late_confirmation_is_refused()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
         var desk = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
@@ -85,7 +85,7 @@ public sealed class WalkInApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task The_host_declines_and_only_their_own_visitors_can_be_answered()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         var other = await app.RegisterUnitAsync("1202", unit.PropertyId);
         await app.WaitForUnitAsync(unit.UnitId);
@@ -109,7 +109,7 @@ public sealed class WalkInApiTests(TestInfrastructure infrastructure)
     [Fact]
     public async Task A_walk_in_without_a_name_or_for_an_unknown_unit_is_a_field_error()
     {
-        await using var app = await ReceptionApp.StartAsync(infrastructure);
+        await using var app = await ReceptionTestApp.StartAsync(infrastructure);
         var unit = await app.RegisterUnitAsync();
         await app.WaitForUnitAsync(unit.UnitId);
         var desk = app.ClientAs(Roles.FrontDesk, unit.PropertyId);
