@@ -128,7 +128,7 @@ public sealed partial class ScheduledRunSweeper(
         return true;
 
         static string Reminded(ReminderRunView r) => $"reminded {r.Sent} payers of {r.Amount:0.00}";
-        static string Issued(BillRun run) => $"issued {run.ToIssue.Count()} lines of {run.ToIssue.Sum(l => l.Amount):0.00}; {run.Lines.Count(l => l.AlreadyBilled)} billed before";
+        static string Issued(PlannedBillRun plan) => $"issued {plan.Run.ToIssue.Count()} lines of {plan.Run.ToIssue.Sum(l => l.Amount):0.00}; {plan.AlreadyBilled} billed before";
     }
 
     [LoggerMessage(LogLevel.Information, "Scheduled {Kind} of property {PropertyId} for {Period} done: {Outcome}")]
