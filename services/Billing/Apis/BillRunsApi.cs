@@ -88,13 +88,13 @@ public static class BillRunsApi
     /// <summary><see cref="CommitAsync"/> inside the caller's transaction (the scheduler marks its run done in the same one).</summary>
     internal static async Task<PlannedBillRun> CommitCoreAsync(
         BillingDbContext db, UnitAccounts accounts, Guid propertyId, BillingPeriod period, DateTimeOffset now, DateOnly today,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool meteredOnly = false)
     {
         // A run of the same property and period waits here until this one has committed, then finds its lines billed.
         await db.Database.ExecuteSqlAsync(
             $"SELECT pg_advisory_xact_lock(hashtextextended({$"bill-run:{propertyId}:{period}"}, 0))", cancellationToken);
 
-        var plan = await PlanAsync(db, propertyId, period, today, cancellationToken);
+        var plan = await PlanAsync(db, propertyId, period, today, cancellationToken, meteredOnly);
         var issued = plan.Run.ToIssue
             .Select(l => BillLine.Issue(l.Unit, l.PayerId, l.Period, l.Item, l.SourceId, l.Description, l.Amount, BillRun.DueDateOf(period), now))
             .ToList();
@@ -109,14 +109,17 @@ public static class BillRunsApi
     /// The run's plan; late fees are worked out as of <paramref name="today"/>, the day the run is made. Only units that may
     /// still have a line to issue are read and planned (an anti-join against the period's lines in SQL), so a rerun of a
     /// run already committed reads almost nothing; what the run's months hold already is counted, and its first lines
-    /// listed, from the lines themselves.
+    /// listed, from the lines themselves. With <paramref name="meteredOnly"/>, only the period's meter readings are
+    /// planned (the scheduler's run after readings close must not issue the month's other fees, e.g. of a month the
+    /// property billed before Billing ran it).
     /// </summary>
-    internal static async Task<PlannedBillRun> PlanAsync(BillingDbContext db, Guid propertyId, BillingPeriod period, DateOnly today, CancellationToken cancellationToken)
+    internal static async Task<PlannedBillRun> PlanAsync(
+        BillingDbContext db, Guid propertyId, BillingPeriod period, DateOnly today, CancellationToken cancellationToken, bool meteredOnly = false)
     {
         var periodText = period.ToString();
         var charged = BillRun.MonthsCharged(period).ToList();
         var months = charged.Select(p => p.ToString()).ToArray();
-        var units = await UnitsToPlanAsync(db, propertyId, period, charged, cancellationToken);
+        var units = meteredOnly ? [] : await UnitsToPlanAsync(db, propertyId, period, charged, cancellationToken);
         var schedules = await db.FeeSchedules.AsNoTracking().Include(s => s.Rates)
             .Where(s => s.PropertyId == propertyId && s.Item != FeeItem.PaidService)
             .ToListAsync(cancellationToken);
@@ -125,7 +128,7 @@ public static class BillRunsApi
             .ToListAsync(cancellationToken);
         // A period's late fees are those of earlier periods' lines: a rerun, or a run made late, never charges the
         // period's own lines (or the run's quarter) for being overdue.
-        var owed = (await LateFees.OwedAsync(db, propertyId, null, today, cancellationToken))
+        var owed = meteredOnly ? [] : (await LateFees.OwedAsync(db, propertyId, null, today, cancellationToken))
             .Where(o => string.CompareOrdinal(o.Period, periodText) < 0).ToList();
         // A metered line is planned with its unit; a late fee names its unit.
         var planned = units.Select(u => u.Id).ToHashSet();
@@ -145,7 +148,9 @@ public static class BillRunsApi
         var occupancies = (await db.Occupancies.AsNoTracking()
             .Where(o => o.PropertyId == propertyId && ids.Contains(o.UnitId))
             .ToListAsync(cancellationToken)).ToLookup(o => o.UnitId, Occupancy.Of);
-        var run = BillRun.Plan(period, toPlan, schedules, occupancies, billed, readings);
+        var run = meteredOnly
+            ? BillRun.PlanMetered(period, toPlan, schedules, occupancies, billed, readings)
+            : BillRun.Plan(period, toPlan, schedules, occupancies, billed, readings);
 
         var chargedThisPeriod = await db.BillLines.AsNoTracking()
             .Where(l => l.PropertyId == propertyId && l.Period == periodText && l.Item == FeeItem.LateFee)
