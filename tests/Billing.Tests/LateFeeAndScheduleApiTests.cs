@@ -130,6 +130,40 @@ public sealed class LateFeeAndScheduleApiTests(TestInfrastructure infrastructure
         (await finance.GetFromJsonAsync<JsonElement>($"/scheduled-runs?propertyId={office.PropertyId}&failing=true", Cancel)).GetArrayLength().ShouldBe(0);
     }
 
+    [Fact]
+    public async Task The_scheduled_run_after_readings_close_bills_the_months_readings_and_nothing_else()
+    {
+        await using var app = await BillingTestApp.StartAsync(infrastructure);
+        var (office, _, finance) = await TwoUnitsWithRatesAsync(app);
+        (await finance.PostJsonAsync("/fee-schedules", FeeScheduleApiTests.Rate(office.PropertyId, 4.2m, "2026-01-01", item: "water", unitType: null)))
+            .EnsureSuccessStatusCode();
+        var sweeper = app.Services.GetRequiredService<ScheduledRunSweeper>();
+        await sweeper.PlanAsync(Cancel);
+        // Next month's fees were billed some other way: its monthly (or quarterly) run is not made. The readings of next month close on
+        // its 15th; they are read on the 2nd and the 12th.
+        await app.ScalarAsync<object?>("UPDATE scheduled_runs SET done_at = now(), outcome = 'billed elsewhere' WHERE kind IN ('MonthlyBillRun', 'QuarterlyBillRun')");
+        var nextMonth = new DateOnly(Today(app).Year, Today(app).Month, 1).AddMonths(1);
+        app.Time.Advance(new DateTimeOffset(nextMonth.AddDays(11).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)) - app.Time.GetUtcNow());
+        var clerk = app.ClientAs(Roles.Finance, office.PropertyId); // signed in a month later
+        foreach (var (day, value) in new[] { (2, 100m), (12, 112.5m) })
+        {
+            (await clerk.PostJsonAsync("/meter-readings", Json(new { unitId = office.UnitId, item = "water", readOn = nextMonth.AddDays(day - 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), value })))
+                .EnsureSuccessStatusCode();
+        }
+        while (await sweeper.RunNextAsync(Cancel))
+        {
+        }
+        (await app.ScalarAsync<long>("SELECT count(*) FROM bill_lines")).ShouldBe(0); // the reminders came and went
+
+        app.Time.Advance(new DateTimeOffset(nextMonth.AddDays(15).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)) - app.Time.GetUtcNow());
+        (await sweeper.RunNextAsync(Cancel)).ShouldBeTrue();
+        (await sweeper.RunNextAsync(Cancel)).ShouldBeFalse();
+        // 12.5 m³ × 4.20 = 52.50, and not the month's property-service fees.
+        (await app.ScalarAsync<long>("SELECT count(*) FROM bill_lines WHERE item <> 'Water'")).ShouldBe(0);
+        (await app.ScalarAsync<decimal>($"SELECT amount FROM bill_lines WHERE item = 'Water' AND period = '{nextMonth:yyyy-MM}'")).ShouldBe(52.50m);
+        (await app.ScalarAsync<string>($"SELECT outcome FROM scheduled_runs WHERE kind = 'MeteredBillRun' AND period = '{nextMonth:yyyy-MM}'")).ShouldStartWith("issued 1 lines");
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(2, 2)]

@@ -227,6 +227,17 @@ public sealed class BillRun
         return new BillRun(period, lines, skipped);
     }
 
+    /// <summary>Only the period's metered charges (the scheduler's run after readings close on the 15th).</summary>
+    public static BillRun PlanMetered(
+        BillingPeriod period, IEnumerable<UnitCopy> units, IEnumerable<FeeSchedule> schedules, ILookup<Guid, Occupancy> occupancies,
+        IReadOnlySet<BilledKey> billed, IEnumerable<MeterReading> readings)
+    {
+        var lines = new List<PlannedLine>();
+        var skipped = new List<SkippedUnit>();
+        PlanMetered(period, units, schedules.ToList(), occupancies, billed, readings, lines, skipped);
+        return new BillRun(period, lines, skipped);
+    }
+
     /// <summary>
     /// Metered charges (水费, 电费): each billable reading of the period is a line of its usage × the rate in effect on the
     /// day it was read, payable by whoever paid for the unit that day.

@@ -10,6 +10,8 @@ public enum ScheduledRunKind
     QuarterlyBillRun,
     /// <summary>Arrears reminders (催缴): on the 10th, every payer with lines past due.</summary>
     ArrearsReminders,
+    /// <summary>Metered charges (水费, 电费): on the 16th, once readings have closed on the 15th, the month's readings only.</summary>
+    MeteredBillRun,
 }
 
 /// <summary>
@@ -30,6 +32,7 @@ public sealed class ScheduledRun
     public const int MonthlyRunDay = 25;
     public const int QuarterlyRunDay = 5;
     public const int RemindersDay = 10;
+    public const int MeteredRunDay = 16;
 
     private ScheduledRun()
     {
@@ -67,12 +70,13 @@ public sealed class ScheduledRun
 
     /// <summary>
     /// What falls due in the month of <paramref name="month"/>: the monthly run on the 25th for the next month, the
-    /// quarterly run on the 5th of March, June, September and December for the next quarter's first month, and the
-    /// reminders on the 10th.
+    /// quarterly run on the 5th of March, June, September and December for the next quarter's first month, the
+    /// reminders on the 10th, and the month's metered charges on the 16th (readings close on the 15th).
     /// </summary>
     public static IEnumerable<(ScheduledRunKind Kind, DateOnly DueOn, BillingPeriod Period)> DueIn(BillingPeriod month)
     {
         yield return (ScheduledRunKind.ArrearsReminders, month.FirstDay.AddDays(RemindersDay - 1), month);
+        yield return (ScheduledRunKind.MeteredBillRun, month.FirstDay.AddDays(MeteredRunDay - 1), month);
         if (month.Month % 3 == 0)
         {
             yield return (ScheduledRunKind.QuarterlyBillRun, month.FirstDay.AddDays(QuarterlyRunDay - 1), month.Next());

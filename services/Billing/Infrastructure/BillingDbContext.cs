@@ -81,7 +81,8 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
             // One line per unit, period and fee item, whatever happens (a rerun, a crash half-way, two runs at once);
             // a paid service's work order is part of the key so two services in a month are two lines.
             line.HasIndex(l => new { l.UnitId, l.Period, l.Item, l.SourceId }).IsUnique();
-            line.HasIndex(l => new { l.PropertyId, l.Period });
+            // A property's lines of a period in the order they are listed (the bills, a bill run's lines billed before).
+            line.HasIndex(l => new { l.PropertyId, l.Period, l.BuildingName, l.UnitNumber, l.Id });
             line.HasIndex(l => new { l.PropertyId, l.Status, l.DueDate });
             // Two cashiers paying the same line: the second save finds the row changed and retries on fresh numbers.
             line.Property<uint>("xmin").IsRowVersion();

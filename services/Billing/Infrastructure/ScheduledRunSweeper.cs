@@ -11,7 +11,7 @@ namespace PropertyPlatform.Billing.Infrastructure;
 /// Billing's scheduler, as Complaints' deadline sweeper: every <c>Billing:ScheduleSweepInterval</c> it plans each
 /// property's runs of this month and the next (<see cref="ScheduledRun.DueIn"/>, stored with their due times), then makes
 /// those whose time has come — the monthly bill run on the 25th, the quarterly one on the 5th of a quarter's last month,
-/// the arrears reminders on the 10th. Due times live in the database, so a restart loses nothing; a run is marked done
+/// the arrears reminders on the 10th, the month's metered charges on the 16th. Due times live in the database, so a restart loses nothing; a run is marked done
 /// in the transaction that takes it (row locked, replicas skip it), and the runs are idempotent besides. Runs are planned
 /// only for days after the one the property is first seen, so a first start never issues a surprise run for today.
 /// </summary>
@@ -106,6 +106,8 @@ public sealed partial class ScheduledRunSweeper(
             outcome = due.Kind switch
             {
                 ScheduledRunKind.ArrearsReminders => Reminded(await ArrearsExportsApi.RemindCoreAsync(db, due.PropertyId, calendar.DayOf(now), now, cancellationToken)),
+                ScheduledRunKind.MeteredBillRun => Issued(await BillRunsApi.CommitCoreAsync(
+                    db, accounts, due.PropertyId, BillingPeriod.Parse(due.Period), now, calendar.DayOf(now), cancellationToken, meteredOnly: true)),
                 _ => Issued(await BillRunsApi.CommitCoreAsync(db, accounts, due.PropertyId, BillingPeriod.Parse(due.Period), now, calendar.DayOf(now), cancellationToken)),
             };
         }
@@ -128,7 +130,7 @@ public sealed partial class ScheduledRunSweeper(
         return true;
 
         static string Reminded(ReminderRunView r) => $"reminded {r.Sent} payers of {r.Amount:0.00}";
-        static string Issued(BillRun run) => $"issued {run.ToIssue.Count()} lines of {run.ToIssue.Sum(l => l.Amount):0.00}; {run.Lines.Count(l => l.AlreadyBilled)} billed before";
+        static string Issued(PlannedBillRun plan) => $"issued {plan.Run.ToIssue.Count()} lines of {plan.Run.ToIssue.Sum(l => l.Amount):0.00}; {plan.AlreadyBilled} billed before";
     }
 
     [LoggerMessage(LogLevel.Information, "Scheduled {Kind} of property {PropertyId} for {Period} done: {Outcome}")]

@@ -157,6 +157,10 @@ public sealed class BillingDoneWhenTests(ConsoleFixture fixture)
             e => e.ValueKind != JsonValueKind.Undefined, TimeSpan.FromSeconds(60));
         reminder.GetProperty("title").GetString().ShouldBe($"欠费提醒：A座 102 {owing.GetProperty("aging").GetProperty("total").GetDecimal():0.00} 元");
 
+        // A renovation deposit for the deposits screens (by transfer: no cashier's cash changes).
+        await PostAsync(finance, "/api/billing/deposits",
+            new { unitId = unpaidId, payerName = "王建国", kind = "renovation", amount = 2000.00m, method = "bank_transfer" }, HttpStatusCode.Created);
+
         // The screens of all this, to look at: the clerk's closed day with its slip, deposits and meter readings on a desk
         // and a 360 px phone, and the owner's own bills (with the payment notice) and inbox in the portal.
         var clerkPage = await fixture.SignInAsync("cashier2");
@@ -167,7 +171,17 @@ public sealed class BillingDoneWhenTests(ConsoleFixture fixture)
         await ShotAsync(financePage, "/billing/meter-readings", "71-billing-meter-readings");
         await financePage.Context.CloseAsync();
         var financePhone = await fixture.SignInAsync("finance", SmallPhone);
-        await ShotAsync(financePhone, "/billing/deposits", "72-billing-deposits-phone");
+        await financePhone.GotoAsync($"{fixture.GatewayUrl}/billing/deposits");
+        var depositRows = financePhone.GetByTestId("deposits").Locator("tbody tr.ant-table-row");
+        await Expect(depositRows.First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await fixture.ShotAsync(financePhone, "72-billing-deposits-phone");
+        // On the phone the deposits are read without scrolling sideways; a tap shows a deposit's steps and what can be done.
+        (await financePhone.GetByTestId("deposits").Locator(".ant-table-content").EvaluateAsync<int>("e => e.scrollWidth - e.clientWidth"))
+            .ShouldBeLessThanOrEqualTo(0);
+        await depositRows.First.ClickAsync();
+        await Expect(financePhone.GetByTestId("deposit-steps-phone").First).ToBeVisibleAsync();
+        await Expect(financePhone.GetByTestId("deposits").Locator(".ant-table-expanded-row .pp-phone-only .ant-btn").First).ToBeVisibleAsync();
+        await fixture.ShotAsync(financePhone, "72-billing-deposits-phone-steps");
         await ShotAsync(financePhone, "/billing/cash-day", "73-billing-cash-day-phone");
         await financePhone.Context.CloseAsync();
         var ownerPage = await fixture.SignInAsync("wang.jianguo", ConsoleFixture.Phone);

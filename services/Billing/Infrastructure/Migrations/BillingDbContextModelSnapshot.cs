@@ -152,15 +152,15 @@ namespace PropertyPlatform.Billing.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_bill_lines");
 
-                    b.HasIndex("PropertyId", "Period")
-                        .HasDatabaseName("ix_bill_lines_property_id_period");
-
                     b.HasIndex("PropertyId", "Status", "DueDate")
                         .HasDatabaseName("ix_bill_lines_property_id_status_due_date");
 
                     b.HasIndex("UnitId", "Period", "Item", "SourceId")
                         .IsUnique()
                         .HasDatabaseName("ix_bill_lines_unit_id_period_item_source_id");
+
+                    b.HasIndex("PropertyId", "Period", "BuildingName", "UnitNumber", "Id")
+                        .HasDatabaseName("ix_bill_lines_property_id_period_building_name_unit_number_id");
 
                     b.ToTable("bill_lines");
                 });

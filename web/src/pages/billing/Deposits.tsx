@@ -181,17 +181,30 @@ function TakeOwedDialog({ deposit, onClose }: { deposit: Deposit; onClose: () =>
 function Steps({ steps }: { steps: DepositStep[] }) {
   const { t } = useTranslation();
   return (
-    <Table<DepositStep>
-      rowKey={(s) => `${s.at}-${s.kind}`} size="small" pagination={false} dataSource={steps} scroll={{ x: 'max-content' }}
-      columns={[
-        { title: t('billing.deposits.at'), dataIndex: 'at', width: 150, render: (v: string) => formatTime(v) },
-        { title: t('billing.deposits.step'), dataIndex: 'kind', width: 80, render: (v: string) => t(`billing.depositStep.${v}`) },
-        { title: t('billing.columns.amount'), dataIndex: 'amount', width: 110, ...moneyColumn, render: (v: number) => <Money value={v} /> },
-        { title: t('billing.desk.method'), dataIndex: 'method', width: 90, render: (v: PaymentMethod | null) => (v ? t(`billing.method.${v}`) : '—') },
-        { title: t('billing.columns.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '' },
-        { title: t('billing.deposits.by'), dataIndex: ['by', 'name'], width: 100 },
-      ]}
-    />
+    <>
+      <Table<DepositStep>
+        className="pp-desk-only" rowKey={(s) => `${s.at}-${s.kind}`} size="small" pagination={false} dataSource={steps} scroll={{ x: 'max-content' }}
+        columns={[
+          { title: t('billing.deposits.at'), dataIndex: 'at', width: 150, render: (v: string) => formatTime(v) },
+          { title: t('billing.deposits.step'), dataIndex: 'kind', width: 80, render: (v: string) => t(`billing.depositStep.${v}`) },
+          { title: t('billing.columns.amount'), dataIndex: 'amount', width: 110, ...moneyColumn, render: (v: number) => <Money value={v} /> },
+          { title: t('billing.desk.method'), dataIndex: 'method', width: 90, render: (v: PaymentMethod | null) => (v ? t(`billing.method.${v}`) : '—') },
+          { title: t('billing.columns.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '' },
+          { title: t('billing.deposits.by'), dataIndex: ['by', 'name'], width: 100 },
+        ]}
+      />
+      {/* On a phone a step is two lines of text instead of a six-column table. */}
+      <ul className="pp-plain-list pp-phone-only" data-testid="deposit-steps-phone">
+        {steps.map((s) => (
+          <li key={`${s.at}-${s.kind}`}>
+            <div>
+              <div>{t(`billing.depositStep.${s.kind}`)} <Money value={s.amount} />{s.method && ` · ${t(`billing.method.${s.method}`)}`}</div>
+              <div className="pp-muted">{formatTime(s.at)} · {s.by.name}{s.reason && ` · ${s.reason}`}</div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -226,6 +239,15 @@ export function DepositsPage() {
     return u ? `${u.buildingName} ${u.number}` : '';
   };
   const totalHeld = (balances.data ?? []).reduce((sum, b) => sum + toFen(b.balance), 0);
+  const kindText = (d: Deposit) => (d.cardNumber ? `${t(`billing.depositKind.${d.kind}`)} ${d.cardNumber}` : t(`billing.depositKind.${d.kind}`));
+  const actions = (d: Deposit) => (d.status === 'owed' ? (
+    <Button type="link" size="small" onClick={(e) => { e.stopPropagation(); setTakingOwed(d); }} data-testid="take-owed">{t('billing.deposits.takeOwed')}</Button>
+  ) : (d.status === 'held' || d.status === 'refund_due') && (
+    <Space size={0} onClick={(e) => e.stopPropagation()}>
+      <Button type="link" size="small" onClick={() => setRelease({ deposit: d, kind: 'refund' })}>{t('billing.deposits.refund')}</Button>
+      <Button type="link" size="small" danger onClick={() => setRelease({ deposit: d, kind: 'forfeit' })}>{t('billing.deposits.forfeit')}</Button>
+    </Space>
+  ));
 
   return (
     <>
@@ -249,34 +271,40 @@ export function DepositsPage() {
         <Table<Deposit>
           rowKey="id" size="small" dataSource={(deposits.data ?? []).filter((d) => showClosed || d.status === 'held' || d.status === 'owed' || d.status === 'refund_due')} loading={deposits.isFetching} scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: t('billing.deposits.none') }} data-testid="deposits"
-          expandable={{ expandedRowRender: (d) => <Steps steps={d.steps} />, expandRowByClick: true }}
+          expandable={{
+            expandedRowRender: (d) => (
+              <>
+                {canAct && <div className="pp-phone-only">{actions(d)}</div>}
+                <Steps steps={d.steps} />
+              </>
+            ),
+            expandRowByClick: true,
+          }}
           columns={[
-            { title: t('billing.columns.unit'), key: 'unit', width: 110, render: (_, d) => `${d.buildingName} ${d.unitNumber}` },
-            { title: t('billing.desk.payer'), dataIndex: 'payerName', width: 120 },
+            // On a phone (360 px) the unit, what is held and the status stay; the payer and kind go under the unit, the rest
+            // gives way (a tap on the row shows its steps).
             {
-              title: t('billing.deposits.kind'), dataIndex: 'kind', width: 100,
-              render: (v: DepositKind, d) => (d.cardNumber ? `${t(`billing.depositKind.${v}`)} ${d.cardNumber}` : t(`billing.depositKind.${v}`)),
+              title: t('billing.columns.unit'), key: 'unit', width: 110,
+              render: (_, d) => (
+                <>
+                  <span className="pp-nowrap">{d.buildingName} {d.unitNumber}</span>
+                  <div className="pp-muted pp-phone-only">{d.payerName} · {kindText(d)}</div>
+                </>
+              ),
             },
-            { title: t('billing.deposits.takenAt'), dataIndex: 'takenAt', width: 150, render: (v: string) => formatTime(v) },
-            { title: t('billing.deposits.amount'), dataIndex: 'amount', width: 110, ...moneyColumn, render: (v: number) => <Money value={v} /> },
+            { title: t('billing.desk.payer'), dataIndex: 'payerName', width: 120, responsive: ['sm' as const] },
+            { title: t('billing.deposits.kind'), dataIndex: 'kind', width: 100, responsive: ['sm' as const], render: (_: DepositKind, d) => kindText(d) },
+            { title: t('billing.deposits.takenAt'), dataIndex: 'takenAt', width: 150, responsive: ['md' as const], render: (v: string) => formatTime(v) },
+            { title: t('billing.deposits.amount'), dataIndex: 'amount', width: 110, ...moneyColumn, responsive: ['sm' as const], render: (v: number) => <Money value={v} /> },
             { title: t('billing.deposits.refunded'), dataIndex: 'refunded', width: 110, ...moneyColumn, responsive: ['md' as const], render: (v: number) => <Money value={v} /> },
             { title: t('billing.deposits.forfeited'), dataIndex: 'forfeited', width: 110, ...moneyColumn, responsive: ['md' as const], render: (v: number) => <Money value={v} /> },
             { title: t('billing.deposits.held'), dataIndex: 'balance', width: 110, ...moneyColumn, render: (v: number) => <Money value={v} strong /> },
             {
-              title: t('billing.columns.status'), dataIndex: 'status', width: 80,
+              title: t('billing.columns.status'), dataIndex: 'status', width: 70,
               render: (v: string) => <Tag color={v === 'held' ? 'blue' : v === 'owed' || v === 'refund_due' ? 'orange' : 'default'} variant="filled">{t(`billing.depositStatus.${v}`)}</Tag>,
             },
-            ...(canAct ? [{
-              title: '', key: 'actions', width: 150,
-              render: (_: unknown, d: Deposit) => (d.status === 'owed' ? (
-                <Button type="link" size="small" onClick={(e) => { e.stopPropagation(); setTakingOwed(d); }} data-testid="take-owed">{t('billing.deposits.takeOwed')}</Button>
-              ) : (d.status === 'held' || d.status === 'refund_due') && (
-                <Space size={0} onClick={(e) => e.stopPropagation()}>
-                  <Button type="link" size="small" onClick={() => setRelease({ deposit: d, kind: 'refund' })}>{t('billing.deposits.refund')}</Button>
-                  <Button type="link" size="small" danger onClick={() => setRelease({ deposit: d, kind: 'forfeit' })}>{t('billing.deposits.forfeit')}</Button>
-                </Space>
-              )),
-            }] : []),
+            // On a phone the actions are under the row, opened with its steps.
+            ...(canAct ? [{ title: '', key: 'actions', width: 150, responsive: ['sm' as const], render: (_: unknown, d: Deposit) => actions(d) }] : []),
           ]}
         />
       </Card>
@@ -285,11 +313,12 @@ export function DepositsPage() {
         {balances.error && <Alert type="error" showIcon title={billingProblem(balances.error, t)} />}
         <Table<DepositBalance>
           rowKey={(b) => b.occupantId ?? `payer-${b.payerName}`} size="small" dataSource={balances.data ?? []} loading={balances.isFetching}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: t('billing.deposits.none') }} scroll={{ x: 'max-content' }}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: t('billing.deposits.none') }}
           columns={[
             { title: t('billing.desk.payer'), dataIndex: 'payerName', render: (v: string, b) => (b.occupantId ? v : <span>{v} <span className="pp-muted">{t('billing.deposits.notHolder')}</span></span>) },
+            // Without a horizontal scroll: a payer's many units wrap rather than push what is held off a phone's screen.
             { title: t('billing.columns.unit'), dataIndex: 'unitIds', render: (ids: string[]) => ids.map(unitName).filter(Boolean).join('、') },
-            { title: t('billing.deposits.count'), dataIndex: 'deposits', width: 80, align: 'right' as const },
+            { title: t('billing.deposits.count'), dataIndex: 'deposits', width: 80, align: 'right' as const, responsive: ['sm' as const] },
             { title: t('billing.deposits.held'), dataIndex: 'balance', width: 120, ...moneyColumn, render: (v: number) => <Money value={v} strong /> },
           ]}
         />

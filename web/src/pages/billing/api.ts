@@ -212,48 +212,32 @@ export function formatRate(rate: number | string | null | undefined): string {
   return `${(Math.round(Number(rate) * 10000) / 100).toFixed(2)}%`;
 }
 
-// Deposits, cash days and meter readings: their endpoints are newer than the generated types (src/api/types/billing.ts),
-// so their shapes are declared here by hand from services/Billing/Apis (DepositsApi.cs, CashDaysApi.cs). Decimals come
-// as JSON numbers or strings, as elsewhere.
+// Deposits and cash days, as generated (src/api/types/billing.ts). Decimals come as JSON numbers or strings, as elsewhere.
 type Decimal = number | string;
-export interface Actor { personId: string; name: string }
-export type DepositKind = 'access_card' | 'renovation' | 'other';
+export type Actor = B['Actor'];
+export type DepositKind = B['DepositKind'];
 /**
  * `owed`: an access card's deposit the front desk issued, not taken yet; `cancelled`: the card came back before it was;
  * `refund_due`: the card came back after the desk's cash day was closed, so a cashier is to pay it out.
  */
-export type DepositStatus = 'held' | 'closed' | 'owed' | 'cancelled' | 'refund_due';
-export type DepositStepKind = 'taken' | 'refunded' | 'forfeited';
+export type DepositStatus = B['DepositStatus'];
+export type DepositStepKind = B['DepositStepKind'];
 export const depositKinds: DepositKind[] = ['renovation', 'access_card', 'other'];
-export interface DepositStep { kind: DepositStepKind; amount: Decimal; method: PaymentMethod | null; reason: string | null; at: string; by: Actor }
-export interface Deposit {
-  id: string; propertyId: string; unitId: string; buildingName: string; unitNumber: string; occupantId: string | null; payerName: string;
-  kind: DepositKind; amount: Decimal; refunded: Decimal; forfeited: Decimal; balance: Decimal; status: DepositStatus; takenAt: string;
-  steps: DepositStep[];
-  /** The access card (出入证) it is for, when it came from the front desk; `cardLost`: reported lost while still owed. */
-  accessCardId: string | null; cardNumber: string | null; cardLost: boolean;
-}
-export interface TakeOwedDepositRequest { method: PaymentMethod }
-export interface DepositBalance { occupantId: string | null; payerName: string; deposits: number; balance: Decimal; unitIds: string[] }
-export interface TakeDepositRequest { unitId: string; occupantId: string | null; payerName: string; kind: DepositKind; amount: string; method: PaymentMethod }
-export interface RefundDepositRequest { amount: string; method: PaymentMethod; reason: string | null }
-export interface ForfeitDepositRequest { amount: string; reason: string }
+export type DepositStep = B['DepositStepView'];
+/** A deposit; `accessCardId`, `cardNumber`: the access card (出入证) it is for, from the front desk; `cardLost`: reported lost while still owed. */
+export type Deposit = B['DepositView'];
+export type TakeOwedDepositRequest = B['TakeOwedDepositRequest'];
+export type DepositBalance = B['DepositBalanceView'];
+export type TakeDepositRequest = B['TakeDepositRequest'];
+export type RefundDepositRequest = B['RefundDepositRequest'];
+export type ForfeitDepositRequest = B['ForfeitDepositRequest'];
 
-export interface CashReceipt { receiptId: string; number: string; unitNumber: string; payerName: string; amount: Decimal; voided: boolean }
-export interface CashDepositStep { depositId: string; unitNumber: string; payerName: string; kind: DepositStepKind; amount: Decimal }
+export type CashReceipt = B['CashReceipt'];
+export type CashDepositStep = B['CashDepositStep'];
 /** A cashier's day; `id`, `counted`, `difference`, `balanced`, `supervisorNote`, `closedAt`, `closedBy` are null until closed. */
-export interface CashDay {
-  id: string | null; propertyId: string; cashierId: string; cashierName: string; day: string; closed: boolean;
-  receipts: CashReceipt[]; deposits: CashDepositStep[];
-  receiptsTotal: Decimal; depositsIn: Decimal; depositsOut: Decimal; expected: Decimal;
-  counted: Decimal | null; difference: Decimal | null; balanced: boolean | null; supervisorNote: string | null; closedAt: string | null; closedBy: Actor | null;
-}
-export interface ClosedCashDay {
-  id: string; propertyId: string; cashierId: string; cashierName: string; day: string; receipts: number; voidedReceipts: number;
-  firstReceiptNumber: string | null; lastReceiptNumber: string | null; receiptsTotal: Decimal; depositsIn: Decimal; depositsOut: Decimal;
-  expected: Decimal; counted: Decimal; difference: Decimal; balanced: boolean; supervisorNote: string | null; closedAt: string; closedBy: Actor;
-}
-export interface CloseCashDayRequest { propertyId: string; day: string; cashierId: string | null; counted: string; supervisorNote: string | null }
+export type CashDay = B['CashDayView'];
+export type ClosedCashDay = B['ClosedCashDayView'];
+export type CloseCashDayRequest = B['CloseCashDayRequest'];
 
 /** Cash counted, in fen: zero is a count too (a day without cash); null when it is not an amount of at most two decimals. */
 export function parseCounted(text: string): number | null {
@@ -283,7 +267,8 @@ export function today(from = new Date()): string {
   return `${from.getFullYear()}-${String(from.getMonth() + 1).padStart(2, '0')}-${String(from.getDate()).padStart(2, '0')}`;
 }
 
-// Meter readings (declared by hand from MeterReadingsApi.cs, as above).
+// Meter readings, declared by hand from MeterReadingsApi.cs: the generated MeterReadingView types `item` as any fee
+// item, where a reading is only ever water or electricity.
 export type MeterItem = 'water' | 'electricity';
 export const meterItems: MeterItem[] = ['water', 'electricity'];
 export type MeterReadingStatus = 'accepted' | 'flagged' | 'confirmed';
