@@ -17,28 +17,14 @@ namespace PropertyPlatform.Billing.Infrastructure;
 /// </summary>
 public sealed partial class ScheduledRunSweeper(
     IServiceScopeFactory scopes, TimeProvider time, PropertyCalendar calendar, IConfiguration configuration, ILogger<ScheduledRunSweeper> logger)
-    : BackgroundService
+    : PeriodicSweeper(configuration, logger, "Billing:ScheduleSweepInterval", TimeSpan.FromMinutes(1))
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task SweepDueAsync(CancellationToken cancellationToken)
     {
-        var interval = configuration.GetValue("Billing:ScheduleSweepInterval", TimeSpan.FromMinutes(1));
-        using var timer = new PeriodicTimer(interval);
-        do
+        await PlanAsync(cancellationToken);
+        while (await RunNextAsync(cancellationToken))
         {
-            try
-            {
-                await PlanAsync(stoppingToken);
-                while (await RunNextAsync(stoppingToken))
-                {
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be restarting; the due runs wait in it for the next round.
-                LogSweepFailed(logger, ex);
-            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>Stores the runs of this month and the next that are due after today and not planned yet; returns how many.</summary>
@@ -119,14 +105,14 @@ public sealed partial class ScheduledRunSweeper(
             due.Failed($"{exception.GetType().Name}: {exception.Message}", now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            LogRunFailed(logger, exception, due.Kind, due.PropertyId, due.Period, due.Failures, due.DueAt);
+            LogRunFailed(Logger, exception, due.Kind, due.PropertyId, due.Period, due.Failures, due.DueAt);
             return true;
         }
         due.Done(outcome, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         scope.ServiceProvider.GetRequiredService<OutboxSignal>().Notify(); // events copied in by a bill run
-        LogRunDone(logger, due.Kind, due.PropertyId, due.Period, outcome);
+        LogRunDone(Logger, due.Kind, due.PropertyId, due.Period, outcome);
         return true;
 
         static string Reminded(ReminderRunView r) => $"reminded {r.Sent} payers of {r.Amount:0.00}";
@@ -141,7 +127,4 @@ public sealed partial class ScheduledRunSweeper(
     [LoggerMessage(LogLevel.Error, "Scheduled {Kind} of property {PropertyId} for {Period} failed ({Failures} so far); next attempt at {NextAttempt}")]
     private static partial void LogRunFailed(
         ILogger logger, Exception exception, ScheduledRunKind kind, Guid propertyId, string period, int failures, DateTimeOffset nextAttempt);
-
-    [LoggerMessage(LogLevel.Warning, "The scheduled runs' sweep failed; retrying at the next interval")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }

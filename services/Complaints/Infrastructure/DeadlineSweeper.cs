@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.ServiceDefaults.Domain;
 
 namespace PropertyPlatform.Complaints.Infrastructure;
@@ -11,36 +12,22 @@ namespace PropertyPlatform.Complaints.Infrastructure;
 /// </summary>
 public sealed partial class DeadlineSweeper(
     IServiceScopeFactory scopes, TimeProvider time, PropertyCalendar calendar, IConfiguration configuration, ILogger<DeadlineSweeper> logger)
-    : BackgroundService
+    : PeriodicSweeper(configuration, logger, "Complaints:DeadlineSweepInterval", TimeSpan.FromSeconds(30))
 {
     private const int BatchSize = 100;
 
     /// <summary>The local day the plans' visits were last made due; null after a start, so a restart checks at once.</summary>
     private DateOnly? visitsGeneratedOn;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task SweepDueAsync(CancellationToken cancellationToken)
     {
-        var interval = configuration.GetValue("Complaints:DeadlineSweepInterval", TimeSpan.FromSeconds(30));
-        using var timer = new PeriodicTimer(interval);
-        do
+        while (await SweepAsync(cancellationToken) == BatchSize)
         {
-            try
-            {
-                while (await SweepAsync(stoppingToken) == BatchSize)
-                {
-                }
-                if (visitsGeneratedOn != calendar.DayOf(time.GetUtcNow()))
-                {
-                    await GenerateDueVisitsAsync(stoppingToken);
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be restarting; the due times wait in the complaints for the next round.
-                LogSweepFailed(logger, ex);
-            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        if (visitsGeneratedOn != calendar.DayOf(time.GetUtcNow()))
+        {
+            await GenerateDueVisitsAsync(cancellationToken);
+        }
     }
 
     /// <summary>Handles one batch of due complaints in one transaction; returns how many there were.</summary>
@@ -63,7 +50,7 @@ public sealed partial class DeadlineSweeper(
         await transaction.CommitAsync(cancellationToken);
         if (due.Count > 0)
         {
-            LogSwept(logger, due.Count);
+            LogSwept(Logger, due.Count);
         }
         return due.Count;
     }
@@ -83,7 +70,7 @@ public sealed partial class DeadlineSweeper(
         visitsGeneratedOn = calendar.DayOf(now);
         if (created > 0)
         {
-            LogVisitsDue(logger, created);
+            LogVisitsDue(Logger, created);
         }
         return created;
     }
@@ -93,7 +80,4 @@ public sealed partial class DeadlineSweeper(
 
     [LoggerMessage(LogLevel.Information, "Checked the deadlines of {Count} complaints")]
     private static partial void LogSwept(ILogger logger, int count);
-
-    [LoggerMessage(LogLevel.Warning, "Checking complaint deadlines failed; retrying at the next interval")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }

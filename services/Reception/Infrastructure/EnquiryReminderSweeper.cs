@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.ServiceDefaults.Data;
 
 namespace PropertyPlatform.Reception.Infrastructure;
 
@@ -9,29 +10,16 @@ namespace PropertyPlatform.Reception.Infrastructure;
 /// skip each other's locked rows. The same way as Complaints' and WorkOrders' deadline sweepers.
 /// </summary>
 public sealed partial class EnquiryReminderSweeper(
-    IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<EnquiryReminderSweeper> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<EnquiryReminderSweeper> logger)
+    : PeriodicSweeper(configuration, logger, "Reception:EnquiryReminderSweepInterval", TimeSpan.FromSeconds(30))
 {
     private const int BatchSize = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task SweepDueAsync(CancellationToken cancellationToken)
     {
-        var interval = configuration.GetValue("Reception:EnquiryReminderSweepInterval", TimeSpan.FromSeconds(30));
-        using var timer = new PeriodicTimer(interval);
-        do
+        while (await SweepAsync(cancellationToken) == BatchSize)
         {
-            try
-            {
-                while (await SweepAsync(stoppingToken) == BatchSize)
-                {
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be restarting; the reminder times wait in the enquiries for the next round.
-                LogSweepFailed(logger, ex);
-            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>Handles one batch of due reminders in one transaction; returns how many enquiries there were.</summary>
@@ -53,14 +41,11 @@ public sealed partial class EnquiryReminderSweeper(
         await transaction.CommitAsync(cancellationToken);
         if (due.Count > 0)
         {
-            LogSwept(logger, due.Count);
+            LogSwept(Logger, due.Count);
         }
         return due.Count;
     }
 
     [LoggerMessage(LogLevel.Information, "Reminded the desk of {Count} enquiries falling due")]
     private static partial void LogSwept(ILogger logger, int count);
-
-    [LoggerMessage(LogLevel.Warning, "Reminding of due enquiries failed; retrying at the next interval")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }

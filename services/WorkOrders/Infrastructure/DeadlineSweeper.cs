@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PropertyPlatform.ServiceDefaults.Data;
 using PropertyPlatform.WorkOrders.Domain;
 
 namespace PropertyPlatform.WorkOrders.Infrastructure;
@@ -9,29 +10,15 @@ namespace PropertyPlatform.WorkOrders.Infrastructure;
 /// itself. The due times live in the orders, so a restart loses nothing; replicas skip each other's locked rows.
 /// </summary>
 public sealed partial class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<DeadlineSweeper> logger)
-    : BackgroundService
+    : PeriodicSweeper(configuration, logger, "WorkOrders:DeadlineSweepInterval", TimeSpan.FromSeconds(30))
 {
     private const int BatchSize = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task SweepDueAsync(CancellationToken cancellationToken)
     {
-        var interval = configuration.GetValue("WorkOrders:DeadlineSweepInterval", TimeSpan.FromSeconds(30));
-        using var timer = new PeriodicTimer(interval);
-        do
+        while (await SweepAsync(cancellationToken) == BatchSize)
         {
-            try
-            {
-                while (await SweepAsync(stoppingToken) == BatchSize)
-                {
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be restarting; the due times wait in the orders for the next round.
-                LogSweepFailed(logger, ex);
-            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>Handles one batch of due orders in one transaction; returns how many there were.</summary>
@@ -54,14 +41,11 @@ public sealed partial class DeadlineSweeper(IServiceScopeFactory scopes, TimePro
         await transaction.CommitAsync(cancellationToken);
         if (due.Count > 0)
         {
-            LogSwept(logger, due.Count);
+            LogSwept(Logger, due.Count);
         }
         return due.Count;
     }
 
     [LoggerMessage(LogLevel.Information, "Checked the time limits of {Count} work orders")]
     private static partial void LogSwept(ILogger logger, int count);
-
-    [LoggerMessage(LogLevel.Warning, "Checking work order time limits failed; retrying at the next interval")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }
