@@ -30,10 +30,20 @@ public sealed class ConsoleTests(ConsoleFixture fixture)
         var page = await fixture.SignInAsync("frontdesk");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "工单列表" })).ToBeVisibleAsync();
 
-        await page.GetByTestId("language").HoverAsync();
-        await page.GetByRole(AriaRole.Menuitem, new() { Name = "English" }).ClickAsync();
-
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Daily board" })).ToBeVisibleAsync();
+        // The language menu opens on hover; on a loaded machine a click can land before it has settled, so try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GetByTestId("language").HoverAsync();
+            await page.GetByRole(AriaRole.Menuitem, new() { Name = "English" }).ClickAsync();
+            try
+            {
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Daily board" })).ToBeVisibleAsync();
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Work orders" })).ToBeVisibleAsync();
         await page.ReloadAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Daily board" })).ToBeVisibleAsync();

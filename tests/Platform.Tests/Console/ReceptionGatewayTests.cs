@@ -150,9 +150,10 @@ public sealed class ReceptionGatewayTests(ConsoleFixture fixture)
         // Reception's NotableVisitorExpected, routed by Notifications to the property's manager.
         var notice = await Eventually.ReturnsAsync(
             async () => (await manager.GetFromJsonAsync<JsonElement>("/api/notifications/inbox?pageSize=50", Cancel)).GetProperty("items").EnumerateArray()
-                .FirstOrDefault(e => e.GetProperty("title").GetString()!.Contains(visitor, StringComparison.Ordinal)),
+                // The manager may also oversee the guards' "expected visitor" notice of the same visit: look for the notable one.
+                .FirstOrDefault(e => e.GetProperty("title").GetString() is { } title
+                    && title.StartsWith("重要来访", StringComparison.Ordinal) && title.Contains(visitor, StringComparison.Ordinal)),
             e => e.ValueKind != JsonValueKind.Undefined, TimeSpan.FromSeconds(60));
-        notice.GetProperty("title").GetString().ShouldStartWith("重要来访");
         notice.GetProperty("title").GetString()!.ShouldContain(unit.GetProperty("number").GetString()!);
     }
 
