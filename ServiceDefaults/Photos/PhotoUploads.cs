@@ -81,6 +81,16 @@ public static class PhotoUploads
     }
 
     /// <summary>
+    /// The request's photos in one step, for an upload that sends nothing but photos: <see cref="ReadFormAsync"/>, then
+    /// <see cref="ReadPhotosAsync(IFormCollection, CancellationToken)"/>. Not multipart/form-data is <c>Refused</c> (415).
+    /// </summary>
+    public static async Task<PhotoFiles> ReadPhotosAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (form, notAForm) = await ReadFormAsync(request, cancellationToken);
+        return form is null ? new PhotoFiles([], Refused: notAForm) : await ReadPhotosAsync(form, cancellationToken);
+    }
+
+    /// <summary>
     /// A stored photo's bytes. A photo never changes: its SHA-256 is its entity tag, and If-None-Match answers 304.
     /// Only for the caller: a shared cache must not hand one person's photo to another.
     /// </summary>

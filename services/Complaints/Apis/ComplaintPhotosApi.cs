@@ -41,12 +41,7 @@ public static class ComplaintPhotosApi
         {
             return ProblemResults.NotFound("complaint", id);
         }
-        var (form, notAForm) = await PhotoUploads.ReadFormAsync(http.Request, cancellationToken);
-        if (form is null)
-        {
-            return notAForm!;
-        }
-        var (files, invalid, refused) = await PhotoUploads.ReadPhotosAsync(form, cancellationToken);
+        var (files, invalid, refused) = await PhotoUploads.ReadPhotosAsync(http.Request, cancellationToken);
         if (invalid is not null)
         {
             return invalid;

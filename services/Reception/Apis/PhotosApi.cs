@@ -43,10 +43,14 @@ public static class PhotosApi
         {
             return ProblemResults.NotFound("exit pass", id);
         }
-        var (files, problem, invalid) = await ReadAsync(http, cancellationToken);
-        if (files is null)
+        var (files, invalid, refused) = await PhotoUploads.ReadPhotosAsync(http.Request, cancellationToken);
+        if (invalid is not null)
         {
-            return invalid is not null ? invalid : problem!;
+            return invalid;
+        }
+        if (refused is not null)
+        {
+            return refused;
         }
 
         db.Photos.AddRange(pass.AddPhotos(files, caller.AsActor(), time.GetUtcNow()));
@@ -83,10 +87,14 @@ public static class PhotosApi
         {
             return stale;
         }
-        var (files, problem, invalid) = await ReadAsync(http, cancellationToken);
-        if (files is null)
+        var (files, invalid, refused) = await PhotoUploads.ReadPhotosAsync(http.Request, cancellationToken);
+        if (invalid is not null)
         {
-            return invalid is not null ? invalid : problem!;
+            return invalid;
+        }
+        if (refused is not null)
+        {
+            return refused;
         }
 
         var now = time.GetUtcNow();
@@ -107,19 +115,6 @@ public static class PhotosApi
         await IsItemVisibleAsync(db, id, caller, cancellationToken)
             ? await ServeAsync(http, db, PhotoSubject.LostItem, id, photoId, cancellationToken)
             : ProblemResults.NotFound("lost item", id);
-
-    /// <summary>The form's photos, every one checked before anything is stored; or the 415/400/413 that refuses them.</summary>
-    private static async Task<(IReadOnlyList<PhotoFile>? Files, ProblemHttpResult? Problem, ValidationProblem? Invalid)> ReadAsync(
-        HttpContext http, CancellationToken cancellationToken)
-    {
-        var (form, notAForm) = await PhotoUploads.ReadFormAsync(http.Request, cancellationToken);
-        if (form is null)
-        {
-            return (null, notAForm, null);
-        }
-        var (files, invalid, refused) = await PhotoUploads.ReadPhotosAsync(form, cancellationToken);
-        return invalid is not null || refused is not null ? (null, refused, invalid) : (files, null, null);
-    }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ServeAsync(
         HttpContext http, ReceptionDbContext db, PhotoSubject subject, Guid subjectId, Guid photoId, CancellationToken cancellationToken)
