@@ -32,7 +32,7 @@ public static class WorkOrderPhotosApi
 
     /// <summary>
     /// Adds one or more photos (any form field names; an optional <c>stage</c> field: intake, work or completion).
-    /// Every file is checked before anything is stored (<see cref="PhotoUploads.ReadPhotosAsync"/>): one refused file refuses the request.
+    /// Every file is checked before anything is stored (<see cref="PhotoUploads.ReadPhotosAsync(IFormCollection, CancellationToken)"/>): one refused file refuses the request.
     /// </summary>
     public static async Task<Results<Ok<WorkOrderDetail>, ProblemHttpResult, ValidationProblem>> AddPhotos(
         Guid id, Caller caller, HttpContext http, WorkOrdersDbContext db, WorkOrderCommands orders, CancellationToken cancellationToken)
