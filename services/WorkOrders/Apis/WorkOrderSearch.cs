@@ -25,12 +25,12 @@ public static class WorkOrderSearch
         [AsParameters] WorkOrderQuery query, [AsParameters] PageRequest page, Caller caller, WorkOrdersDbContext db,
         PropertyCalendar calendar, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (rows, errors) = WorkOrderFilter.Apply(query, caller, db, calendar, time.GetUtcNow());
-        if (rows is null)
+        var (found, errors) = WorkOrderFilter.Apply(query, caller, db, calendar, time.GetUtcNow());
+        if (found is null)
         {
             return TypedResults.ValidationProblem(errors);
         }
-        return TypedResults.Ok(await rows.ToPageAsync(page, r => WorkOrderSummary.From(r.Order, r.Unit), cancellationToken));
+        return TypedResults.Ok(await found.Rows.ToPageAsync(found.Orders, page, r => WorkOrderSummary.From(r.Order, r.Unit), cancellationToken));
     }
 
     /// <summary>The filtered list as <c>work-orders-&lt;local date&gt;.csv</c>: the newest <see cref="WorkOrderCsv.MaxRows"/> orders.</summary>
@@ -39,14 +39,14 @@ public static class WorkOrderSearch
         HttpContext http, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var (rows, errors) = WorkOrderFilter.Apply(query, caller, db, calendar, now);
-        if (rows is null)
+        var (found, errors) = WorkOrderFilter.Apply(query, caller, db, calendar, now);
+        if (found is null)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var total = await rows.CountAsync(cancellationToken);
-        var exported = await rows.Take(WorkOrderCsv.MaxRows).ToListAsync(cancellationToken);
+        var total = await found.Orders.CountAsync(cancellationToken);
+        var exported = await found.Rows.Take(WorkOrderCsv.MaxRows).ToListAsync(cancellationToken);
         // Tells a client that the file is cut short (more matched than it holds): narrow the filters.
         http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers["X-Export-Limit"] = WorkOrderCsv.MaxRows.ToString(CultureInfo.InvariantCulture);
