@@ -70,12 +70,12 @@ public static partial class WorkOrderFilter
         }
 
         var orders = db.WorkOrders.AsNoTracking().VisibleTo(caller, o => o.PropertyId, o => o.UnitId);
-        // One value is compared with =, not = ANY(list): then the (property, status, category, submitted_at) index also
-        // gives the newest-first order, and a page reads only its rows instead of sorting every match.
         if (query.PropertyId is { } propertyId)
         {
             orders = orders.Where(o => o.PropertyId == propertyId);
         }
+        // One value is compared with =, not = ANY(list): then the (property, status, category, submitted_at) index also
+        // gives the newest-first order, and a page reads only its rows instead of sorting every match.
         if (statuses is [var status])
         {
             orders = orders.Where(o => o.Status == status);
