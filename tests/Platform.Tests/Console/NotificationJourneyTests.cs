@@ -22,8 +22,21 @@ public sealed class NotificationJourneyTests(ConsoleFixture fixture)
 
         // The occupant: user menu → notification preferences; SMS for repairs, saved, still there after a reload.
         var occupant = await fixture.SignInAsync("occupant");
-        await occupant.GetByTestId("user-menu").HoverAsync();
-        await occupant.GetByTestId("menu-preferences").ClickAsync();
+        // The menu opens on hover; when the header shifts under the pointer (the unread count grows) it closes again,
+        // so open it and choose until the page changes.
+        for (var attempt = 1; ; attempt++)
+        {
+            await occupant.GetByTestId("user-menu").HoverAsync();
+            await occupant.GetByTestId("menu-preferences").ClickAsync();
+            try
+            {
+                await occupant.WaitForURLAsync("**/notifications/preferences", new() { Timeout = 5_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
         // The page is loaded on first use: on a busy machine that takes more than the default 5 s.
         await Expect(occupant.GetByRole(AriaRole.Heading, new() { Name = "通知偏好" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var sms = occupant.GetByRole(AriaRole.Checkbox, new() { Name = "短信 报修" });
