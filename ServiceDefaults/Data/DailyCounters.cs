@@ -20,17 +20,26 @@ public sealed class DailyCounter
 /// </summary>
 public sealed class DailyNumbering(PropertyCalendar calendar)
 {
-    public async Task<DailyNumber> NextAsync(ServiceDbContext db, string prefix, Guid propertyId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<DailyNumber> NextAsync(ServiceDbContext db, string prefix, Guid propertyId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await NextAsync(db, prefix, propertyId, now, 1, cancellationToken))[0];
+
+    /// <summary>The day's next <paramref name="count"/> numbers for a property, in order, taken in one statement.</summary>
+    public async Task<IReadOnlyList<DailyNumber>> NextAsync(
+        ServiceDbContext db, string prefix, Guid propertyId, DateTimeOffset now, int count, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var day = calendar.DayOf(now);
         // ToListAsync, not SingleAsync: EF must not wrap an INSERT in a sub-select.
-        var sequence = (await db.Database.SqlQuery<int>($"""
-            INSERT INTO daily_counters (property_id, day, last_sequence) VALUES ({propertyId}, {day}, 1)
-            ON CONFLICT (property_id, day) DO UPDATE SET last_sequence = daily_counters.last_sequence + 1
+        var last = (await db.Database.SqlQuery<int>($"""
+            INSERT INTO daily_counters (property_id, day, last_sequence) VALUES ({propertyId}, {day}, {count})
+            ON CONFLICT (property_id, day) DO UPDATE SET last_sequence = daily_counters.last_sequence + {count}
             RETURNING last_sequence AS "Value"
             """).ToListAsync(cancellationToken)).Single();
-        return DailyNumber.For(prefix, day, sequence);
+        return [.. Enumerable.Range(last - count + 1, count).Select(sequence => DailyNumber.For(prefix, day, sequence))];
     }
+
+    /// <summary>The property's local day of <paramref name="instant"/>: numbers run per this day.</summary>
+    public DateOnly DayOf(DateTimeOffset instant) => calendar.DayOf(instant);
 }
 
 public static class DailyCounters

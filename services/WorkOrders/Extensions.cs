@@ -24,6 +24,8 @@ internal static class Extensions
         builder.Services.AddValidatorsFrom(typeof(Extensions).Assembly);
         builder.Services.AddScoped<WorkOrderCommands>();
         builder.Services.AddScoped<WorkOrderSubmission>();
+        builder.Services.AddSingleton<IntakeBatches>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IntakeBatches>());
         builder.Services.AddSingleton<DeadlineSweeper>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeadlineSweeper>());
     }

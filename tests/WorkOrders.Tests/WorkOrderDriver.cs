@@ -20,9 +20,9 @@ public sealed class WorkOrderDriver(WorkOrdersApp app)
     public static Task<WorkOrdersApp> StartAsync(TestInfrastructure infrastructure) =>
         WorkOrdersApp.StartAsync(infrastructure, configureServices: (services, _) =>
         {
-            // The only hosted service WorkOrders registers itself is the sweeper (from its own assembly).
+            // The sweeper is registered as a hosted service through a factory that hands out the DeadlineSweeper singleton.
             var sweeper = services.Single(d => d.ServiceType == typeof(IHostedService)
-                && d.ImplementationFactory?.Method.DeclaringType?.Assembly == typeof(DeadlineSweeper).Assembly);
+                && d.ImplementationFactory?.Method.ReturnType == typeof(DeadlineSweeper));
             services.Remove(sweeper);
         });
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -60,6 +61,40 @@ public sealed class WorkOrderIntakeTests(TestInfrastructure infrastructure)
         none.GetProperty("total").GetInt32().ShouldBe(0);
         var unknown = await client.GetAsync($"/work-orders?status=nonsense", TestContext.Current.CancellationToken);
         unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Requests_taken_at_the_same_moment_at_two_properties_are_numbered_without_gaps_or_repeats()
+    {
+        await using var app = await WorkOrdersApp.StartAsync(infrastructure);
+        var tower = await app.RegisterUnitAsync();
+        var mall = await app.RegisterUnitAsync("B101");
+        var towerDesk = app.ClientAs(Roles.FrontDesk, tower.PropertyId);
+        var mallDesk = app.ClientAs(Roles.FrontDesk, mall.PropertyId);
+        await app.WaitForUnitAsync(tower.UnitId);
+        await app.WaitForUnitAsync(mall.UnitId);
+
+        // Twenty at each property at once: they are committed together, several to a transaction.
+        var sent = Enumerable.Range(0, 20).SelectMany(_ => new[]
+        {
+            (Property: tower.PropertyId, Answer: towerDesk.PostAsJsonAsync("/work-orders", Request(tower.UnitId), TestContext.Current.CancellationToken)),
+            (Property: mall.PropertyId, Answer: mallDesk.PostAsJsonAsync("/work-orders", Request(mall.UnitId), TestContext.Current.CancellationToken)),
+        }).ToList();
+        await Task.WhenAll(sent.Select(s => s.Answer));
+
+        foreach (var (property, desk) in new[] { (tower.PropertyId, towerDesk), (mall.PropertyId, mallDesk) })
+        {
+            var numbers = new List<string>();
+            foreach (var (_, answer) in sent.Where(s => s.Property == property))
+            {
+                var response = await answer;
+                response.StatusCode.ShouldBe(HttpStatusCode.Created);
+                numbers.Add((await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("number").GetString()!);
+            }
+            numbers.Select(n => int.Parse(n[^4..], CultureInfo.InvariantCulture)).Order().ShouldBe(Enumerable.Range(1, 20));
+            var stored = await desk.GetFromJsonAsync<JsonElement>($"/work-orders?propertyId={property}&pageSize=50", TestContext.Current.CancellationToken);
+            stored.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("number").GetString()).Order().ShouldBe(numbers.Order());
+        }
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public static class WorkOrdersApi
             .FirstOrDefault());
 
     public static async Task<Results<Created<WorkOrderDetail>, ValidationProblem>> SubmitWorkOrder(
-        SubmitWorkOrderRequest request, Caller caller, WorkOrdersDbContext db, WorkOrderSubmission submission,
+        SubmitWorkOrderRequest request, Caller caller, WorkOrdersDbContext db, IntakeBatches intakes,
         TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var read = await ReadIntakeUnit(db, request.UnitId, request.Priority, cancellationToken);
@@ -79,17 +79,11 @@ public static class WorkOrdersApi
             intake = intake with { Channel = IntakeChannel.OccupantApp, RequesterId = caller.PersonId };
         }
 
-        // No savepoint around the save: if it fails, the whole intake fails (PostgreSQL aborts the transaction
-        // anyway), so SAVEPOINT and RELEASE would only add two round trips while the day's number is locked.
-        db.Database.AutoSavepointsEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The day's number is the transaction's first statement: its row lock is held only for the save and the commit.
-        var order = await submission.SubmitAsync(read.Unit, read.Limit, intake, caller.AsActor(), time.GetUtcNow(), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Committed together with the other requests of the moment (IntakeBatches): they share the day's counter row.
+        var (order, version) = await intakes.SubmitAsync(read.Unit, read.Limit, intake, caller.AsActor(), time.GetUtcNow(), cancellationToken);
 
         // Answered from what is in hand: the unit just read, no photos yet, the row version the insert returned.
-        http.Response.Headers.ETag = WorkOrderCommands.ETagOf(db.Entry(order).Property<uint>("xmin").CurrentValue);
+        http.Response.Headers.ETag = WorkOrderCommands.ETagOf(version);
         return TypedResults.Created($"/work-orders/{order.Id}", WorkOrderDetail.From(order, read.Unit, [], time.GetUtcNow()));
     }
 

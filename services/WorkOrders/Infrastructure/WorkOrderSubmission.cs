@@ -44,8 +44,40 @@ public sealed class WorkOrderSubmission(WorkOrdersDbContext db, DailyNumbering n
         UnitCopy unit, PropertyTimeLimit? limit, WorkOrderIntake intake, Actor takenBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var number = await numbering.NextAsync(db, WorkOrder.NumberPrefix, unit.PropertyId, now, cancellationToken);
-        var order = WorkOrder.Submit(unit, number, intake, limit?.Limit ?? TimeLimit.DefaultFor(intake.Priority), takenBy, now);
+        return Add(new IntakeRequest(unit, limit, intake, takenBy, now), number);
+    }
+
+    /// <summary>
+    /// Several intakes in one transaction (<see cref="IntakeBatches"/>); the orders in the order given. Each property's
+    /// numbers for a day are taken in one statement, in the order given; properties in id order, so two such transactions
+    /// never wait on each other's counter rows in a circle.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkOrder>> SubmitAllAsync(IReadOnlyList<IntakeRequest> requests, CancellationToken cancellationToken)
+    {
+        var orders = new WorkOrder[requests.Count];
+        var groups = requests.Select((request, index) => (Request: request, Index: index))
+            .GroupBy(r => (r.Request.Unit.PropertyId, Day: numbering.DayOf(r.Request.Now)))
+            .OrderBy(g => g.Key.PropertyId).ThenBy(g => g.Key.Day);
+        foreach (var group in groups)
+        {
+            var numbers = await numbering.NextAsync(
+                db, WorkOrder.NumberPrefix, group.Key.PropertyId, group.First().Request.Now, group.Count(), cancellationToken);
+            foreach (var ((request, index), number) in group.Zip(numbers))
+            {
+                orders[index] = Add(request, number);
+            }
+        }
+        return orders;
+    }
+
+    private WorkOrder Add(IntakeRequest request, DailyNumber number)
+    {
+        var limit = request.Limit?.Limit ?? TimeLimit.DefaultFor(request.Intake.Priority);
+        var order = WorkOrder.Submit(request.Unit, number, request.Intake, limit, request.TakenBy, request.Now);
         db.WorkOrders.Add(order);
         return order;
     }
 }
+
+/// <summary>One repair request to take: its unit, the property's time limit for its priority (null: the default), who took it and when.</summary>
+public sealed record IntakeRequest(UnitCopy Unit, PropertyTimeLimit? Limit, WorkOrderIntake Intake, Actor TakenBy, DateTimeOffset Now);
