@@ -51,15 +51,24 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>
+    /// Queues the aggregate's pending events now, under the current trace; <c>SaveChanges</c> does it for every other
+    /// tracked aggregate. For changes of several requests saved together, each event keeping its own request's trace.
+    /// </summary>
+    public void PublishPendingEvents(AggregateRoot aggregate)
+    {
+        foreach (var integrationEvent in aggregate.PendingEvents)
+        {
+            Publish(integrationEvent);
+        }
+        aggregate.ClearPendingEvents();
+    }
+
     private void MovePendingEventsToOutbox()
     {
         foreach (var aggregate in ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList())
         {
-            foreach (var integrationEvent in aggregate.PendingEvents)
-            {
-                Publish(integrationEvent);
-            }
-            aggregate.ClearPendingEvents();
+            PublishPendingEvents(aggregate);
         }
     }
 

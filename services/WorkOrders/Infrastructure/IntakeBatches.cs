@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using PropertyPlatform.ServiceDefaults.Domain;
 using PropertyPlatform.ServiceDefaults.LocalCopies;
@@ -23,7 +24,8 @@ public sealed partial class IntakeBatches(IServiceScopeFactory scopes, ILogger<I
     /// <summary>A committed intake: the order as saved and its row version (the ETag).</summary>
     public sealed record Committed(WorkOrder Order, uint Version);
 
-    private sealed record PendingIntake(IntakeRequest Request)
+    // Trace: the request's span; the intake's event continues its trace.
+    private sealed record PendingIntake(IntakeRequest Request, Activity? Trace)
     {
         public TaskCompletionSource<Committed> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -32,7 +34,7 @@ public sealed partial class IntakeBatches(IServiceScopeFactory scopes, ILogger<I
     public async Task<Committed> SubmitAsync(
         UnitCopy unit, PropertyTimeLimit? limit, WorkOrderIntake intake, Actor takenBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var pending = new PendingIntake(new IntakeRequest(unit, limit, intake, takenBy, now));
+        var pending = new PendingIntake(new IntakeRequest(unit, limit, intake, takenBy, now), Activity.Current);
         await _pending.Writer.WriteAsync(pending, cancellationToken);
         // Not cancelled with the request: once queued, the intake is committed or fails like one that was already saving.
         return await pending.Done.Task;
@@ -99,6 +101,8 @@ public sealed partial class IntakeBatches(IServiceScopeFactory scopes, ILogger<I
     {
         // Not cancelled by the host stopping: a batch being saved is finished.
         var cancellationToken = CancellationToken.None;
+        // The batch's statements are traced in the first request's trace (this only changes this method's flow).
+        Activity.Current = batch[0].Trace;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkOrdersDbContext>();
         var submission = scope.ServiceProvider.GetRequiredService<WorkOrderSubmission>();
@@ -107,6 +111,13 @@ public sealed partial class IntakeBatches(IServiceScopeFactory scopes, ILogger<I
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var orders = await submission.SubmitAllAsync([.. batch.Select(p => p.Request)], cancellationToken);
+        // Each order's event continues the trace of the request that brought it.
+        foreach (var (pending, order) in batch.Zip(orders))
+        {
+            Activity.Current = pending.Trace;
+            db.PublishPendingEvents(order);
+        }
+        Activity.Current = batch[0].Trace;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
