@@ -80,7 +80,8 @@ public static class WorkOrdersApi
         }
 
         // Committed together with the other requests of the moment (IntakeBatches): they share the day's counter row.
-        var (order, version) = await intakes.SubmitAsync(read.Unit, read.Limit, intake, caller.AsActor(), time.GetUtcNow(), cancellationToken);
+        var (order, version) = await intakes.SubmitAsync(
+            new IntakeRequest(read.Unit, read.Limit, intake, caller.AsActor(), time.GetUtcNow()), cancellationToken);
 
         // Answered from what is in hand: the unit just read, no photos yet, the row version the insert returned.
         http.Response.Headers.ETag = WorkOrderCommands.ETagOf(version);

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using PropertyPlatform.ServiceDefaults.Domain;
-using PropertyPlatform.ServiceDefaults.LocalCopies;
 using PropertyPlatform.WorkOrders.Domain;
 
 namespace PropertyPlatform.WorkOrders.Infrastructure;
@@ -31,10 +29,9 @@ public sealed partial class IntakeBatches(IServiceScopeFactory scopes, ILogger<I
     }
 
     /// <summary>Numbers, saves and commits one intake (with others waiting at the same moment); the order once committed.</summary>
-    public async Task<Committed> SubmitAsync(
-        UnitCopy unit, PropertyTimeLimit? limit, WorkOrderIntake intake, Actor takenBy, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Committed> SubmitAsync(IntakeRequest request, CancellationToken cancellationToken)
     {
-        var pending = new PendingIntake(new IntakeRequest(unit, limit, intake, takenBy, now), Activity.Current);
+        var pending = new PendingIntake(request, Activity.Current);
         await _pending.Writer.WriteAsync(pending, cancellationToken);
         // Not cancelled with the request: once queued, the intake is committed or fails like one that was already saving.
         return await pending.Done.Task;

@@ -41,11 +41,8 @@ public sealed class WorkOrderSubmission(WorkOrdersDbContext db, DailyNumbering n
 
     /// <summary>The same, with the property's time limit for the intake's priority already read (null: the default).</summary>
     public async Task<WorkOrder> SubmitAsync(
-        UnitCopy unit, PropertyTimeLimit? limit, WorkOrderIntake intake, Actor takenBy, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var number = await numbering.NextAsync(db, WorkOrder.NumberPrefix, unit.PropertyId, now, cancellationToken);
-        return Add(new IntakeRequest(unit, limit, intake, takenBy, now), number);
-    }
+        UnitCopy unit, PropertyTimeLimit? limit, WorkOrderIntake intake, Actor takenBy, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await SubmitAllAsync([new IntakeRequest(unit, limit, intake, takenBy, now)], cancellationToken))[0];
 
     /// <summary>
     /// Several intakes in one transaction (<see cref="IntakeBatches"/>); the orders in the order given. Each property's
@@ -72,8 +69,8 @@ public sealed class WorkOrderSubmission(WorkOrdersDbContext db, DailyNumbering n
 
     private WorkOrder Add(IntakeRequest request, DailyNumber number)
     {
-        var limit = request.Limit?.Limit ?? TimeLimit.DefaultFor(request.Intake.Priority);
-        var order = WorkOrder.Submit(request.Unit, number, request.Intake, limit, request.TakenBy, request.Now);
+        var order = WorkOrder.Submit(
+            request.Unit, number, request.Intake, request.Limit?.Limit ?? TimeLimit.DefaultFor(request.Intake.Priority), request.TakenBy, request.Now);
         db.WorkOrders.Add(order);
         return order;
     }
